@@ -1,0 +1,28 @@
+"""Analysis of the UN votes of 24 February 2025 on the war in Ukraine.
+
+Load, normalize, validate, then analyse::
+
+    from analysis import load_votes, load_motions, transitions
+    votes = load_votes()                      # motion, iso3, vote (Y/N/A/X)
+    transitions("A/RES/ES-11/7", "A/RES/ES-11/8", votes)
+
+Every loader validates its data; bad data raises :class:`VoteDataError`.
+"""
+
+from .comparisons import by_group, changed_votes, coalition_overlap, shares, tally, transitions, votes_on
+from .errors import VoteDataError
+from .loading import load_motions, load_text_changes, load_votes, read_votes
+from .members import (
+    GROUP_ABBREVIATIONS, REGIONAL_GROUPS, load_blocs, load_historical_seats, load_members,
+    load_sc_members, name_key, to_iso3,
+)
+from .normalize import VOTE_CODES, VOTE_LABELS, normalize_names
+from .undl import read_undl
+
+__all__ = [
+    "GROUP_ABBREVIATIONS", "REGIONAL_GROUPS", "VOTE_CODES", "VOTE_LABELS", "VoteDataError",
+    "by_group", "changed_votes", "coalition_overlap", "load_blocs", "load_historical_seats",
+    "load_members", "load_motions", "load_sc_members", "load_text_changes", "load_votes",
+    "name_key", "normalize_names", "read_undl", "read_votes", "shares", "tally", "to_iso3",
+    "transitions", "votes_on",
+]

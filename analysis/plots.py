@@ -1,0 +1,144 @@
+"""Figures: one colour per vote code, one way to title and source a figure, one way to publish it.
+
+Every figure function returns a matplotlib ``Figure`` so notebooks stay short.
+Colours are from the Okabe-Ito palette (safe for the common forms of colour
+blindness) and are the same in every figure. :func:`publish` saves the PNG and
+the CSV of the data behind it when the report is being built, so that a change
+in a number shows up as a text diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from .normalize import VOTE_CODES, VOTE_LABELS
+
+#: One colour per vote code (Okabe-Ito): yes blue, no vermillion, abstain yellow, not voting grey.
+VOTE_COLORS = {"Y": "#0072B2", "N": "#D55E00", "A": "#F0E442", "X": "#BBBBBB"}
+#: Hatch used wherever a member did not vote.
+NOT_VOTING_HATCH = "///"
+
+SOURCE_VOTES = "Source: UN Digital Library voting records (Dag Hammarskjöld Library)"
+SOURCE_TALLIES = "Source: UN press releases GA/12675, GA/12677, SC/16005 and news reports (tally quality as shown)"
+
+#: Set by the report builder: where publish() writes figures and their data.
+FIGURES_ENV = "ANALYSIS_FIGURES_DIR"
+
+plt.rcParams.update({
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "font.size": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "svg.hashsalt": "unvotes",
+})
+
+
+def finish(fig: plt.Figure, title: str, subtitle: str | None = None, source: str = SOURCE_VOTES) -> plt.Figure:
+    """Put the title (and subtitle) on top and the source line at the bottom of ``fig``."""
+    fig.suptitle(title, x=0.01, ha="left", fontsize=13, fontweight="bold")
+    if subtitle:
+        fig.text(0.01, 0.925, subtitle, ha="left", va="top", fontsize=9.5, color="#333333")
+    fig.text(0.01, 0.01, source, ha="left", va="bottom", fontsize=8, color="#555555")
+    fig.tight_layout(rect=(0, 0.04, 1, 0.9 if subtitle else 0.94))
+    return fig
+
+
+def publish(fig: plt.Figure, name: str, data: pd.DataFrame) -> None:
+    """Save ``fig`` as ``NAME.png`` and ``data`` as ``NAME.csv`` when the report is being built.
+
+    Outside the report build (``ANALYSIS_FIGURES_DIR`` unset) it does nothing,
+    so notebooks run as tests write no files.
+    """
+    target = os.environ.get(FIGURES_ENV)
+    if not target:
+        return
+    folder = Path(target)
+    folder.mkdir(parents=True, exist_ok=True)
+    fig.savefig(folder / f"{name}.png", metadata={"Software": None})
+    data.to_csv(folder / f"{name}.csv", lineterminator="\n")
+
+
+def vote_legend(ax: plt.Axes, codes=VOTE_CODES, **kwargs) -> None:
+    """A legend with one patch per vote code, in the package's colours."""
+    handles = [plt.Rectangle((0, 0), 1, 1, facecolor=VOTE_COLORS[c], edgecolor="#555555", linewidth=0.5,
+                             hatch=NOT_VOTING_HATCH if c == "X" else None) for c in codes]
+    ax.legend(handles, [VOTE_LABELS[c] for c in codes], frameon=False, **kwargs)
+
+
+def stacked_bars(counts: pd.DataFrame, title: str, subtitle: str | None = None, *, percent: bool = False,
+                 source: str = SOURCE_VOTES, xlabel: str | None = None, height: float | None = None) -> plt.Figure:
+    """Horizontal stacked bars, one bar per row of ``counts`` (columns among Y, N, A, X).
+
+    With ``percent=True`` each bar is scaled to 100. Rows are drawn top to
+    bottom in the table's order; each segment of 5 or more is labelled.
+    """
+    codes = [c for c in VOTE_CODES if c in counts.columns]
+    data = counts[codes].astype(float)
+    if percent:
+        data = 100 * data.div(data.sum(axis=1), axis=0)
+    fig, ax = plt.subplots(figsize=(9, height or max(2.6, 0.42 * len(data) + 1.8)))
+    y = np.arange(len(data))[::-1]
+    left = np.zeros(len(data))
+    for code in codes:
+        values = data[code].to_numpy()
+        ax.barh(y, values, left=left, color=VOTE_COLORS[code], edgecolor="white", linewidth=0.6,
+                hatch=NOT_VOTING_HATCH if code == "X" else None)
+        raw = counts[code].to_numpy()
+        for yi, start, width, value in zip(y, left, values, raw):
+            if width >= (5 if not percent else 3.5):
+                ax.text(start + width / 2, yi, f"{value:.0f}", ha="center", va="center", fontsize=8.5,
+                        color="white" if code in ("Y", "N") else "black")
+        left += values
+    ax.set_yticks(y, [str(i) for i in data.index])
+    ax.set_xlim(0, 100 if percent else left.max())
+    ax.set_xlabel(xlabel or ("% of members" if percent else "members"))
+    vote_legend(ax, codes, loc="upper center", bbox_to_anchor=(0.5, -0.18 if len(data) > 3 else -0.35),
+                ncol=len(codes), fontsize=9)
+    return finish(fig, title, subtitle, source)
+
+
+def heatmap(table: pd.DataFrame, title: str, subtitle: str | None = None, *, source: str = SOURCE_VOTES,
+            xlabel: str | None = None, ylabel: str | None = None, fmt: str = "{:.0f}") -> plt.Figure:
+    """A labelled heatmap of a small table (e.g. a 4x4 transition table), every cell annotated."""
+    fig, ax = plt.subplots(figsize=(6.2, 5.2))
+    values = table.to_numpy(dtype=float)
+    image = ax.imshow(values, cmap="Blues", vmin=0)
+    for (i, j), value in np.ndenumerate(values):
+        ax.text(j, i, fmt.format(value), ha="center", va="center", fontsize=11,
+                color="white" if value > values.max() * 0.6 else "black")
+    labels = lambda index: [f"{VOTE_LABELS.get(str(k), k)}" for k in index]  # noqa: E731
+    ax.set_xticks(range(table.shape[1]), labels(table.columns))
+    ax.set_yticks(range(table.shape[0]), labels(table.index))
+    ax.set_xlabel(xlabel or str(table.columns.name))
+    ax.set_ylabel(ylabel or str(table.index.name))
+    ax.spines[:].set_visible(False)
+    fig.colorbar(image, ax=ax, shrink=0.75, label="members")
+    return finish(fig, title, subtitle, source)
+
+
+def line_chart(table: pd.DataFrame, title: str, subtitle: str | None = None, *, source: str = SOURCE_VOTES,
+               ylabel: str = "members") -> plt.Figure:
+    """One line per vote code (columns among Y, N, A, X) over the rows of ``table`` (in order)."""
+    fig, ax = plt.subplots(figsize=(10, 4.8))
+    x = np.arange(len(table))
+    for code in [c for c in VOTE_CODES if c in table.columns]:
+        color = VOTE_COLORS[code] if code != "A" else "#C9A800"  # a darker yellow for a thin line
+        ax.plot(x, table[code], marker="o", color=color, label=VOTE_LABELS[code], linewidth=2)
+        for xi, value in zip(x, table[code]):
+            ax.annotate(f"{value:.0f}", (xi, value), textcoords="offset points", xytext=(0, 6), ha="center",
+                        fontsize=7.5, color="#333333")
+    ax.set_xticks(x, [str(i) for i in table.index], rotation=30, ha="right")
+    ax.set_ylabel(ylabel)
+    ax.set_ylim(bottom=0)
+    ax.grid(axis="y", color="#DDDDDD")
+    ax.legend(frameon=False, ncol=4, loc="upper center", bbox_to_anchor=(0.5, 1.08))
+    return finish(fig, title, subtitle, source)

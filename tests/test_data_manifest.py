@@ -1,0 +1,23 @@
+"""The bundled data files are exactly the ones whose checksums are recorded in data/SHA256SUMS."""
+
+import hashlib
+
+from analysis.tables import DATA_DIR
+
+
+def manifest():
+    lines = (DATA_DIR / "SHA256SUMS").read_text().splitlines()
+    return {name.strip(): digest for digest, name in (line.split("  ", 1) for line in lines if line.strip())}
+
+
+def test_every_data_file_is_in_the_manifest_and_matches():
+    recorded = manifest()
+    on_disk = sorted(p.name for p in DATA_DIR.glob("*.csv"))
+    assert sorted(recorded) == on_disk
+    for name, digest in recorded.items():
+        assert hashlib.sha256((DATA_DIR / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_manifest_covers_the_core_records():
+    assert {"votes.csv", "motions.csv", "members.csv", "blocs.csv", "text_changes.csv",
+            "sc_members_2025.csv"} <= set(manifest())

@@ -1,0 +1,88 @@
+"""The member table and the name normalizer."""
+
+import pytest
+
+from analysis import VoteDataError, load_blocs, load_members, load_sc_members, name_key, to_iso3
+from analysis.members import REGIONAL_GROUPS
+
+
+def test_193_members_with_their_groups(members):
+    assert len(members) == 193
+    assert members["iso3"].is_unique
+    counts = members["regional_group"].value_counts().to_dict()
+    assert counts == {"African": 54, "Asia-Pacific": 54, "Latin American and Caribbean": 33,
+                      "Western European and Others": 29, "Eastern European": 23}
+    row = members.set_index("iso3").loc["USA"]
+    assert (row["name"], row["regional_group"]) == ("United States of America", "Western European and Others")
+    assert members.set_index("iso3").loc["TUR", "regional_group"] == "Western European and Others"
+    assert members.set_index("iso3").loc["KIR", "regional_group"] == "Asia-Pacific"
+    assert set(members["regional_group"]) == set(REGIONAL_GROUPS)
+
+
+def test_every_un_name_upper_case_and_code_maps_to_its_own_iso3(members):
+    for iso3, name in zip(members["iso3"], members["name"]):
+        assert to_iso3(name) == iso3, name
+        assert to_iso3(name.upper()) == iso3, name.upper()
+        assert to_iso3(iso3) == iso3
+        assert to_iso3(iso3.lower()) == iso3
+
+
+@pytest.mark.parametrize("name, iso3", [
+    ("BOLIVIA (PLURINATIONAL STATE OF)", "BOL"), ("Bolivia", "BOL"), ("Türkiye", "TUR"), ("TÜRKIYE", "TUR"),
+    ("Turkey", "TUR"), ("Côte d\u2019Ivoire", "CIV"), ("Cote d'Ivoire", "CIV"), ("CÔTE D'IVOIRE", "CIV"),
+    ("Ivory Coast", "CIV"), ("Netherlands (Kingdom of the)", "NLD"), ("Netherlands", "NLD"), ("DPRK", "PRK"),
+    ("North Korea", "PRK"), ("DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", "PRK"), ("South Korea", "KOR"),
+    ("USA", "USA"), ("United States", "USA"), ("UK", "GBR"), ("Russia", "RUS"), ("Viet Nam", "VNM"),
+    ("Vietnam", "VNM"), ("Syria", "SYR"), ("Iran", "IRN"), ("Czech Republic", "CZE"), ("Swaziland", "SWZ"),
+    ("Cape Verde", "CPV"), ("DR Congo", "COD"), ("Congo", "COG"), ("Sao Tome and Principe", "STP"),
+    ("São Tomé and Príncipe", "STP"), ("  Saint  Lucia ", "LCA"), ("Micronesia", "FSM"), ("Laos", "LAO"),
+])
+def test_common_aliases(name, iso3):
+    assert to_iso3(name) == iso3
+
+
+def test_unknown_name_is_refused_with_the_value():
+    with pytest.raises(VoteDataError, match=r"unknown country name or code: 'Atlantis'"):
+        to_iso3("Atlantis")
+
+
+def test_ambiguous_name_is_refused_with_candidates():
+    with pytest.raises(VoteDataError, match=r"ambiguous country name \(could be KOR or PRK\).*'Korea'"):
+        to_iso3("Korea")
+
+
+def test_observer_state_is_refused_as_non_member():
+    with pytest.raises(VoteDataError, match=r"not a UN Member State .*'Holy See'"):
+        to_iso3("Holy See")
+
+
+def test_name_key_folds_accents_case_apostrophes_and_spaces():
+    assert name_key("Côte d\u2019Ivoire") == name_key(" COTE  D'IVOIRE") == "cote d'ivoire"
+
+
+def test_blocs_on_24_february_2025():
+    blocs = load_blocs()
+    sizes = blocs.groupby("bloc").size().to_dict()
+    assert sizes == {"ASEAN": 10, "AU": 54, "BRICS": 10, "EU27": 27, "G7": 7, "NATO": 32}
+    assert {"IDN", "EGY", "ETH", "IRN", "ARE"} <= set(blocs.loc[blocs["bloc"] == "BRICS", "iso3"])
+    assert "SWE" in set(blocs.loc[blocs["bloc"] == "NATO", "iso3"])
+    assert "TLS" not in set(blocs.loc[blocs["bloc"] == "ASEAN", "iso3"])
+
+
+def test_security_council_2025():
+    sc = load_sc_members()
+    assert sorted(sc.loc[sc["membership"] == "permanent", "iso3"]) == ["CHN", "FRA", "GBR", "RUS", "USA"]
+    assert len(sc) == 15
+
+
+def test_member_table_errors_name_file_line_and_value(write):
+    good = load_members()
+    rows = ["iso3,name,regional_group"] + [f"{i},{n},{g}" for i, n, g in good.itertuples(index=False)]
+    rows[5] = "XX,Nowhere,African"
+    with pytest.raises(VoteDataError, match=r"members\.csv, line 6: ISO3 code must be three capital letters: 'XX'"):
+        load_members(write("members.csv", "\n".join(rows)))
+    rows[5] = "AGO,Angola,Atlantic"
+    with pytest.raises(VoteDataError, match=r"line 6: unknown regional group: 'Atlantic'"):
+        load_members(write("members.csv", "\n".join(rows)))
+    with pytest.raises(VoteDataError, match=r"expected 193 members, found 192"):
+        load_members(write("members.csv", "\n".join(rows[:5] + rows[6:])))
