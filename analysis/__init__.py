@@ -9,7 +9,11 @@ Load, normalize, validate, then analyse::
 Every loader validates its data; bad data raises :class:`VoteDataError`.
 """
 
-from .comparisons import by_group, changed_votes, coalition_overlap, shares, tally, transitions, votes_on
+from .amendments import compare_with_final, council_outcomes, tally_bounds
+from .comparisons import (
+    always, by_group, changed_votes, coalition_overlap, group_rates, shares, tally, transitions, vote_matrix,
+    votes_on,
+)
 from .errors import VoteDataError
 from .loading import load_motions, load_text_changes, load_votes, read_votes
 from .members import (
@@ -21,7 +25,8 @@ from .undl import read_undl
 
 __all__ = [
     "GROUP_ABBREVIATIONS", "REGIONAL_GROUPS", "VOTE_CODES", "VOTE_LABELS", "VoteDataError",
-    "by_group", "changed_votes", "coalition_overlap", "load_blocs", "load_historical_seats",
+    "always", "by_group", "changed_votes", "compare_with_final", "council_outcomes", "group_rates",
+    "tally_bounds", "vote_matrix", "coalition_overlap", "load_blocs", "load_historical_seats",
     "load_members", "load_motions", "load_sc_members", "load_text_changes", "load_votes",
     "name_key", "normalize_names", "read_undl", "read_votes", "shares", "tally", "to_iso3",
     "transitions", "votes_on",

@@ -143,3 +143,28 @@ def coalition_overlap(a: str, b: str, code: str = "Y", votes: pd.DataFrame | Non
     table.loc["All members"] = table.sum()
     table.index.name, table.columns.name = "regional_group", None
     return table.astype(int)
+
+
+def group_rates(motion: str, votes: pd.DataFrame | None = None, members: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per regional group: members, and Y/N/A/X as % of the group's members (one decimal), plus all members."""
+    counts = by_group(motion, votes, members)
+    counts.loc["All members"] = counts.sum()
+    rates = (100 * counts.div(counts.sum(axis=1), axis=0)).round(1)
+    rates.insert(0, "members", counts.sum(axis=1))
+    return rates
+
+
+def always(code: str, motions: list[str], votes: pd.DataFrame | None = None,
+           members: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Members who voted ``code`` on every one of ``motions`` (``iso3``, ``name``, ``regional_group``), by group then name."""
+    members = load_members() if members is None else members
+    table = pd.concat([votes_on(m, votes) for m in motions], axis=1, join="inner")
+    keep = table.index[(table == code).all(axis=1)]
+    out = members[members["iso3"].isin(keep)]
+    order = {g: i for i, g in enumerate(REGIONAL_GROUPS)}
+    return out.assign(_g=out["regional_group"].map(order)).sort_values(["_g", "name"]).drop(columns="_g").reset_index(drop=True)
+
+
+def vote_matrix(motions: list[str], votes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Members x motions table of vote codes (ISO3 index, sorted; columns in the order given)."""
+    return pd.concat([votes_on(m, votes) for m in motions], axis=1, join="inner").sort_index()

@@ -85,7 +85,8 @@ def stacked_bars(counts: pd.DataFrame, title: str, subtitle: str | None = None, 
     data = counts[codes].astype(float)
     if percent:
         data = 100 * data.div(data.sum(axis=1), axis=0)
-    fig, ax = plt.subplots(figsize=(9, height or max(2.6, 0.42 * len(data) + 1.8)))
+    per_row = 0.6 if any("\n" in str(i) for i in data.index) else 0.42
+    fig, ax = plt.subplots(figsize=(9, height or max(3.4, per_row * len(data) + 2.2)))
     y = np.arange(len(data))[::-1]
     left = np.zeros(len(data))
     for code in codes:
@@ -101,8 +102,8 @@ def stacked_bars(counts: pd.DataFrame, title: str, subtitle: str | None = None, 
     ax.set_yticks(y, [str(i) for i in data.index])
     ax.set_xlim(0, 100 if percent else left.max())
     ax.set_xlabel(xlabel or ("% of members" if percent else "members"))
-    vote_legend(ax, codes, loc="upper center", bbox_to_anchor=(0.5, -0.18 if len(data) > 3 else -0.35),
-                ncol=len(codes), fontsize=9)
+    vote_legend(ax, codes, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(codes), fontsize=9,
+                borderaxespad=0.3)
     return finish(fig, title, subtitle, source)
 
 
@@ -133,12 +134,13 @@ def line_chart(table: pd.DataFrame, title: str, subtitle: str | None = None, *, 
     for code in [c for c in VOTE_CODES if c in table.columns]:
         color = VOTE_COLORS[code] if code != "A" else "#C9A800"  # a darker yellow for a thin line
         ax.plot(x, table[code], marker="o", color=color, label=VOTE_LABELS[code], linewidth=2)
+        below = code == "N"  # keep the two low lines' labels apart
         for xi, value in zip(x, table[code]):
-            ax.annotate(f"{value:.0f}", (xi, value), textcoords="offset points", xytext=(0, 6), ha="center",
-                        fontsize=7.5, color="#333333")
+            ax.annotate(f"{value:.0f}", (xi, value), textcoords="offset points", xytext=(0, -12 if below else 6),
+                        ha="center", fontsize=7.5, color="#333333")
     ax.set_xticks(x, [str(i) for i in table.index], rotation=30, ha="right")
     ax.set_ylabel(ylabel)
-    ax.set_ylim(bottom=0)
+    ax.set_ylim(bottom=-8 if "N" in table.columns else 0, top=float(table.to_numpy().max()) * 1.1)
     ax.grid(axis="y", color="#DDDDDD")
-    ax.legend(frameon=False, ncol=4, loc="upper center", bbox_to_anchor=(0.5, 1.08))
+    ax.legend(frameon=False, ncol=4, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=9)
     return finish(fig, title, subtitle, source)
