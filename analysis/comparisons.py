@@ -14,6 +14,9 @@ from .errors import VoteDataError
 from .members import REGIONAL_GROUPS, load_members
 from .normalize import VOTE_CODES
 
+#: Row label for votes of former seats (YUG, CSK, ...), which have no regional group of 2025.
+FORMER_SEATS = "Former seats"
+
 
 def _votes(votes: pd.DataFrame | None) -> pd.DataFrame:
     if votes is None:
@@ -28,8 +31,9 @@ def votes_on(motion: str, votes: pd.DataFrame | None = None) -> pd.Series:
     votes = _votes(votes)
     rows = votes[votes["motion"] == motion]
     if rows.empty:
-        known = ", ".join(pd.unique(votes["motion"]))
-        raise VoteDataError(f"no country-level record for this motion (records exist for: {known})", value=motion)
+        known = list(pd.unique(votes["motion"]))
+        shown = ", ".join(map(str, known[:12])) + (f" and {len(known) - 12} more" if len(known) > 12 else "")
+        raise VoteDataError(f"no country-level record for this motion (records exist for: {shown})", value=motion)
     return rows.set_index("iso3")["vote"].sort_index().rename(motion)
 
 
@@ -78,8 +82,8 @@ def transitions(a: str, b: str, votes: pd.DataFrame | None = None) -> pd.DataFra
     bundled GA data that is all 193.
     """
     first, second = votes_on(a, votes), votes_on(b, votes)
-    both = pd.concat([first, second], axis=1, join="inner")
-    table = pd.crosstab(both[a], both[b]).reindex(index=list(VOTE_CODES), columns=list(VOTE_CODES), fill_value=0)
+    both = pd.concat([first.rename("a"), second.rename("b")], axis=1, join="inner")
+    table = pd.crosstab(both["a"], both["b"]).reindex(index=list(VOTE_CODES), columns=list(VOTE_CODES), fill_value=0)
     table.index.name, table.columns.name = a, b
     return table.astype(int)
 
@@ -105,17 +109,23 @@ def changed_votes(a: str, b: str, votes: pd.DataFrame | None = None,
 
 def by_group(motion: str, votes: pd.DataFrame | None = None, members: pd.DataFrame | None = None,
              groups: pd.DataFrame | None = None, column: str = "regional_group") -> pd.DataFrame:
-    """Counts of Y/N/A/X on ``motion`` per group (default: UN regional group), with a total row.
+    """Counts of Y/N/A/X on ``motion`` per group (default: UN regional group).
 
     ``groups`` may be any table with ``iso3`` and ``column`` (e.g. the blocs
-    table with ``column="bloc"``).
+    table with ``column="bloc"``; members outside every bloc are then not
+    counted). With regional groups, votes of former seats (``YUG``, ``CSK``...
+    in old UN Digital Library rows) are counted in a row "Former seats" rather
+    than dropped.
     """
     groups = (load_members() if members is None else members) if groups is None else groups
     votes_here = votes_on(motion, votes).reset_index()
-    merged = votes_here.merge(groups[["iso3", column]], on="iso3", how="inner")
+    how = "left" if column == "regional_group" else "inner"
+    merged = votes_here.merge(groups[["iso3", column]], on="iso3", how=how)
+    merged[column] = merged[column].fillna(FORMER_SEATS)
     table = pd.crosstab(merged[column], merged[motion]).reindex(columns=list(VOTE_CODES), fill_value=0)
     if column == "regional_group":
-        table = table.reindex(REGIONAL_GROUPS, fill_value=0)
+        extra = [FORMER_SEATS] if FORMER_SEATS in table.index else []
+        table = table.reindex(list(REGIONAL_GROUPS) + extra, fill_value=0)
     table.columns.name = None
     table.index.name = column
     return table.astype(int)
@@ -130,9 +140,9 @@ def coalition_overlap(a: str, b: str, code: str = "Y", votes: pd.DataFrame | Non
     """
     members = load_members() if members is None else members
     first, second = votes_on(a, votes), votes_on(b, votes)
-    frame = pd.concat([first, second], axis=1, join="inner").reset_index(names="iso3")
+    frame = pd.concat([first.rename("a"), second.rename("b")], axis=1, join="inner").reset_index(names="iso3")
     frame = frame.merge(members[["iso3", "regional_group"]], on="iso3", how="left")
-    in_a, in_b = frame[a] == code, frame[b] == code
+    in_a, in_b = frame["a"] == code, frame["b"] == code
     frame["class"] = "neither"
     frame.loc[in_a & in_b, "class"] = "both"
     frame.loc[in_a & ~in_b, "class"] = f"only {a}"

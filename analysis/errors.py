@@ -31,7 +31,7 @@ class VoteDataError(ValueError):
         self.problem = problem
         self.file = str(file) if file is not None else None
         self.line = line
-        self.value = value
+        self.value = value.item() if hasattr(value, "item") else value  # numpy scalars print plainly
         self.motion = motion
         super().__init__(self._format())
 

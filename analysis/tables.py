@@ -47,6 +47,36 @@ def line_of_record(path: str | Path, record: int) -> int:
     return start
 
 
+def _records(path: str | Path):
+    """(start line, fields) for each non-blank record of ``path``, header included."""
+    with open(path, newline="", encoding="utf-8-sig", errors="replace") as handle:
+        reader = csv.reader(handle)
+        start = 1
+        for row in reader:
+            if row:
+                yield start, row
+            start = reader.line_num + 1
+
+
+def first_malformed_record(path: str | Path) -> tuple[int, str] | None:
+    """(line, start of text) of the first record whose field count differs from the header's, if any."""
+    expected = None
+    for start, row in _records(path):
+        if expected is None:
+            expected = len(row)
+        elif len(row) != expected:
+            return start, ",".join(row)[:60]
+    return None
+
+
+def first_record_with(path: str | Path, column: int, value: str) -> int | None:
+    """Line of the first data record whose field number ``column`` (0-based) equals ``value``."""
+    for i, (start, row) in enumerate(_records(path)):
+        if i > 0 and len(row) > column and row[column] == value:
+            return start
+    return None
+
+
 def read_table(path: str | Path, required: list[str]) -> pd.DataFrame:
     """Read a small CSV as strings and check its required columns.
 

@@ -22,17 +22,20 @@ The motion id is the ``resolution`` column. The file is parsed with pyarrow
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from .errors import VoteDataError
-from .members import name_key, try_iso3
-from .normalize import member_codes, normalize_codes, normalize_votes
-from .tables import fail_at, line_of_record
-from .validation import GA_MAX_MEMBERS, SC_MEMBERS, check_undl_totals, check_unique
+from .members import to_iso3, try_iso3
+from .normalize import VOTE_CODES, VOTE_PROBLEM, code_converter, fail_at_record, map_distinct, member_codes, vote_index
+from .tables import first_malformed_record, first_record_with
+from .validation import GA_MAX_MEMBERS, SC_MEMBERS, check_coded
 
 #: Column names of the two generations of the member-level layout.
 CODE_COLUMNS = ("ms_code", "ms_codes")
@@ -46,9 +49,6 @@ METADATA_COLUMNS = frozenset({
     "agenda_title", "subjects", "vote_note", "undl_link", "permanent_member", "description",
     "agenda", "modality", *TOTAL_COLUMNS, *CODE_COLUMNS, *NAME_COLUMNS, *VOTE_COLUMNS,
 })
-
-_BLOCK_SIZE = 1 << 24  # 16 MiB: a field may not straddle more than one block
-
 
 def _header(path: Path) -> list[str]:
     """The header fields of the file (BOM removed), read with pyarrow's own tokenizer."""
@@ -72,71 +72,147 @@ def _pick(header: list[str], names: tuple[str, ...]) -> str | None:
 
 
 def _arrow_error(path: Path, exc: Exception) -> VoteDataError:
-    """Turn a pyarrow parse or conversion error into VoteDataError with a line number."""
-    text = str(exc).strip().splitlines()[0]
-    match = re.search(r"[Rr]ow #(\d+)", text)
-    line = None
-    if match:
-        line = int(match.group(1))
-    elif "UTF8" in text or "utf8" in text.lower():
-        line = _first_bad_utf8_line(path)
-        text = "not UTF-8 text (save the file as UTF-8)"
-    return VoteDataError(f"cannot parse the file ({text})", file=path, line=line)
+    """Turn a pyarrow parse or conversion error into VoteDataError with the line and value.
+
+    pyarrow's messages do not carry line numbers when it parses in parallel,
+    so the line is found by reading the file again: this only happens on the
+    way to an error.
+    """
+    text = " ".join(str(exc).split())
+    if "UTF8" in text or "utf8" in text.lower():
+        line, sample = _first_bad_utf8_line(path)
+        return VoteDataError("not UTF-8 text (save the file as UTF-8)", file=path, line=line, value=sample)
+    conversion = re.search(r"column #(\d+): CSV conversion error to (\w+): invalid value '(.*)'", text)
+    if conversion:
+        column, kind, value = int(conversion.group(1)), conversion.group(2), conversion.group(3)
+        header = _header(path)
+        name = header[column] if column < len(header) else f"#{column}"
+        return VoteDataError(f"column {name} must hold {'whole numbers' if 'int' in kind else kind}",
+                             file=path, line=first_record_with(path, column, value), value=value)
+    if "Expected" in text and "columns" in text:
+        found = first_malformed_record(path)
+        if found:
+            line, sample = found
+            counts = re.search(r"Expected (\d+) columns, got (\d+)", text)
+            detail = f"expected {counts.group(1)} fields, found {counts.group(2)}" if counts else "wrong number of fields"
+            return VoteDataError(f"malformed row ({detail}; truncated or wrongly quoted?)", file=path, line=line,
+                                 value=sample)
+    return VoteDataError(f"cannot parse the file ({text[:200]})", file=path)
 
 
-def _first_bad_utf8_line(path: Path) -> int | None:
+def _first_bad_utf8_line(path: Path) -> tuple[int | None, str | None]:
+    """Line number and (Latin-1 decoded) text of the first line that is not valid UTF-8."""
     with open(path, "rb") as handle:
         for number, raw in enumerate(handle, start=1):
             try:
                 raw.decode("utf-8")
-            except UnicodeDecodeError:
-                return number
-    return None
+            except UnicodeDecodeError as exc:
+                return number, raw[max(0, exc.start - 20): exc.start + 20].decode("latin-1")
+    return None, None
 
 
 def _read_arrow(path: Path, columns: list[str], types: dict) -> pa.Table:
-    try:
-        return pacsv.read_csv(
-            path,
-            read_options=pacsv.ReadOptions(block_size=_BLOCK_SIZE),
-            parse_options=pacsv.ParseOptions(newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(
-                include_columns=columns, column_types=types, strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
-        raise _arrow_error(path, exc) from None
+    """Parse the needed columns with pyarrow, fastest settings first.
+
+    The fast parse assumes no line breaks inside quoted fields and fields under
+    4 MiB. A file that breaks either assumption fails that parse with a
+    column-count or block error (a split row never has the header's field
+    count), and is parsed again with quoted line breaks allowed and blocks as
+    large as needed. Conversion errors (a bad number) are data errors at once.
+    """
+    attempts = [(False, 1 << 22), (True, 1 << 24), (True, path.stat().st_size + 1)]
+    for number, (newlines, block_size) in enumerate(attempts):
+        try:
+            return pacsv.read_csv(
+                path,
+                read_options=pacsv.ReadOptions(block_size=block_size),
+                parse_options=pacsv.ParseOptions(newlines_in_values=newlines),
+                convert_options=pacsv.ConvertOptions(
+                    include_columns=columns, column_types=types, strings_can_be_null=False,
+                    quoted_strings_can_be_null=False,
+                ),
+            )
+        except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+            text = str(exc)
+            retry = "conversion error" not in text and "UTF8" not in text
+            if number == 1 and "straddl" not in text:
+                retry = False
+            if not retry or number == len(attempts) - 1:
+                raise _arrow_error(path, exc) from None
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _is_sc(header: list[str], path: Path) -> bool:
+def _is_sc(header: list[str]) -> bool:
     return "permanent_member" in header or "modality" in header
+
+
+@dataclass
+class _Coded:
+    """Votes as integer codes, the form in which a large file is normalized and validated.
+
+    ``motion``/``member`` index ``motions``/``members``; ``vote`` indexes
+    VOTE_CODES; ``totals`` holds the ``total_*`` columns (-1 where empty);
+    ``records`` gives each row's data record in the file where rows and records
+    differ (resolution-level files), else None.
+    """
+
+    motion: np.ndarray
+    motions: list[str]
+    member: np.ndarray
+    members: list[str]
+    vote: np.ndarray
+    totals: dict[str, np.ndarray]
+    dates: list[str] | None
+    records: np.ndarray | None = None
+
+    def record(self, position: int) -> int:
+        return int(self.records[position]) if self.records is not None else position
+
+    def frame(self) -> pd.DataFrame:
+        """The tidy long table ``motion, iso3, vote`` (pyarrow-backed strings, built without Python loops)."""
+        def text(indices: np.ndarray, dictionary: list[str]) -> pa.Array:
+            return pa.DictionaryArray.from_arrays(pa.array(indices, pa.int32()), pa.array(dictionary, pa.string())
+                                                  ).cast(pa.string())
+
+        table = pa.table({"motion": text(self.motion, self.motions), "iso3": text(self.member, self.members),
+                          "vote": text(self.vote, list(VOTE_CODES))})
+        return table.to_pandas()
 
 
 def read_undl_full(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read a UN Digital Library voting file: (votes, motions).
 
     ``votes`` is the long table ``motion, iso3, vote`` (as :func:`read_undl`);
-    ``motions`` has one row per motion: ``motion``, ``body``, ``date``,
-    ``title``, and the official ``yes``/``no``/``abstain``/``non_voting``/
-    ``members`` from the file's own total columns.
+    ``motions`` has one row per motion: ``motion``, ``body``, ``date``, and the
+    official ``yes``/``no``/``abstain``/``non_voting``/``members`` from the
+    file's own total columns (missing where the file leaves them empty).
     """
     path = Path(path)
     header = _header(path)
+    if len(header) == 1 and any(sep in header[0] for sep in ";\t|"):
+        raise VoteDataError("the header has a single field: the file is not comma-separated", file=path, line=1,
+                            value=header[0][:80])
     if "resolution" not in header:
         raise VoteDataError("not a UN Digital Library voting file: no 'resolution' column; header is",
                             file=path, line=1, value=",".join(header[:12]))
     vote_column = _pick(header, VOTE_COLUMNS)
+    if vote_column is None and (_pick(header, CODE_COLUMNS) or _pick(header, NAME_COLUMNS)):
+        raise VoteDataError("missing required column ms_vote (or ms_votes in the older layout); header is",
+                            file=path, line=1, value=",".join(header[:12]))
     if vote_column is not None:
-        frame = _read_member_level(path, header, vote_column)
+        coded = _read_member_level(path, header, vote_column)
     else:
-        frame = _read_resolution_level(path, header)
-    body = "SC" if _is_sc(header, path) else "GA"
-    _check_sizes(frame, body, path)
-    check_unique(frame, path)
-    check_undl_totals(frame, path)
-    votes = frame[["motion", "iso3", "vote"]].reset_index(drop=True)
-    return votes, _motions(frame, body)
+        coded = _read_resolution_level(path, header)
+    body = "SC" if _is_sc(header) else "GA"
+
+    def fail(position: int, problem: str, value: object, motion: int) -> None:
+        if value is None:
+            value = coded.members[int(coded.member[position])]
+        fail_at_record(problem, value, path, coded.record(position), motion=coded.motions[motion])
+
+    check_coded(coded.motion, coded.member, coded.vote, coded.totals,
+                GA_MAX_MEMBERS if body == "GA" else SC_MEMBERS, fail)
+    return coded.frame(), _motions(coded, body)
 
 
 def read_undl(path: str | Path) -> pd.DataFrame:
@@ -152,99 +228,124 @@ def read_undl(path: str | Path) -> pd.DataFrame:
     return read_undl_full(path)[0]
 
 
-def _read_member_level(path: Path, header: list[str], vote_column: str) -> pd.DataFrame:
-    code_column, name_column = _pick(header, CODE_COLUMNS), _pick(header, NAME_COLUMNS)
-    if code_column is None and name_column is None:
-        raise VoteDataError("no member column (ms_code or ms_name); header is", file=path, line=1,
-                            value=",".join(header[:12]))
-    totals = [c for c in TOTAL_COLUMNS if c in header]
-    wanted = ["resolution", vote_column, *(c for c in (code_column, name_column, "date") if c), *totals]
-    dictionary = pa.dictionary(pa.int32(), pa.string())
-    types = {c: dictionary for c in wanted if c not in totals}
-    types.update({c: pa.int64() for c in totals})
-    table = _read_arrow(path, wanted, types)
-    if table.num_rows == 0:
-        raise VoteDataError("no vote rows (header only)", file=path, line=1)
-    frame = pd.DataFrame({"motion": _text(table["resolution"])})
-    if (frame["motion"].str.strip() == "").any():
-        position = int((frame["motion"].str.strip() == "").to_numpy().argmax())
-        fail_at(path, position, "empty resolution (motion id)", "")
-    frame["vote"] = normalize_votes(_text(table[vote_column]), path)
-    frame["iso3"] = _member_ids(
-        _text(table[code_column]) if code_column else None,
-        _text(table[name_column]) if name_column else None, path)
-    if "date" in table.column_names:
-        frame["date"] = _text(table["date"])
-    for column in totals:
-        frame[column] = table[column].to_pandas(types_mapper=pd.ArrowDtype).astype("Int64")
-    return frame
+def _dictionary(column: pa.ChunkedArray) -> tuple[np.ndarray, list[str]]:
+    """(row indices, distinct values) of a dictionary-encoded column."""
+    array = column.combine_chunks()
+    if isinstance(array, pa.ChunkedArray):  # pragma: no cover - older pyarrow
+        array = array.chunk(0) if array.num_chunks else pa.array([], pa.dictionary(pa.int32(), pa.string()))
+    return array.indices.to_numpy(zero_copy_only=False), array.dictionary.to_pylist()
 
 
-def _text(column: pa.ChunkedArray) -> pd.Series:
-    """A dictionary-encoded arrow column as a pandas Categorical (cheap) of its text."""
-    return column.to_pandas()
+def _totals(table: pa.Table) -> dict[str, np.ndarray]:
+    return {c: pc.fill_null(table[c], -1).to_numpy() for c in TOTAL_COLUMNS if c in table.column_names}
 
 
-def _member_ids(codes: pd.Series | None, names: pd.Series | None, path: Path) -> pd.Series:
-    """ISO3 (or historical seat code) per row: from the code, from the name where the code is empty.
+def _member_index(codes: tuple[np.ndarray, list[str]] | None, names: tuple[np.ndarray, list[str]] | None,
+                  path: Path, records: np.ndarray | None = None) -> tuple[np.ndarray, list[str]]:
+    """(row indices, member codes): from the code, from the name where the code is empty.
 
     A name that is a known member name but disagrees with its code is an error;
     an unknown name beside a valid code is accepted (historical names such as
     "ZAIRE" are not in the alias table, and the code is authoritative).
     """
     if codes is None:
-        return normalize_names_or_fail(names, path)
-    blank = codes.astype(str).str.strip() == ""
+        name_indices, name_values = names
+        converted = map_distinct(name_indices, name_values, to_iso3, "unknown country name", path, records)
+        universe = sorted(set(converted))
+        lookup = np.searchsorted(universe, np.asarray(converted, dtype=object).astype(str))
+        return lookup[name_indices], universe
+    code_indices, code_values = codes
+    blank = np.array([not str(v).strip() for v in code_values], dtype=bool)
+    convert = code_converter(historical=True)
+    converted = [None if empty else convert(v) for v, empty in zip(code_values, blank)]
+    bad = np.array([c is None and not empty for c, empty in zip(converted, blank)], dtype=bool)
+    if bad.any():
+        position = int(bad[code_indices].argmax())
+        fail_at_record("unknown member code", code_values[code_indices[position]], path,
+                       int(records[position]) if records is not None else position)
+    row_codes = np.asarray([c or "" for c in converted], dtype=object)[code_indices] if blank.any() else None
     if blank.any():
+        rows_blank = blank[code_indices]
         if names is None:
-            fail_at(path, int(blank.to_numpy().argmax()), "empty member code and no ms_name column", "")
-        result = pd.Series("", index=codes.index, dtype=object)
-        result[~blank] = normalize_codes(codes[~blank].astype(str), None, historical=True) if (~blank).any() else []
-        result[blank] = normalize_names_or_fail(names[blank], path)
-        ids = result.astype(str)
+            fail_at_record("empty member code and no ms_name column", "", path, int(rows_blank.argmax()))
+        name_indices, name_values = names
+        positions = np.flatnonzero(rows_blank)
+        names_converted = map_distinct(name_indices[positions], name_values, to_iso3, "unknown country name", path,
+                                       positions if records is None else records[positions])
+        row_codes[positions] = np.asarray(names_converted, dtype=object)[name_indices[positions]]
+        universe = sorted(set(row_codes.tolist()))
+        member = np.searchsorted(universe, row_codes.astype(str))
     else:
-        try:
-            ids = normalize_codes(codes, None, historical=True)
-        except VoteDataError as exc:
-            position = int(codes.astype(str).eq(str(exc.value)).to_numpy().argmax())
-            fail_at(path, position, exc.problem, exc.value)
+        universe = sorted(set(converted))
+        member = np.searchsorted(universe, np.asarray(converted, dtype=object).astype(str))[code_indices]
     if names is not None:
-        pairs = pd.DataFrame({"code": ids, "name": names.astype(str)}).drop_duplicates()
-        for code, name in zip(pairs["code"], pairs["name"]):
-            said = try_iso3(name)
-            if said is not None and said != code:
-                position = int(((ids == code) & (names.astype(str) == name)).to_numpy().argmax())
-                fail_at(path, position, f"ms_name {name!r} is {said}, but the member code says", code)
-    return ids
+        _check_names_agree(member, universe, names, path, records)
+    return member, universe
 
 
-def normalize_names_or_fail(names: pd.Series, path: Path) -> pd.Series:
-    """Names to ISO3, errors located in ``path`` (positions are the Series' own positions in the file)."""
-    from .members import to_iso3
+def _check_names_agree(member: np.ndarray, universe: list[str], names: tuple[np.ndarray, list[str]], path: Path,
+                       records: np.ndarray | None) -> None:
+    """Each distinct (code, name) pair once: a known member name must name the same member as the code."""
+    name_indices, name_values = names
+    pairs = np.unique(member.astype(np.int64) * (len(name_values) + 1) + name_indices)
+    for pair in pairs.tolist():
+        code, name = universe[pair // (len(name_values) + 1)], name_values[pair % (len(name_values) + 1)]
+        said = try_iso3(name)
+        if said is not None and said != code:
+            position = int(((member == universe.index(code)) & (name_indices == name_values.index(name))).argmax())
+            fail_at_record(f"ms_name {name!r} is {said}, but the member code says", code, path,
+                           int(records[position]) if records is not None else position)
 
-    mapping = {}
-    for raw in pd.unique(names.astype(str)):
-        try:
-            mapping[raw] = to_iso3(raw)
-        except VoteDataError as exc:
-            position = int(names.index[names.astype(str) == raw][0])
-            fail_at(path, position, exc.problem, raw)
-    return names.astype(str).map(mapping)
+
+def _read_member_level(path: Path, header: list[str], vote_column: str) -> _Coded:
+    code_column, name_column = _pick(header, CODE_COLUMNS), _pick(header, NAME_COLUMNS)
+    totals = [c for c in TOTAL_COLUMNS if c in header]
+    wanted = ["resolution", vote_column, *(c for c in (code_column, name_column, "date") if c and c in header),
+              *totals]
+    dictionary = pa.dictionary(pa.int32(), pa.string())
+    types = {c: dictionary for c in wanted if c not in totals}
+    types.update({c: pa.int64() for c in totals})
+    table = _read_arrow(path, wanted, types)
+    if table.num_rows == 0:
+        raise VoteDataError("no vote rows (header only)", file=path, line=1)
+    table = table.unify_dictionaries()
+    motion, motions = _dictionary(table["resolution"])
+    map_distinct(motion, motions, lambda raw: raw.strip() or None, "empty resolution (motion id)", path)
+    vote, vote_values = _dictionary(table[vote_column])
+    vote_lookup = np.asarray(map_distinct(vote, vote_values, vote_index, VOTE_PROBLEM, path), dtype=np.int64)
+    member, members = _member_index(_dictionary(table[code_column]) if code_column else None,
+                                    _dictionary(table[name_column]) if name_column else None, path)
+    dates = None
+    if "date" in table.column_names:
+        date_indices, date_values = _dictionary(table["date"])
+        first = np.unique(motion, return_index=True)[1]
+        dates = [date_values[i] for i in date_indices[first]]
+    motion, motions = _compact(motion, motions)
+    return _Coded(motion, motions, member, members, vote_lookup[vote], _totals(table), dates)
 
 
-def _read_resolution_level(path: Path, header: list[str]) -> pd.DataFrame:
+def _compact(indices: np.ndarray, dictionary: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Renumber codes 0..n-1 in order of first appearance (unused dictionary entries dropped)."""
+    used, first, inverse = np.unique(indices, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return rank[inverse].astype(np.int32), [dictionary[used[i]] for i in order]
+
+
+def _read_resolution_level(path: Path, header: list[str]) -> _Coded:
     member_columns = [c for c in header if c not in METADATA_COLUMNS]
     if not member_columns:
         raise VoteDataError("neither a member-level (ms_vote) nor a resolution-level (member columns) file; "
                             "header is", file=path, line=1, value=",".join(header[:12]))
-    codes = {}
     known = member_codes(historical=True)
+    codes = []
     for column in member_columns:
         code = column.strip().upper() if column.strip().upper() in known else try_iso3(column)
         if code is None:
             raise VoteDataError("column is neither a metadata column nor a Member State", file=path, line=1,
                                 value=column)
-        codes[column] = code
+        codes.append(code)
     totals = [c for c in TOTAL_COLUMNS if c in header]
     wanted = ["resolution", *(["date"] if "date" in header else []), *member_columns, *totals]
     types = {c: pa.string() for c in wanted if c not in totals}
@@ -252,51 +353,42 @@ def _read_resolution_level(path: Path, header: list[str]) -> pd.DataFrame:
     table = _read_arrow(path, wanted, types)
     if table.num_rows == 0:
         raise VoteDataError("no vote rows (header only)", file=path, line=1)
-    wide = table.to_pandas()
-    wide["_record"] = range(len(wide))
-    keep = ["resolution", "_record", *(["date"] if "date" in wide else []), *totals]
-    long = wide.melt(id_vars=keep, value_vars=member_columns, var_name="_column", value_name="_raw")
-    long = long[long["_raw"].str.strip() != ""]  # empty cell: not a member at the time
-    long = long.sort_values(["_record", "_column"], kind="stable")
-    records = long["_record"].to_numpy()
+    cells = np.column_stack([table[c].to_numpy(zero_copy_only=False).astype(str) for c in member_columns])
+    present = np.char.strip(cells) != ""  # empty cell: not a member at the time
+    records, columns = np.nonzero(present)
+    raw = cells[records, columns]
+    raw_indices, raw_values = pd.factorize(raw)
     try:
-        votes = normalize_votes(long["_raw"].reset_index(drop=True))
+        lookup = np.asarray(map_distinct(raw_indices, list(raw_values), vote_index, VOTE_PROBLEM), dtype=np.int64)
     except VoteDataError as exc:
-        bad = int((long["_raw"].astype(str) == str(exc.value)).to_numpy().argmax())
-        column = long["_column"].iat[bad]
-        raise VoteDataError(f"{exc.problem} in column {column}", file=path,
-                            line=line_of_record(path, int(records[bad])), value=exc.value) from None
-    frame = pd.DataFrame({
-        "motion": long["resolution"].to_numpy(),
-        "iso3": long["_column"].map(codes).to_numpy(),
-        "vote": votes.to_numpy(),
-    })
-    if "date" in long:
-        frame["date"] = long["date"].to_numpy()
-    for column in totals:
-        frame[column] = long[column].astype("Int64").to_numpy()
-    return frame
+        position = int((raw == exc.value).argmax())
+        fail_at_record(f"{exc.problem} in column {member_columns[columns[position]]}", exc.value, path,
+                       int(records[position]))
+    universe = sorted(set(codes))
+    member = np.searchsorted(universe, np.asarray(codes, dtype=object)[columns].astype(str))
+    motion_values = table["resolution"].to_numpy(zero_copy_only=False)
+    motion, motions = pd.factorize(motion_values[records])
+    dates = None
+    if "date" in table.column_names:
+        date_values = table["date"].to_numpy(zero_copy_only=False)
+        first = np.unique(motion, return_index=True)[1]
+        dates = [str(date_values[records[i]]) for i in first]
+    row_totals = {c: v[records] for c, v in _totals(table).items()}
+    return _Coded(motion.astype(np.int32), list(motions), member, universe, lookup[raw_indices], row_totals, dates,
+                  records)
 
 
-def _check_sizes(frame: pd.DataFrame, body: str, path: Path) -> None:
-    """No GA vote may list more than 193 members, no SC vote more than 15."""
-    limit = GA_MAX_MEMBERS if body == "GA" else SC_MEMBERS
-    sizes = frame.groupby("motion", sort=False, observed=True).size()
-    if (sizes > limit).any():
-        motion = sizes.idxmax()
-        raise VoteDataError(
-            f"{int(sizes[motion])} members voted; a {'General Assembly' if body == 'GA' else 'Security Council'} "
-            f"vote has at most {limit}", file=path, motion=motion)
-
-
-def _motions(frame: pd.DataFrame, body: str) -> pd.DataFrame:
+def _motions(coded: _Coded, body: str) -> pd.DataFrame:
     """One row per motion with the file's own totals."""
-    first = frame.drop_duplicates("motion")
-    out = pd.DataFrame({"motion": first["motion"].astype(str).to_numpy(), "body": body})
-    out["date"] = pd.to_datetime(first["date"].astype(str), errors="coerce").to_numpy() if "date" in first else pd.NaT
+    first = np.unique(coded.motion, return_index=True)[1]
+    out = pd.DataFrame({"motion": coded.motions, "body": body})
+    out["date"] = pd.to_datetime(pd.Series(coded.dates, dtype=object), errors="coerce") if coded.dates else pd.NaT
     for source, target in (("total_yes", "yes"), ("total_no", "no"), ("total_abstentions", "abstain"),
                            ("total_non_voting", "non_voting"), ("total_ms", "members")):
-        out[target] = first[source].to_numpy() if source in first else pd.NA
-        out[target] = out[target].astype("Int64")
+        values = coded.totals.get(source)
+        column = pd.array(values[first], dtype="Int64") if values is not None else pd.array([pd.NA] * len(first),
+                                                                                             dtype="Int64")
+        out[target] = column
+        out.loc[out[target] < 0, target] = pd.NA
     out["roll_call"] = True
     return out

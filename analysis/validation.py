@@ -14,8 +14,10 @@ line (or the motion) and the offending value:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .errors import VoteDataError
@@ -96,42 +98,49 @@ def _tally_text(row: pd.Series) -> str:
     return "-".join("?" if pd.isna(row[c]) else str(int(row[c])) for c in ("yes", "no", "abstain"))
 
 
-def check_undl_totals(frame: pd.DataFrame, file: str | Path | None = None) -> None:
-    """In a UN Digital Library file, each motion's rows must agree with its own total columns.
+def check_coded(motion: np.ndarray, member: np.ndarray, vote: np.ndarray, totals: dict[str, np.ndarray],
+                limit: int, fail: Callable[[int, str, object, int], None]) -> None:
+    """Validate votes held as integer codes (the fast path for the full UN Digital Library files).
 
-    ``frame`` has ``motion``, ``vote`` and the ``total_*`` columns (as numbers).
-    The totals must be the same on every row of a motion, the row count must
-    equal ``total_ms`` and the Y/N/A/X counts ``total_yes``, ``total_no``,
-    ``total_abstentions`` and ``total_non_voting``.
+    ``motion`` and ``member`` are 0-based codes (every motion code 0..n-1
+    occurs), ``vote`` indexes VOTE_CODES, ``totals`` maps ``total_*`` column
+    names to one int64 per row (-1 where empty: not checked). Checks, in order:
+    no member twice in a motion; at most ``limit`` members per motion; each
+    total the same on every row of its motion and equal to the motion's own
+    count. ``fail(position, problem, value, motion_code)`` raises the error for
+    row ``position``.
     """
-    total_columns = {"ms": "total_ms", "Y": "total_yes", "N": "total_no", "A": "total_abstentions",
-                     "X": "total_non_voting"}
-    present = {k: c for k, c in total_columns.items() if c in frame.columns}
-    if not present:
-        return
-    grouped = frame.groupby("motion", sort=False)[list(present.values())]
-    lo, hi = grouped.min(), grouped.max()
-    inconsistent = (lo != hi) & ~(lo.isna() & hi.isna())
-    if inconsistent.to_numpy().any():
-        motion = inconsistent.any(axis=1).idxmax()
-        column = inconsistent.loc[motion].idxmax()
-        position = int(((frame["motion"] == motion) & (frame[column] != lo.at[motion, column])).to_numpy().argmax())
-        _fail(file, position, f"{column} differs between rows of the same motion", frame[column].iat[position], motion)
-    counts = vote_counts(frame)
-    counts["ms"] = frame.groupby("motion", sort=False).size()
-    for key, column in present.items():
-        want = lo[column]
-        got = counts[key].reindex(want.index)
-        wrong = want.notna() & (got != want)
+    n_motions = int(motion.max()) + 1 if len(motion) else 0
+    key = motion.astype(np.int64) * (int(member.max()) + 1 if len(member) else 1) + member
+    dup = pd.Series(key).duplicated().to_numpy()
+    if dup.any():
+        position = int(dup.argmax())
+        fail(position, "member appears twice in the same motion", None, int(motion[position]))
+    sizes = np.bincount(motion, minlength=n_motions)
+    if (sizes > limit).any():
+        rank = pd.Series(motion).groupby(motion).cumcount().to_numpy()
+        position = int((rank >= limit).argmax())
+        fail(position, f"{int(sizes[motion[position]])} members voted; a "
+             f"{'General Assembly' if limit == GA_MAX_MEMBERS else 'Security Council'} vote has at most {limit}; "
+             f"extra row", None, int(motion[position]))
+    counts = np.bincount(motion.astype(np.int64) * 4 + vote, minlength=4 * n_motions).reshape(n_motions, 4)
+    expected = {"total_ms": sizes, "total_yes": counts[:, 0], "total_no": counts[:, 1],
+                "total_abstentions": counts[:, 2], "total_non_voting": counts[:, 3]}
+    labels = {"total_ms": "rows", "total_yes": "Y votes", "total_no": "N votes", "total_abstentions": "A votes",
+              "total_non_voting": "X votes"}
+    first_row = np.unique(motion, return_index=True)[1]
+    for column in ("total_ms", "total_yes", "total_no", "total_abstentions", "total_non_voting"):
+        if column not in totals:
+            continue
+        values = totals[column]
+        per_motion = values[first_row]
+        differs = values != per_motion[motion]
+        if differs.any():
+            position = int(differs.argmax())
+            fail(position, f"{column} differs between rows of the same motion", int(values[position]),
+                 int(motion[position]))
+        wrong = (per_motion >= 0) & (per_motion != expected[column])
         if wrong.any():
-            motion = wrong.idxmax()
-            position = int((frame["motion"] == motion).to_numpy().argmax())
-            what = "rows" if key == "ms" else f"{key} votes"
-            _fail(file, position, f"the motion has {int(got[motion])} {what} but its {column} column says "
-                  f"{int(want[motion])}", None, motion)
-
-
-def _fail(file, position: int, problem: str, value, motion: str) -> None:
-    if file is not None:
-        fail_at(file, position, problem, value, motion=motion)
-    raise VoteDataError(problem, value=value, motion=motion)
+            code = int(np.flatnonzero(wrong)[np.argmin(first_row[wrong])])
+            fail(int(first_row[code]), f"the motion has {int(expected[column][code])} {labels[column]} but its "
+                 f"{column} column says {int(per_motion[code])}", None, code)

@@ -96,3 +96,19 @@ def test_security_council_layout(write):
     votes, motions = read_undl_full(ga_file(write, rows, header, "sc.csv"))
     assert votes["vote"].tolist() == ["Y", "A", "Y"]
     assert motions["body"].tolist() == ["SC"]
+
+
+def test_field_larger_than_the_fast_parse_block_is_read(write):
+    """A 5 MB title exceeds the 4 MiB blocks of the fast parse; the reader retries with larger blocks."""
+    big = "x" * (5 << 20)
+    rows = [ga_row("UKR", "UKRAINE", "Y").replace("Advancing a comprehensive, just and lasting peace in Ukraine", big),
+            ga_row("RUS", "RUSSIAN FEDERATION", "N"), ga_row("BOL", "BOLIVIA (PLURINATIONAL STATE OF)", "Y")]
+    votes = read_undl(ga_file(write, rows))
+    assert votes["vote"].tolist() == ["Y", "N", "Y"]
+
+
+def test_error_after_a_quoted_line_break_reports_the_physical_line(write):
+    rows = [ga_row("UKR", "UKRAINE", "Y").replace("just and lasting", "just\nand lasting"),
+            ga_row("RUS", "RUSSIAN FEDERATION", "Q"), ga_row("BOL", "BOLIVIA (PLURINATIONAL STATE OF)", "Y")]
+    with pytest.raises(VoteDataError, match=r"ga\.csv, line 4: unknown vote code .*'Q'"):
+        read_undl(ga_file(write, rows))
