@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test data-manifest benchmark clean
+.PHONY: report test data-manifest tile-grid benchmark clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,4 +24,9 @@ clean:
 	rm -rf reports
 
 data-manifest:
+	cd data && sha256sum *.csv > SHA256SUMS
+
+tile-grid: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[map]"
+	$(PY) scripts/make_tile_grid.py
 	cd data && sha256sum *.csv > SHA256SUMS

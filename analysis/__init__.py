@@ -9,25 +9,36 @@ Load, normalize, validate, then analyse::
 Every loader validates its data; bad data raises :class:`VoteDataError`.
 """
 
-from .amendments import compare_with_final, council_outcomes, tally_bounds
+from .amendments import compare_with_final, tally_bounds
 from .comparisons import (
     always, by_group, changed_votes, coalition_overlap, group_rates, shares, tally, transitions, vote_matrix,
     votes_on,
 )
+from .council import council_outcomes, council_votes
 from .errors import VoteDataError
+from .indices import agreement, cohesion
 from .loading import load_motions, load_text_changes, load_votes, read_votes
 from .members import (
     GROUP_ABBREVIATIONS, REGIONAL_GROUPS, load_blocs, load_historical_seats, load_members,
-    load_sc_members, name_key, to_iso3,
+    load_sc_members, load_tile_grid, name_key, to_iso3,
 )
 from .normalize import VOTE_CODES, VOTE_LABELS, normalize_names
 from .undl import read_undl
 
 __all__ = [
-    "GROUP_ABBREVIATIONS", "REGIONAL_GROUPS", "VOTE_CODES", "VOTE_LABELS", "VoteDataError",
-    "always", "by_group", "changed_votes", "compare_with_final", "council_outcomes", "group_rates",
-    "tally_bounds", "vote_matrix", "coalition_overlap", "load_blocs", "load_historical_seats",
-    "load_members", "load_motions", "load_sc_members", "load_text_changes", "load_votes",
-    "name_key", "normalize_names", "read_undl", "read_votes", "shares", "tally", "to_iso3",
-    "transitions", "votes_on",
+    "GROUP_ABBREVIATIONS", "REGIONAL_GROUPS", "VOTE_CODES", "VOTE_LABELS", "VoteDataError", "agreement",
+    "always", "by_group", "changed_votes", "coalition_overlap", "cohesion", "compare_with_final",
+    "council_outcomes", "council_votes", "group_rates", "load_blocs", "load_historical_seats", "load_members",
+    "load_motions", "load_sc_members", "load_text_changes", "load_tile_grid", "load_votes", "name_key",
+    "normalize_names", "read_undl", "read_votes", "shares", "tally", "tally_bounds", "tile_map", "to_iso3",
+    "transitions", "vote_matrix", "votes_on",
 ]
+
+
+def __getattr__(name: str):
+    """``analysis.tile_map`` without importing matplotlib at package import (the CLI stays quick)."""
+    if name == "tile_map":
+        from .plots import tile_map
+
+        return tile_map
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")

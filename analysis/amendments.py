@@ -1,4 +1,4 @@
-"""What amendment tallies can and cannot prove, and the Security Council's voting rule.
+"""What amendment tallies can and cannot prove.
 
 No country-level record of the amendment votes of 24 February 2025 exists in
 the data. Two votes over the same 193 members still bound each other: if ``f``
@@ -16,9 +16,6 @@ import pandas as pd
 from .comparisons import transitions
 from .errors import VoteDataError
 from .members import N_MEMBERS
-
-#: Votes in favour a Security Council decision needs (Charter, Article 27).
-SC_MAJORITY = 9
 
 _CODES = (("Y", "yes"), ("N", "no"), ("A", "abstain"))
 
@@ -66,35 +63,3 @@ def compare_with_final(amendment: str, final: str, motions: pd.DataFrame,
     if bool(row["roll_call"]):
         return "record", transitions(amendment, final, votes)
     return "tallies", tally_bounds(amendment, final, motions)
-
-
-def council_outcomes(motions: pd.DataFrame, date: str | None = None) -> pd.DataFrame:
-    """Security Council votes with the reason each passed or failed, by the Charter's rule.
-
-    A decision needs at least 9 votes in favour and, unless procedural, no
-    negative vote of a permanent member. Columns: ``motion``, ``kind``,
-    ``proposer``, ``yes``, ``no``, ``abstain``, ``tally_quality``, ``outcome``,
-    ``enough_yes`` (yes >= 9, missing where the yes count is unknown), ``reason``
-    and ``would_pass_without_veto``.
-    """
-    council = motions[motions["body"] == "SC"]
-    if date is not None:
-        council = council[council["date"] == pd.Timestamp(date)]
-    out = council[["motion", "kind", "proposer", "yes", "no", "abstain", "tally_quality", "outcome"]].copy()
-    out["enough_yes"] = out["yes"].map(lambda y: pd.NA if pd.isna(y) else bool(y >= SC_MAJORITY)).astype("boolean")
-    vetoed = out["outcome"].str.contains("negative vote of a permanent member", regex=False)
-    reasons = []
-    for enough, veto, adopted in zip(out["enough_yes"], vetoed, out["outcome"].str.startswith("adopted")):
-        if adopted:
-            reasons.append("adopted: 9 or more in favour, no permanent member against")
-        elif veto:
-            reasons.append("failed: negative vote of a permanent member")
-        elif pd.isna(enough):
-            reasons.append("failed: no tally found")
-        elif not enough:
-            reasons.append(f"failed: fewer than {SC_MAJORITY} in favour")
-        else:
-            reasons.append("failed")
-    out["reason"] = reasons
-    out["would_pass_without_veto"] = vetoed & out["enough_yes"].fillna(False).astype(bool)
-    return out.reset_index(drop=True)

@@ -99,6 +99,35 @@ def load_sc_members(path: str | Path | None = None) -> pd.DataFrame:
     return frame
 
 
+def load_tile_grid(path: str | Path | None = None) -> pd.DataFrame:
+    """The one-state-one-vote map layout: ``iso3``, ``col``, ``row`` (row 0 at the top).
+
+    Checked on load: each of the 193 members placed exactly once, no two in the
+    same cell. Made by ``scripts/make_tile_grid.py`` (``make tile-grid``).
+    """
+    path = Path(path) if path else data_path("tile_grid.csv")
+    frame = read_table(path, ["iso3", "col", "row"])
+    for i, row in enumerate(frame.itertuples(index=False)):
+        if not (row.col.isdigit() and row.row.isdigit()):
+            fail_at(path, i, "col and row must be whole numbers", f"{row.col},{row.row}")
+    frame = frame.astype({"col": int, "row": int})
+    members = set(load_members()["iso3"])
+    dup = frame["iso3"].duplicated().to_numpy()
+    if dup.any():
+        fail_at(path, int(dup.argmax()), "member placed twice", frame["iso3"].iat[int(dup.argmax())])
+    unknown = ~frame["iso3"].isin(members)
+    if unknown.any():
+        fail_at(path, int(unknown.to_numpy().argmax()), "not a member code", frame["iso3"][unknown].iat[0])
+    missing = sorted(members - set(frame["iso3"]))
+    if missing:
+        raise VoteDataError(f"{len(missing)} member(s) not placed", file=path, value=", ".join(missing))
+    shared = frame.duplicated(["col", "row"]).to_numpy()
+    if shared.any():
+        i = int(shared.argmax())
+        fail_at(path, i, "two members share a cell", f"{frame['iso3'].iat[i]} at {frame['col'].iat[i]},{frame['row'].iat[i]}")
+    return frame
+
+
 @lru_cache(maxsize=1)
 def _lookup() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, str]]:
     """(key -> iso3, ambiguous key -> candidates, refused key -> reason) from members and aliases."""

@@ -144,3 +144,89 @@ def line_chart(table: pd.DataFrame, title: str, subtitle: str | None = None, *, 
     ax.grid(axis="y", color="#DDDDDD")
     ax.legend(frameon=False, ncol=4, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=9)
     return finish(fig, title, subtitle, source)
+
+
+def tile_map(motion: str, votes: pd.DataFrame | None = None, grid: pd.DataFrame | None = None,
+             title: str | None = None, subtitle: str | None = None, source: str = SOURCE_VOTES) -> plt.Figure:
+    """One state, one vote: each of the 193 members as one equal square, coloured by its vote on ``motion``.
+
+    Squares sit at approximate geographic positions (``data/tile_grid.csv``), so
+    Palau counts as much as China, as in the General Assembly. Non-voting
+    members are hatched; every square carries its ISO3 code. For a Security
+    Council vote only the 15 Council members are coloured.
+    """
+    from .comparisons import votes_on
+    from .members import load_tile_grid
+
+    grid = load_tile_grid() if grid is None else grid
+    record = votes_on(motion, votes)
+    fig, ax = plt.subplots(figsize=(12, 7.6))
+    for iso3, col, row in grid[["iso3", "col", "row"]].itertuples(index=False):
+        code = record.get(iso3)
+        face = VOTE_COLORS[code] if code is not None else "#F4F4F4"
+        ax.add_patch(plt.Rectangle((col, -row), 0.92, 0.92, facecolor=face, edgecolor="white" if code else "#DDDDDD",
+                                   linewidth=0.8, hatch=NOT_VOTING_HATCH if code == "X" else None))
+        ax.text(col + 0.46, -row + 0.46, iso3, ha="center", va="center", fontsize=6.3,
+                color="white" if code in ("Y", "N") else ("#999999" if code is None else "black"))
+    ax.set_xlim(-0.2, grid["col"].max() + 1.1)
+    ax.set_ylim(-grid["row"].max() - 0.2, 1.1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    counts = record.value_counts()
+    codes = [c for c in VOTE_CODES if c in set(record)]
+    handles = [plt.Rectangle((0, 0), 1, 1, facecolor=VOTE_COLORS[c], edgecolor="#555555", linewidth=0.5,
+                             hatch=NOT_VOTING_HATCH if c == "X" else None) for c in codes]
+    ax.legend(handles, [f"{VOTE_LABELS[c]} ({int(counts[c])})" for c in codes], frameon=False, ncol=len(codes),
+              loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=9.5)
+    return finish(fig, title or f"{motion}: one state, one vote",
+                  subtitle or "Each UN Member State is one square, placed near its capital", source)
+
+
+def flow_chart(matrix: pd.DataFrame, title: str, subtitle: str | None = None, *,
+               source: str = SOURCE_VOTES) -> plt.Figure:
+    """An alluvial figure: members flowing between vote codes across the motions (columns) of ``matrix``.
+
+    ``matrix`` is members x motions of vote codes (e.g. from
+    :func:`analysis.vote_matrix`). Each column is a stack of blocks (Y, N, A, X
+    from the top) sized by members; a band between neighbouring columns shows
+    how many members went from one vote to the other, coloured by the earlier vote.
+    """
+    columns = list(matrix.columns)
+    gap, width = 6, 0.14
+    fig, ax = plt.subplots(figsize=(10, 6.4))
+    blocks = {}
+    for i, motion in enumerate(columns):
+        y = 0.0
+        for code in VOTE_CODES:
+            n = int((matrix[motion] == code).sum())
+            blocks[(i, code)] = y
+            if n:
+                ax.add_patch(plt.Rectangle((i - width / 2, y), width, n, facecolor=VOTE_COLORS[code],
+                                           edgecolor="#555555", linewidth=0.5,
+                                           hatch=NOT_VOTING_HATCH if code == "X" else None))
+                ax.text(i + (-width / 2 - 0.03 if i == 0 else width / 2 + 0.03), y + n / 2,
+                        f"{VOTE_LABELS[code]} {n}" if i in (0, len(columns) - 1) else str(n),
+                        ha="right" if i == 0 else "left", va="center", fontsize=8.5)
+            y += n + gap
+        ax.text(i, -gap, str(motion), ha="center", va="bottom", fontsize=10, fontweight="bold")
+    outgoing, incoming = dict(blocks), dict(blocks)
+    t = np.linspace(0, 1, 60)
+    ease = t * t * (3 - 2 * t)
+    for i in range(len(columns) - 1):
+        pairs = pd.crosstab(matrix[columns[i]], matrix[columns[i + 1]]).reindex(
+            index=list(VOTE_CODES), columns=list(VOTE_CODES), fill_value=0)
+        xs = np.linspace(i + width / 2, i + 1 - width / 2, len(t))
+        for a in VOTE_CODES:
+            for b in VOTE_CODES:
+                n = int(pairs.loc[a, b])
+                if not n:
+                    continue
+                y0, y1 = outgoing[(i, a)], incoming[(i + 1, b)]
+                outgoing[(i, a)] += n
+                incoming[(i + 1, b)] += n
+                top = y0 + (y1 - y0) * ease
+                ax.fill_between(xs, top, top + n, color=VOTE_COLORS[a], alpha=0.45, linewidth=0)
+    ax.set_xlim(-0.6, len(columns) - 0.4)
+    ax.set_ylim(len(matrix) + 3 * gap + 2, -3 * gap)
+    ax.axis("off")
+    return finish(fig, title, subtitle, source)

@@ -1,8 +1,8 @@
-"""Tally bounds, the exact path with a country-level amendment record, and the Council's voting rule."""
+"""Tally bounds, and the exact path as soon as a country-level amendment record exists."""
 
 import pandas as pd
 
-from analysis import compare_with_final, council_outcomes, load_motions, load_votes, tally_bounds
+from analysis import compare_with_final, load_motions, load_votes, tally_bounds
 from analysis.tables import DATA_DIR
 
 EU1, FINAL = "A/ES-11/L.11/EU-amendment-1", "A/RES/ES-11/8"
@@ -57,15 +57,3 @@ def test_with_a_synthetic_amendment_record_the_exact_transitions_are_used(write)
     assert mode == "record"
     assert table.loc["Y", "Y"] == 60 and table.loc["A", "Y"] == 33 and table.loc["A", "A"] == 73
     assert table.to_numpy().sum() == 193
-
-
-def test_council_outcomes_on_24_february(motions):
-    out = council_outcomes(motions, "2025-02-24").set_index("motion")
-    assert len(out) == 7
-    assert out.loc["S/RES/2774(2025)", "reason"].startswith("adopted")
-    assert out.loc["S/PV.9866/EU-amendment-invasion", "reason"] == "failed: fewer than 9 in favour"
-    assert out.loc["S/PV.9866/motion-postpone", "reason"] == "failed: fewer than 9 in favour"
-    vetoed = out.index[out["would_pass_without_veto"]].tolist()
-    assert vetoed == ["S/PV.9866/EU-amendment-sovereignty", "S/PV.9866/EU-amendment-just-peace"]
-    assert out.loc["S/PV.9866/RU-amendment-wording", "reason"] == "failed: no tally found"
-    assert pd.isna(out.loc["S/PV.9866/RU-amendment-wording", "enough_yes"])

@@ -86,3 +86,25 @@ def test_member_table_errors_name_file_line_and_value(write):
         load_members(write("members.csv", "\n".join(rows)))
     with pytest.raises(VoteDataError, match=r"expected 193 members, found 192"):
         load_members(write("members.csv", "\n".join(rows[:5] + rows[6:])))
+
+
+def test_tile_grid_places_every_member_once_in_its_own_cell():
+    from analysis import load_tile_grid
+
+    grid = load_tile_grid()
+    assert len(grid) == 193 and grid["iso3"].is_unique
+    assert set(grid["iso3"]) == set(load_members()["iso3"])
+    assert not grid.duplicated(["col", "row"]).any()
+    cell = grid.set_index("iso3")
+    assert cell.loc["NOR", "row"] < cell.loc["ZAF", "row"]  # north above south
+    assert cell.loc["USA", "col"] < cell.loc["FRA", "col"] < cell.loc["CHN", "col"]  # west to east
+
+
+def test_tile_grid_errors(write):
+    from analysis import load_tile_grid
+
+    rows = ["iso3,col,row"] + [f"{c},{i % 30},{i // 30}" for i, c in enumerate(load_members()["iso3"])]
+    with pytest.raises(VoteDataError, match=r"tile_grid\.csv, line 3: two members share a cell: 'ALB at 0,0'"):
+        load_tile_grid(write("tile_grid.csv", "\n".join(rows[:2] + ["ALB,0,0"] + rows[3:])))
+    with pytest.raises(VoteDataError, match=r"1 member\(s\) not placed: 'ZWE'"):
+        load_tile_grid(write("tile_grid.csv", "\n".join(rows[:-1])))
