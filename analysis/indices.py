@@ -99,3 +99,22 @@ def cohesion(votes: pd.DataFrame, groups: pd.DataFrame, method: str = "rice", by
     table = table.reindex([m for m in order if m in table.index])
     table.columns.name, table.index.name = by, "motion"
     return table
+
+
+def majority_votes(votes: pd.DataFrame, members: list[str] | set[str], label: str) -> pd.DataFrame:
+    """A pseudo-member ``label`` that votes, on each motion, as the plurality of ``members`` who cast a vote.
+
+    Only Y, A and N count; a tie for first place, or no vote cast, gives ``X``
+    (no majority position). Rows ``motion, iso3 = label, vote``, ready to be
+    appended to ``votes`` for :func:`agreement` (e.g. the EU27 majority).
+    """
+    mine = votes[votes["iso3"].isin(set(members)) & votes["vote"].isin(_CAST)]
+    counts = pd.crosstab(mine["motion"], mine["vote"]).reindex(columns=list(_CAST), fill_value=0)
+    top = counts.max(axis=1)
+    winners = counts.eq(top, axis=0)
+    vote = counts.idxmax(axis=1).where(winners.sum(axis=1) == 1, "X")
+    order = [m for m in pd.unique(votes["motion"]) if m in vote.index]
+    missing = [m for m in pd.unique(votes["motion"]) if m not in vote.index]
+    out = pd.DataFrame({"motion": order + missing, "iso3": label,
+                        "vote": [vote[m] for m in order] + ["X"] * len(missing)})
+    return out

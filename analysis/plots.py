@@ -108,21 +108,24 @@ def stacked_bars(counts: pd.DataFrame, title: str, subtitle: str | None = None, 
 
 
 def heatmap(table: pd.DataFrame, title: str, subtitle: str | None = None, *, source: str = SOURCE_VOTES,
-            xlabel: str | None = None, ylabel: str | None = None, fmt: str = "{:.0f}") -> plt.Figure:
-    """A labelled heatmap of a small table (e.g. a 4x4 transition table), every cell annotated."""
-    fig, ax = plt.subplots(figsize=(6.2, 5.2))
+            xlabel: str | None = None, ylabel: str | None = None, fmt: str = "{:.0f}",
+            colorbar_label: str = "members") -> plt.Figure:
+    """A labelled heatmap of a small table (e.g. a 4x4 transition table), every cell annotated; NaN cells blank."""
+    fig, ax = plt.subplots(figsize=(max(6.2, 0.75 * table.shape[1] + 3), max(5.2, 0.5 * table.shape[0] + 2.8)))
     values = table.to_numpy(dtype=float)
     image = ax.imshow(values, cmap="Blues", vmin=0)
+    top = np.nanmax(values) if np.isfinite(values).any() else 1
     for (i, j), value in np.ndenumerate(values):
-        ax.text(j, i, fmt.format(value), ha="center", va="center", fontsize=11,
-                color="white" if value > values.max() * 0.6 else "black")
+        if np.isfinite(value):
+            ax.text(j, i, fmt.format(value), ha="center", va="center", fontsize=10,
+                    color="white" if value > top * 0.6 else "black")
     labels = lambda index: [f"{VOTE_LABELS.get(str(k), k)}" for k in index]  # noqa: E731
     ax.set_xticks(range(table.shape[1]), labels(table.columns))
     ax.set_yticks(range(table.shape[0]), labels(table.index))
     ax.set_xlabel(xlabel or str(table.columns.name))
     ax.set_ylabel(ylabel or str(table.index.name))
     ax.spines[:].set_visible(False)
-    fig.colorbar(image, ax=ax, shrink=0.75, label="members")
+    fig.colorbar(image, ax=ax, shrink=0.75, label=colorbar_label)
     return finish(fig, title, subtitle, source)
 
 

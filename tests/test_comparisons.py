@@ -57,3 +57,22 @@ def test_group_distribution(votes, members):
     weog_no = votes[(votes["motion"] == A) & (votes["vote"] == "N")].merge(
         members[members["regional_group"] == "Western European and Others"], on="iso3")
     assert sorted(weog_no["iso3"]) == ["ISR", "USA"]
+
+
+def test_voting_profiles_over_es11_1_to_6_match_the_independent_tabulation(votes):
+    """The data README cites an independent tabulation of 46 joint profiles over ES-11/1..6."""
+    from analysis import vote_matrix
+
+    profiles = vote_matrix([f"A/RES/ES-11/{i}" for i in range(1, 7)], votes).apply("".join, axis=1)
+    counts = profiles.value_counts()
+    assert len(counts) == 46
+    assert counts["YYYYYY"] == 76 and counts["NNNNNN"] == 4 and counts["AAAAAA"] == 9
+
+
+def test_always_and_group_rates(votes):
+    from analysis import always, group_rates
+
+    persistent = always("A", ["A/RES/ES-11/1", "A/RES/ES-11/4", "A/RES/ES-11/6", "A/RES/ES-11/7"], votes)
+    assert len(persistent) == 18 and {"CHN", "IND", "ZAF"} <= set(persistent["iso3"])
+    rates = group_rates(A, votes)
+    assert rates.loc["All members"].tolist() == [193, 48.2, 9.3, 33.7, 8.8]

@@ -88,3 +88,19 @@ def test_real_record_eu_and_united_states(votes, members):
     in_2025 = agreement(ga, "coincidence", ["A/RES/ES-11/7"])
     assert before.loc["USA", "UKR"] == 1 and in_2025.loc["USA", "UKR"] == 0
     assert in_2025.loc["USA", "RUS"] == 1
+
+
+def test_majority_votes_follow_the_plurality_and_mark_ties():
+    from analysis.indices import majority_votes
+
+    out = majority_votes(VOTES, {"USA", "RUS", "FRA"}, "G")
+    assert out.values.tolist() == [["m1", "G", "Y"], ["m2", "G", "X"], ["m3", "G", "N"], ["m4", "G", "Y"]]
+
+
+def test_eu_majority_on_the_real_record(votes):
+    from analysis import load_blocs
+    from analysis.indices import majority_votes
+
+    eu = set(load_blocs().query("bloc == 'EU27'")["iso3"])
+    out = majority_votes(votes[votes["motion"].str.startswith("A/")], eu, "EU27").set_index("motion")["vote"]
+    assert out["A/RES/ES-11/7"] == "Y" and out["A/RES/ES-11/8"] == "Y" and len(out) == 10
