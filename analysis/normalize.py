@@ -21,7 +21,7 @@ import pandas as pd
 
 from .errors import VoteDataError
 from .members import load_historical_seats, load_members, to_iso3
-from .tables import line_of_record
+from .tables import fail_at
 
 #: The four vote codes, in the order used by every table and figure.
 VOTE_CODES = ("Y", "N", "A", "X")
@@ -34,12 +34,6 @@ _VOTE_INDEX = {"Y": 0, "N": 1, "A": 2, "X": 3, "NV": 3}
 def vote_index(raw: object) -> int | None:
     """Position of a raw vote code in VOTE_CODES (``y``, `` NV `` tolerated), or None if unknown."""
     return _VOTE_INDEX.get(str(raw).strip().upper())
-
-
-def fail_at_record(problem: str, value: object, file: str | Path | None, record: int | None, **extra) -> None:
-    """Raise VoteDataError for data record ``record`` (0-based) of ``file``, with its physical line."""
-    line = line_of_record(file, record) if file is not None and record is not None else None
-    raise VoteDataError(problem, file=file, line=line, value=value, **extra)
 
 
 def map_distinct(indices: np.ndarray, dictionary: Sequence, convert: Callable[[object], object], problem: str,
@@ -68,7 +62,7 @@ def map_distinct(indices: np.ndarray, dictionary: Sequence, convert: Callable[[o
         index = int(indices[position])
         reason, raw = (failures[index], dictionary[index]) if index >= 0 else (f"missing value ({problem})", "")
         record = int(records[position]) if records is not None else position
-        fail_at_record(reason, raw, file, record)
+        fail_at(file, record, reason, raw)
     return converted
 
 

@@ -104,6 +104,10 @@ def read_table(path: str | Path, required: list[str]) -> pd.DataFrame:
     return frame
 
 
-def fail_at(path: str | Path, record: int, problem: str, value: object = None, **extra) -> None:
-    """Raise VoteDataError for data record ``record`` (0-based) of ``path``."""
-    raise VoteDataError(problem, file=path, line=line_of_record(path, record), value=value, **extra)
+def fail_at(path: str | Path | None, record: int | None, problem: str, value: object = None, **extra) -> None:
+    """Raise VoteDataError for data record ``record`` (0-based, header excluded) of ``path``, with its physical line.
+
+    Either may be None where unknown (a table built in memory has no file).
+    """
+    line = line_of_record(path, record) if path is not None and record is not None else None
+    raise VoteDataError(problem, file=path, line=line, value=value, **extra)

@@ -33,8 +33,8 @@ import pyarrow.csv as pacsv
 
 from .errors import VoteDataError
 from .members import to_iso3, try_iso3
-from .normalize import VOTE_CODES, VOTE_PROBLEM, code_converter, fail_at_record, map_distinct, member_codes, vote_index
-from .tables import first_malformed_record, first_record_with
+from .normalize import VOTE_CODES, VOTE_PROBLEM, code_converter, map_distinct, member_codes, vote_index
+from .tables import fail_at, first_malformed_record, first_record_with
 from .validation import GA_MAX_MEMBERS, SC_MEMBERS, check_coded
 
 #: Column names of the two generations of the member-level layout.
@@ -208,7 +208,7 @@ def read_undl_full(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     def fail(position: int, problem: str, value: object, motion: int) -> None:
         if value is None:
             value = coded.members[int(coded.member[position])]
-        fail_at_record(problem, value, path, coded.record(position), motion=coded.motions[motion])
+        fail_at(path, coded.record(position), problem, value, motion=coded.motions[motion])
 
     check_coded(coded.motion, coded.member, coded.vote, coded.totals,
                 GA_MAX_MEMBERS if body == "GA" else SC_MEMBERS, fail)
@@ -261,13 +261,13 @@ def _member_index(codes: tuple[np.ndarray, list[str]] | None, names: tuple[np.nd
     bad = np.array([c is None and not empty for c, empty in zip(converted, blank)], dtype=bool)
     if bad.any():
         position = int(bad[code_indices].argmax())
-        fail_at_record("unknown member code", code_values[code_indices[position]], path,
-                       int(records[position]) if records is not None else position)
+        fail_at(path, int(records[position]) if records is not None else position, "unknown member code",
+                code_values[code_indices[position]])
     row_codes = np.asarray([c or "" for c in converted], dtype=object)[code_indices] if blank.any() else None
     if blank.any():
         rows_blank = blank[code_indices]
         if names is None:
-            fail_at_record("empty member code and no ms_name column", "", path, int(rows_blank.argmax()))
+            fail_at(path, int(rows_blank.argmax()), "empty member code and no ms_name column", "")
         name_indices, name_values = names
         positions = np.flatnonzero(rows_blank)
         names_converted = map_distinct(name_indices[positions], name_values, to_iso3, "unknown country name", path,
@@ -293,8 +293,8 @@ def _check_names_agree(member: np.ndarray, universe: list[str], names: tuple[np.
         said = try_iso3(name)
         if said is not None and said != code:
             position = int(((member == universe.index(code)) & (name_indices == name_values.index(name))).argmax())
-            fail_at_record(f"ms_name {name!r} is {said}, but the member code says", code, path,
-                           int(records[position]) if records is not None else position)
+            fail_at(path, int(records[position]) if records is not None else position,
+                    f"ms_name {name!r} is {said}, but the member code says", code)
 
 
 def _read_member_level(path: Path, header: list[str], vote_column: str) -> _Coded:
@@ -362,8 +362,8 @@ def _read_resolution_level(path: Path, header: list[str]) -> _Coded:
         lookup = np.asarray(map_distinct(raw_indices, list(raw_values), vote_index, VOTE_PROBLEM), dtype=np.int64)
     except VoteDataError as exc:
         position = int((raw == exc.value).argmax())
-        fail_at_record(f"{exc.problem} in column {member_columns[columns[position]]}", exc.value, path,
-                       int(records[position]))
+        fail_at(path, int(records[position]), f"{exc.problem} in column {member_columns[columns[position]]}",
+                exc.value)
     universe = sorted(set(codes))
     member = np.searchsorted(universe, np.asarray(codes, dtype=object)[columns].astype(str))
     motion_values = table["resolution"].to_numpy(zero_copy_only=False)

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from analysis import load_motions, load_text_changes, load_votes
+from analysis import load_text_changes, load_votes
 from analysis.tables import DATA_DIR
 
 
