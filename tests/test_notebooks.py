@@ -27,3 +27,25 @@ def test_notebook_structure(path):
     source = "\n".join(c.source for c in code)
     for forbidden in ("sys.path", "urllib", "requests", "http://", "https://"):
         assert forbidden not in source
+
+
+def test_a_changed_number_in_a_stored_output_fails_nbval(tmp_path):
+    """Strict nbval is a real test: editing a printed number in the stored answer makes it fail."""
+    import subprocess
+    import sys
+
+    source = next(p for p in NOTEBOOKS if p.name == "01_two_ga_outcomes.ipynb")
+    notebook = nbformat.read(source, as_version=4)
+    answer = [c for c in notebook.cells if c.cell_type == "code"][-1]
+    stream = next(o for o in answer.outputs if o.output_type == "stream")
+    assert "ES-11/7: 93-18-65" in stream.text
+    stream.text = stream.text.replace("ES-11/7: 93-18-65", "ES-11/7: 94-18-65")
+    target = tmp_path / "01_tampered.ipynb"
+    nbformat.write(notebook, target)
+    root = source.parent.parent
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
+         "--nbval-sanitize-with", str(root / "tests" / "nbval_sanitize.cfg"), "-o", "addopts=", str(target)],
+        capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 1, result.stdout[-2000:]
+    assert "1 failed" in result.stdout
