@@ -93,7 +93,9 @@ def load_votes(path: str | Path | None = None, motions: pd.DataFrame | str | Pat
     Validated on load: every motion is in the motions table with
     ``roll_call`` true and vice versa, codes and votes are known, each member
     appears once per motion, GA roll calls list all 193 members and SC roll
-    calls the 15 Council members, and the Y/N/A counts equal the official tally.
+    calls the 15 Council members of 2025 (the only Council year in the data;
+    a record of another year would need its own roster), and the Y/N/A counts
+    equal the official tally.
     """
     path = Path(path) if path else data_path("votes.csv")
     motions_file = None
