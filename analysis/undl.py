@@ -21,6 +21,7 @@ The motion id is the ``resolution`` column. The file is parsed with pyarrow
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +52,7 @@ METADATA_COLUMNS = frozenset({
 })
 
 def _header(path: Path) -> list[str]:
-    """The header fields of the file (BOM removed), read with pyarrow's own tokenizer."""
+    """The header fields of the file (BOM removed); errors for a missing, empty or non-UTF-8 header."""
     if not path.exists():
         raise VoteDataError("file not found", file=path)
     if path.stat().st_size == 0:
@@ -64,7 +65,7 @@ def _header(path: Path) -> list[str]:
         raise VoteDataError(f"header is not UTF-8 text ({exc.reason})", file=path, line=1) from None
     if not first.strip():
         raise VoteDataError("first line is empty: expected the header", file=path, line=1)
-    return [c.strip().strip('"') for c in first.split(",")]
+    return [c.strip() for c in next(csv.reader([first]))]
 
 
 def _pick(header: list[str], names: tuple[str, ...]) -> str | None:
@@ -241,50 +242,42 @@ def _totals(table: pa.Table) -> dict[str, np.ndarray]:
 
 
 def _member_index(codes: tuple[np.ndarray, list[str]] | None, names: tuple[np.ndarray, list[str]] | None,
-                  path: Path, records: np.ndarray | None = None) -> tuple[np.ndarray, list[str]]:
+                  path: Path) -> tuple[np.ndarray, list[str]]:
     """(row indices, member codes): from the code, from the name where the code is empty.
 
     A name that is a known member name but disagrees with its code is an error;
     an unknown name beside a valid code is accepted (historical names such as
     "ZAIRE" are not in the alias table, and the code is authoritative).
     """
-    if codes is None:
-        name_indices, name_values = names
-        converted = map_distinct(name_indices, name_values, to_iso3, "unknown country name", path, records)
-        universe = sorted(set(converted))
-        lookup = np.searchsorted(universe, np.asarray(converted, dtype=object).astype(str))
-        return lookup[name_indices], universe
-    code_indices, code_values = codes
-    blank = np.array([not str(v).strip() for v in code_values], dtype=bool)
-    convert = code_converter(historical=True)
-    converted = [None if empty else convert(v) for v, empty in zip(code_values, blank)]
-    bad = np.array([c is None and not empty for c, empty in zip(converted, blank)], dtype=bool)
-    if bad.any():
-        position = int(bad[code_indices].argmax())
-        fail_at(path, int(records[position]) if records is not None else position, "unknown member code",
-                code_values[code_indices[position]])
-    row_codes = np.asarray([c or "" for c in converted], dtype=object)[code_indices] if blank.any() else None
-    if blank.any():
-        rows_blank = blank[code_indices]
+    if codes is not None:
+        code_indices, code_values = codes
+        convert = code_converter(historical=True)
+        per_value = map_distinct(code_indices, code_values, lambda raw: convert(raw) if str(raw).strip() else "",
+                                 "unknown member code", path)
+        empty = [i for i, code in enumerate(per_value) if code == ""]
+        blank = np.flatnonzero(np.isin(code_indices, empty)) if empty else np.array([], dtype=np.int64)
+    else:
+        blank = np.arange(len(names[0]))
+    if codes is not None and not len(blank):  # the usual case: every row has a code
+        universe = sorted(set(per_value))
+        member = np.searchsorted(universe, np.asarray(per_value, dtype=str))[code_indices]
+    else:
         if names is None:
-            fail_at(path, int(rows_blank.argmax()), "empty member code and no ms_name column", "")
+            fail_at(path, int(blank[0]), "empty member code and no ms_name column", "")
+        row_codes = (np.asarray(per_value, dtype=object)[code_indices] if codes is not None
+                     else np.empty(len(blank), dtype=object))
         name_indices, name_values = names
-        positions = np.flatnonzero(rows_blank)
-        names_converted = map_distinct(name_indices[positions], name_values, to_iso3, "unknown country name", path,
-                                       positions if records is None else records[positions])
-        row_codes[positions] = np.asarray(names_converted, dtype=object)[name_indices[positions]]
+        per_name = map_distinct(name_indices[blank], name_values, to_iso3, "unknown country name", path, blank)
+        row_codes[blank] = np.asarray(per_name, dtype=object)[name_indices[blank]]
         universe = sorted(set(row_codes.tolist()))
         member = np.searchsorted(universe, row_codes.astype(str))
-    else:
-        universe = sorted(set(converted))
-        member = np.searchsorted(universe, np.asarray(converted, dtype=object).astype(str))[code_indices]
     if names is not None:
-        _check_names_agree(member, universe, names, path, records)
+        _check_names_agree(member, universe, names, path)
     return member, universe
 
 
-def _check_names_agree(member: np.ndarray, universe: list[str], names: tuple[np.ndarray, list[str]], path: Path,
-                       records: np.ndarray | None) -> None:
+def _check_names_agree(member: np.ndarray, universe: list[str], names: tuple[np.ndarray, list[str]],
+                       path: Path) -> None:
     """Each distinct (code, name) pair once: a known member name must name the same member as the code."""
     name_indices, name_values = names
     pairs = np.unique(member.astype(np.int64) * (len(name_values) + 1) + name_indices)
@@ -293,8 +286,7 @@ def _check_names_agree(member: np.ndarray, universe: list[str], names: tuple[np.
         said = try_iso3(name)
         if said is not None and said != code:
             position = int(((member == universe.index(code)) & (name_indices == name_values.index(name))).argmax())
-            fail_at(path, int(records[position]) if records is not None else position,
-                    f"ms_name {name!r} is {said}, but the member code says", code)
+            fail_at(path, position, f"ms_name {name!r} is {said}, but the member code says", code)
 
 
 def _read_member_level(path: Path, header: list[str], vote_column: str) -> _Coded:
