@@ -37,6 +37,11 @@ def votes_on(motion: str, votes: pd.DataFrame | None = None) -> pd.Series:
     return rows.set_index("iso3")["vote"].sort_index().rename(motion)
 
 
+def _pair(a: str, b: str, votes: pd.DataFrame | None) -> pd.DataFrame:
+    """Members with a record on both motions: columns ``a`` and ``b`` (so that ``a == b`` works too)."""
+    return vote_matrix([a, b], votes).set_axis(["a", "b"], axis=1)
+
+
 def tally(votes: pd.DataFrame | None = None, motions: list[str] | None = None) -> pd.DataFrame:
     """Counts per motion: ``Y, N, A, X``, ``members``, ``voting`` (Y+N), ``present`` (Y+N+A).
 
@@ -81,8 +86,7 @@ def transitions(a: str, b: str, votes: pd.DataFrame | None = None) -> pd.DataFra
     included). Only members with a record on both motions are counted; with the
     bundled GA data that is all 193.
     """
-    first, second = votes_on(a, votes), votes_on(b, votes)
-    both = pd.concat([first.rename("a"), second.rename("b")], axis=1, join="inner")
+    both = _pair(a, b, votes)
     table = pd.crosstab(both["a"], both["b"]).reindex(index=list(VOTE_CODES), columns=list(VOTE_CODES), fill_value=0)
     table.index.name, table.columns.name = a, b
     return table.astype(int)
@@ -96,8 +100,7 @@ def changed_votes(a: str, b: str, votes: pd.DataFrame | None = None,
     (e.g. ``N->A``); sorted by kind of change (in Y, N, A, X order) then name.
     """
     members = load_members() if members is None else members
-    first, second = votes_on(a, votes), votes_on(b, votes)
-    both = pd.concat([first.rename("from"), second.rename("to")], axis=1, join="inner")
+    both = _pair(a, b, votes).set_axis(["from", "to"], axis=1)
     moved = both[both["from"] != both["to"]].reset_index(names="iso3")
     out = moved.merge(members, on="iso3", how="left")
     out["change"] = out["from"] + "->" + out["to"]
@@ -139,8 +142,7 @@ def coalition_overlap(a: str, b: str, code: str = "Y", votes: pd.DataFrame | Non
     regional group plus ``All members``.
     """
     members = load_members() if members is None else members
-    first, second = votes_on(a, votes), votes_on(b, votes)
-    frame = pd.concat([first.rename("a"), second.rename("b")], axis=1, join="inner").reset_index(names="iso3")
+    frame = _pair(a, b, votes).reset_index(names="iso3")
     frame = frame.merge(members[["iso3", "regional_group"]], on="iso3", how="left")
     in_a, in_b = frame["a"] == code, frame["b"] == code
     frame["class"] = "neither"
@@ -168,7 +170,7 @@ def always(code: str, motions: list[str], votes: pd.DataFrame | None = None,
            members: pd.DataFrame | None = None) -> pd.DataFrame:
     """Members who voted ``code`` on every one of ``motions`` (``iso3``, ``name``, ``regional_group``), by group then name."""
     members = load_members() if members is None else members
-    table = pd.concat([votes_on(m, votes) for m in motions], axis=1, join="inner")
+    table = vote_matrix(motions, votes)
     keep = table.index[(table == code).all(axis=1)]
     out = members[members["iso3"].isin(keep)]
     order = {g: i for i, g in enumerate(REGIONAL_GROUPS)}

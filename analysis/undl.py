@@ -36,7 +36,7 @@ from .errors import VoteDataError
 from .members import to_iso3, try_iso3
 from .normalize import VOTE_CODES, VOTE_PROBLEM, code_converter, map_distinct, member_codes, vote_index
 from .tables import fail_at, first_malformed_record, first_record_with
-from .validation import GA_MAX_MEMBERS, SC_MEMBERS, check_coded
+from .validation import check_coded
 
 #: Column names of the two generations of the member-level layout.
 CODE_COLUMNS = ("ms_code", "ms_codes")
@@ -211,8 +211,7 @@ def read_undl_full(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             value = coded.members[int(coded.member[position])]
         fail_at(path, coded.record(position), problem, value, motion=coded.motions[motion])
 
-    check_coded(coded.motion, coded.member, coded.vote, coded.totals,
-                GA_MAX_MEMBERS if body == "GA" else SC_MEMBERS, fail)
+    check_coded(coded.motion, coded.member, coded.vote, coded.totals, body, fail)
     return coded.frame(), _motions(coded, body)
 
 
@@ -307,12 +306,12 @@ def _read_member_level(path: Path, header: list[str], vote_column: str) -> _Code
     vote_lookup = np.asarray(map_distinct(vote, vote_values, vote_index, VOTE_PROBLEM, path), dtype=np.int64)
     member, members = _member_index(_dictionary(table[code_column]) if code_column else None,
                                     _dictionary(table[name_column]) if name_column else None, path)
+    motion, motions = _compact(motion, motions)
     dates = None
-    if "date" in table.column_names:
+    if "date" in table.column_names:  # the date of each motion, in the compacted motion order
         date_indices, date_values = _dictionary(table["date"])
         first = np.unique(motion, return_index=True)[1]
         dates = [date_values[i] for i in date_indices[first]]
-    motion, motions = _compact(motion, motions)
     return _Coded(motion, motions, member, members, vote_lookup[vote], _totals(table), dates)
 
 

@@ -99,17 +99,19 @@ def _tally_text(row: pd.Series) -> str:
 
 
 def check_coded(motion: np.ndarray, member: np.ndarray, vote: np.ndarray, totals: dict[str, np.ndarray],
-                limit: int, fail: Callable[[int, str, object, int], None]) -> None:
+                body: str, fail: Callable[[int, str, object, int], None]) -> None:
     """Validate votes held as integer codes (the fast path for the full UN Digital Library files).
 
     ``motion`` and ``member`` are 0-based codes (every motion code 0..n-1
     occurs), ``vote`` indexes VOTE_CODES, ``totals`` maps ``total_*`` column
     names to one int64 per row (-1 where empty: not checked). Checks, in order:
-    no member twice in a motion; at most ``limit`` members per motion; each
+    no member twice in a motion; at most 193 members per motion (``body``
+    "GA") or 15 ("SC"); each
     total the same on every row of its motion and equal to the motion's own
     count. ``fail(position, problem, value, motion_code)`` raises the error for
     row ``position``.
     """
+    limit, body_name = (GA_MAX_MEMBERS, "General Assembly") if body == "GA" else (SC_MEMBERS, "Security Council")
     n_motions = int(motion.max()) + 1 if len(motion) else 0
     key = motion.astype(np.int64) * (int(member.max()) + 1 if len(member) else 1) + member
     dup = pd.Series(key).duplicated().to_numpy()
@@ -120,8 +122,7 @@ def check_coded(motion: np.ndarray, member: np.ndarray, vote: np.ndarray, totals
     if (sizes > limit).any():
         rank = pd.Series(motion).groupby(motion).cumcount().to_numpy()
         position = int((rank >= limit).argmax())
-        fail(position, f"{int(sizes[motion[position]])} members voted; a "
-             f"{'General Assembly' if limit == GA_MAX_MEMBERS else 'Security Council'} vote has at most {limit}; "
+        fail(position, f"{int(sizes[motion[position]])} members voted; a {body_name} vote has at most {limit}; "
              f"extra row", None, int(motion[position]))
     counts = np.bincount(motion.astype(np.int64) * 4 + vote, minlength=4 * n_motions).reshape(n_motions, 4)
     expected = {"total_ms": sizes, "total_yes": counts[:, 0], "total_no": counts[:, 1],

@@ -112,3 +112,11 @@ def test_error_after_a_quoted_line_break_reports_the_physical_line(write):
             ga_row("RUS", "RUSSIAN FEDERATION", "Q"), ga_row("BOL", "BOLIVIA (PLURINATIONAL STATE OF)", "Y")]
     with pytest.raises(VoteDataError, match=r"ga\.csv, line 4: unknown vote code .*'Q'"):
         read_undl(ga_file(write, rows))
+
+
+def test_motions_keep_their_own_dates(write):
+    rows = [ga_row("UKR", "UKRAINE", "Y", "A/RES/ES-11/7", (1, 0, 0, 0, 1)),
+            ga_row("UKR", "UKRAINE", "Y", "A/RES/68/262", (1, 0, 0, 0, 1)).replace("2025-02-24", "2014-03-27")]
+    _, motions = read_undl_full(ga_file(write, rows))
+    dates = dict(zip(motions["motion"], motions["date"].dt.strftime("%Y-%m-%d")))
+    assert dates == {"A/RES/ES-11/7": "2025-02-24", "A/RES/68/262": "2014-03-27"}
