@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test data-manifest tile-grid benchmark clean
+.PHONY: report test notebooks data-manifest tile-grid benchmark clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ report: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
+# Re-execute every notebook in place so that its stored outputs match the code and data (then review the diff).
+notebooks: $(STAMP)
+	$(PY) -m jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
+
 benchmark: $(STAMP)
 	$(PY) benchmarks/bench_undl.py
 
@@ -24,9 +28,9 @@ clean:
 	rm -rf reports
 
 data-manifest:
-	cd data && sha256sum *.csv > SHA256SUMS
+	cd data && find . -type f ! -name SHA256SUMS ! -name README.md | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum > SHA256SUMS
 
 tile-grid: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[map]"
 	$(PY) scripts/make_tile_grid.py
-	cd data && sha256sum *.csv > SHA256SUMS
+	$(MAKE) data-manifest

@@ -47,7 +47,7 @@ def test_compare(capsys):
 def test_motions(capsys):
     code, out, _ = run(capsys, "motions")
     assert code == 0
-    assert len(out.strip().splitlines()) == 22
+    assert len(out.strip().splitlines()) == 24
     assert "A/ES-11/L.11/EU-amendment-1" in out and "single news source" in out
 
 

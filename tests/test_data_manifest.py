@@ -12,7 +12,8 @@ def manifest():
 
 def test_every_data_file_is_in_the_manifest_and_matches():
     recorded = manifest()
-    on_disk = sorted(p.name for p in DATA_DIR.glob("*.csv"))
+    on_disk = sorted(p.relative_to(DATA_DIR).as_posix() for p in DATA_DIR.rglob("*")
+                     if p.is_file() and p.name not in ("SHA256SUMS", "README.md"))
     assert sorted(recorded) == on_disk
     for name, digest in recorded.items():
         assert hashlib.sha256((DATA_DIR / name).read_bytes()).hexdigest() == digest, name
@@ -20,4 +21,5 @@ def test_every_data_file_is_in_the_manifest_and_matches():
 
 def test_manifest_covers_the_core_records():
     assert {"votes.csv", "motions.csv", "members.csv", "blocs.csv", "text_changes.csv",
-            "sc_members_2025.csv"} <= set(manifest())
+            "sc_members_2025.csv", "partial_votes.csv", "texts/A_RES_ES-11_10.txt",
+            "texts/es11_7_vs_es11_10.csv"} <= set(manifest())
