@@ -17,7 +17,10 @@ from .comparisons import (
 from .council import council_outcomes, council_votes
 from .errors import VoteDataError
 from .indices import agreement, cohesion
-from .loading import load_motions, load_text_changes, load_votes, read_votes
+from .loading import (
+    load_motions, load_partial_votes, load_resolution_text, load_text_changes, load_text_comparison, load_votes,
+    read_votes,
+)
 from .members import (
     GROUP_ABBREVIATIONS, REGIONAL_GROUPS, load_blocs, load_historical_seats, load_members,
     load_sc_members, load_tile_grid, name_key, to_iso3,
@@ -29,7 +32,7 @@ __all__ = [
     "GROUP_ABBREVIATIONS", "REGIONAL_GROUPS", "VOTE_CODES", "VOTE_LABELS", "VoteDataError", "agreement",
     "always", "by_group", "changed_votes", "coalition_overlap", "cohesion", "compare_with_final",
     "council_outcomes", "council_votes", "group_rates", "load_blocs", "load_historical_seats", "load_members",
-    "load_motions", "load_sc_members", "load_text_changes", "load_tile_grid", "load_votes", "name_key",
+    "load_motions", "load_partial_votes", "load_resolution_text", "load_sc_members", "load_text_changes", "load_text_comparison", "load_tile_grid", "load_votes", "name_key",
     "normalize_names", "read_undl", "read_votes", "shares", "tally", "tally_bounds", "tile_map", "to_iso3",
     "transitions", "vote_matrix", "votes_on",
 ]

@@ -53,12 +53,12 @@ def name_key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def load_members(path: str | Path | None = None) -> pd.DataFrame:
+def load_members(path: str | Path | None = None, *, data_dir: str | Path | None = None) -> pd.DataFrame:
     """The 193 Member States: columns ``iso3``, ``name`` (UN short name), ``regional_group``.
 
     Checked on load: 193 rows, unique three-letter codes, known groups.
     """
-    path = Path(path) if path else data_path("members.csv")
+    path = Path(path) if path else data_path("members.csv", data_dir)
     frame = read_table(path, ["iso3", "name", "regional_group"])
     for i, row in enumerate(frame.itertuples(index=False)):
         if not re.fullmatch(r"[A-Z]{3}", row.iso3):
@@ -74,44 +74,44 @@ def load_members(path: str | Path | None = None) -> pd.DataFrame:
     return frame[["iso3", "name", "regional_group"]].reset_index(drop=True)
 
 
-def load_historical_seats(path: str | Path | None = None) -> pd.DataFrame:
+def load_historical_seats(path: str | Path | None = None, *, data_dir: str | Path | None = None) -> pd.DataFrame:
     """Codes of former seats found in old UN Digital Library rows (e.g. ``YUG``, ``CSK``)."""
-    return read_table(Path(path) if path else data_path("historical_seats.csv"), ["code", "name"])
+    return read_table(Path(path) if path else data_path("historical_seats.csv", data_dir), ["code", "name"])
 
 
-def load_blocs(path: str | Path | None = None) -> pd.DataFrame:
+def load_blocs(path: str | Path | None = None, *, data_dir: str | Path | None = None) -> pd.DataFrame:
     """Bloc membership on 24 February 2025 as a long table ``bloc, iso3`` (EU27, NATO, G7, BRICS, ASEAN, AU)."""
-    path = Path(path) if path else data_path("blocs.csv")
+    path = Path(path) if path else data_path("blocs.csv", data_dir)
     frame = read_table(path, ["bloc", "iso3"])
-    known = set(load_members()["iso3"])
+    known = set(load_members(data_dir=data_dir)["iso3"])
     for i, code in enumerate(frame["iso3"]):
         if code not in known:
             fail_at(path, i, "bloc member is not a UN Member State code", code)
     return frame
 
 
-def load_sc_members(path: str | Path | None = None) -> pd.DataFrame:
+def load_sc_members(path: str | Path | None = None, *, data_dir: str | Path | None = None) -> pd.DataFrame:
     """The 15 Security Council members of 2025: ``iso3``, ``membership`` (permanent/elected), ``term``."""
-    path = Path(path) if path else data_path("sc_members_2025.csv")
+    path = Path(path) if path else data_path("sc_members_2025.csv", data_dir)
     frame = read_table(path, ["iso3", "membership", "term"])
     if len(frame) != 15 or frame["iso3"].nunique() != 15:
         raise VoteDataError(f"expected 15 distinct Council members, found {frame['iso3'].nunique()}", file=path)
     return frame
 
 
-def load_tile_grid(path: str | Path | None = None) -> pd.DataFrame:
+def load_tile_grid(path: str | Path | None = None, *, data_dir: str | Path | None = None) -> pd.DataFrame:
     """The one-state-one-vote map layout: ``iso3``, ``col``, ``row`` (row 0 at the top).
 
     Checked on load: each of the 193 members placed exactly once, no two in the
     same cell. Made by ``scripts/make_tile_grid.py`` (``make tile-grid``).
     """
-    path = Path(path) if path else data_path("tile_grid.csv")
+    path = Path(path) if path else data_path("tile_grid.csv", data_dir)
     frame = read_table(path, ["iso3", "col", "row"])
     for i, row in enumerate(frame.itertuples(index=False)):
         if not (row.col.isdigit() and row.row.isdigit()):
             fail_at(path, i, "col and row must be whole numbers", f"{row.col},{row.row}")
     frame = frame.astype({"col": int, "row": int})
-    members = set(load_members()["iso3"])
+    members = set(load_members(data_dir=data_dir)["iso3"])
     dup = frame["iso3"].duplicated().to_numpy()
     if dup.any():
         fail_at(path, int(dup.argmax()), "member placed twice", frame["iso3"].iat[int(dup.argmax())])

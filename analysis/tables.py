@@ -16,13 +16,22 @@ import pandas as pd
 
 from .errors import VoteDataError
 
-#: Folder with the bundled data; ``ANALYSIS_DATA_DIR`` overrides it.
-DATA_DIR = Path(os.environ.get("ANALYSIS_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
+#: The bundled data folder of the package.
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+#: Environment variable naming another data folder; read at each call, never cached.
+DATA_DIR_ENV = "ANALYSIS_DATA_DIR"
 
 
-def data_path(name: str) -> Path:
-    """Path of a bundled data file, e.g. ``data_path("votes.csv")``."""
-    return DATA_DIR / name
+def data_dir(folder: str | Path | None = None) -> Path:
+    """The data folder to read: ``folder`` if given, else ``$ANALYSIS_DATA_DIR`` (read now), else the bundled one."""
+    if folder is not None:
+        return Path(folder)
+    return Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
+
+
+def data_path(name: str, folder: str | Path | None = None) -> Path:
+    """Path of a data file, e.g. ``data_path("votes.csv")`` (see :func:`data_dir` for which folder)."""
+    return data_dir(folder) / name
 
 
 def line_of_record(path: str | Path, record: int) -> int:

@@ -1,6 +1,10 @@
 """Loading the bundled data: the real values of the record."""
 
 import pandas as pd
+import pytest
+
+import analysis
+from analysis import VoteDataError
 
 from analysis import load_text_changes, load_votes
 from analysis.tables import DATA_DIR
@@ -81,3 +85,57 @@ def test_user_added_amendment_record_is_loaded_and_validated(write):
         "tally_quality\nAMD-1,GA,2025-02-24,,,amendment,A/ES-11/L.11,test,synthetic,60,18,81,adopted,yes,test\n"))
     votes = load_votes(votes_path, motions_path)
     assert votes["vote"].value_counts().to_dict() == {"A": 81, "Y": 60, "X": 34, "N": 18}
+
+
+def test_with_motions_adds_date_and_body(votes):
+    joined = load_votes(with_motions=True)
+    assert list(joined.columns) == ["motion", "iso3", "vote", "date", "body"]
+    assert joined[["motion", "iso3", "vote"]].equals(votes)
+    in_2025 = joined[joined["date"].dt.year == 2025]
+    assert sorted(in_2025["motion"].unique()) == ["A/RES/ES-11/7", "A/RES/ES-11/8", "A/RES/ES-11/9",
+                                                  "S/RES/2774(2025)"]
+    assert set(joined.loc[joined["motion"] == "S/RES/2774(2025)", "body"]) == {"SC"}
+
+
+def test_partial_votes_of_2026():
+    partial = analysis.load_partial_votes()
+    assert list(partial.columns) == ["motion", "iso3", "vote", "confidence", "source"]
+    assert len(partial) == 34 and set(partial["motion"]) == {"A/RES/ES-11/10"}
+    assert partial["vote"].value_counts().to_dict() == {"A": 16, "N": 12, "Y": 6}
+    assert partial.set_index("iso3").loc["USA", "vote"] == "A"
+    assert sorted(partial.loc[partial["vote"] == "N", "iso3"]) == [
+        "BDI", "BFA", "BLR", "CUB", "ERI", "IRN", "MLI", "NER", "NIC", "PRK", "RUS", "SDN"]
+    votes = load_votes()
+    assert "A/RES/ES-11/10" not in set(votes["motion"])  # never mixed into the roll-call table
+
+
+@pytest.mark.parametrize("extra, message", [
+    ("A/RES/ES-11/10,SYR,N,high,https://example.org", r"more N votes \(13\) than the motion's tally allows \(12\)"),
+    ("A/RES/ES-11/10,RUS,N,high,https://example.org", "member appears twice in the same motion"),
+    ("A/RES/ES-11/7,RUS,N,high,https://example.org", "has a full country-level record"),
+    ("A/RES/ES-11/10,FRA,maybe,high,https://example.org", "unknown vote code"),
+    ("A/RES/ES-11/10,FRA,Y,certain,https://example.org", "confidence must be high, medium or low"),
+    ("A/RES/ES-11/10,FRA,Y,high,", "every partial vote needs its source"),
+])
+def test_partial_votes_that_break_a_rule_are_refused(tmp_path, extra, message):
+    source = (DATA_DIR / "partial_votes.csv").read_text(encoding="utf-8")
+    path = tmp_path / "partial_votes.csv"
+    path.write_text(source.rstrip("\n") + "\n" + extra + "\n", encoding="utf-8")
+    with pytest.raises(VoteDataError, match=message) as info:
+        analysis.load_partial_votes(path)
+    assert f"{path}, line 36" in str(info.value)
+
+
+def test_data_dir_is_read_at_call_time(tmp_path, monkeypatch):
+    import shutil
+
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    (copy / "motions.csv").write_text((copy / "motions.csv").read_text().replace("2025-02-24", "2025-02-30", 1))
+    with pytest.raises(VoteDataError, match="2025-02-30"):
+        analysis.load_motions(data_dir=copy)
+    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(copy))
+    with pytest.raises(VoteDataError, match="2025-02-30"):
+        analysis.load_motions()
+    monkeypatch.delenv("ANALYSIS_DATA_DIR")
+    assert len(analysis.load_motions()) == 23
