@@ -18,7 +18,7 @@ from .council import council_outcomes, council_votes
 from .errors import VoteDataError
 from .indices import agreement, cohesion
 from .loading import (
-    load_motions, load_partial_votes, load_resolution_text, load_text_changes, load_text_comparison, load_votes,
+    load_article19, load_motions, load_partial_votes, load_resolution_text, load_text_changes, load_text_comparison, load_votes,
     read_votes,
 )
 from .members import (
@@ -30,7 +30,7 @@ from .undl import read_undl
 
 __all__ = [
     "GROUP_ABBREVIATIONS", "REGIONAL_GROUPS", "VOTE_CODES", "VOTE_LABELS", "VoteDataError", "agreement",
-    "always", "by_group", "changed_votes", "coalition_overlap", "cohesion", "compare_with_final",
+    "always", "by_group", "changed_votes", "coalition_overlap", "cohesion", "compare_with_final", "load_article19",
     "council_outcomes", "council_votes", "group_rates", "load_blocs", "load_historical_seats", "load_members",
     "load_motions", "load_partial_votes", "load_resolution_text", "load_sc_members", "load_text_changes", "load_text_comparison", "load_tile_grid", "load_votes", "name_key",
     "normalize_names", "read_undl", "read_votes", "shares", "tally", "tally_bounds", "tile_map", "to_iso3",

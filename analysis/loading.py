@@ -71,7 +71,32 @@ def load_motions(path: str | Path | None = None, *, data_dir: str | Path | None 
     for column in ("yes", "no", "abstain"):
         frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
     frame["roll_call"] = frame["roll_call"].eq("yes")
+    frame["vetoed_by"] = [_vetoed_by(path, i, text) for i, text in enumerate(frame["outcome"])]
     return frame
+
+
+_OUTCOME = re.compile(r"(adopted|rejected)( \(negative vote of a permanent member: (?P<member>[^)]+)\))?")
+
+
+def _vetoed_by(path: Path, record: int, outcome: str) -> str | None:
+    """ISO3 of the permanent member whose negative vote defeated the motion, read from ``outcome``.
+
+    The outcome column has a fixed grammar: ``adopted``, ``rejected`` or
+    ``rejected (negative vote of a permanent member: NAME)``; anything else is refused.
+    """
+    from .members import to_iso3
+
+    match = _OUTCOME.fullmatch(outcome)
+    if match is None:
+        fail_at(path, record, "outcome must be 'adopted', 'rejected' or "
+                "'rejected (negative vote of a permanent member: NAME)'", outcome)
+    member = match.group("member")
+    if member is None:
+        return None
+    try:
+        return to_iso3(member)
+    except VoteDataError as exc:
+        fail_at(path, record, exc.problem, member)
 
 
 def read_votes(path: str | Path) -> pd.DataFrame:
@@ -236,3 +261,22 @@ def load_resolution_text(motion: str = "A/RES/ES-11/10", *, data_dir: str | Path
     if not path.is_file():
         raise VoteDataError("no text held for this resolution", file=path, value=motion)
     return path.read_text(encoding="utf-8")
+
+
+def load_article19(path: str | Path | None = None, *, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Members in arrears under Article 19 of the Charter in early 2025: ``iso3``, ``entitled_to_vote`` (bool), ``source``.
+
+    The five listed as not entitled to vote (A/79/720 and addenda) are ``X`` on
+    24 February 2025 by rule, not by choice; Sao Tome and Principe and Somalia
+    were in arrears but allowed to vote (resolution 79/3).
+    """
+    from .normalize import normalize_codes
+
+    path = Path(path) if path else data_path("article19_2025.csv", data_dir)
+    frame = read_table(path, ["iso3", "entitled_to_vote", "source"])
+    for i, row in enumerate(frame.itertuples(index=False)):
+        if row.entitled_to_vote not in ("yes", "no"):
+            fail_at(path, i, "entitled_to_vote must be yes or no", row.entitled_to_vote)
+    frame["iso3"] = normalize_codes(frame["iso3"], path)
+    frame["entitled_to_vote"] = frame["entitled_to_vote"].eq("yes")
+    return frame

@@ -141,7 +141,7 @@ def _lookup() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, str
     known = set(members["iso3"])
     for i, row in enumerate(aliases.itertuples(index=False)):
         if row.iso3 == "":
-            refused[name_key(row.alias)] = row.note
+            refused[name_key(row.alias)] = row.note.split(":")[0].strip()  # "observer state", never the full note
         elif row.iso3 not in known:
             fail_at(data_path("member_aliases.csv"), i, "alias points to an unknown ISO3 code", row.iso3)
         else:
@@ -170,8 +170,32 @@ def to_iso3(name: str) -> str:
             value=name,
         )
     if key in refused:
-        raise VoteDataError(f"not a UN Member State ({refused[key]})", value=name)
-    raise VoteDataError("unknown country name or code", value=name)
+        raise VoteDataError(f"not a UN Member State (an {refused[key]})", value=name)
+    close = suggest_members(name)
+    hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+    raise VoteDataError(f"unknown country name or code{hint}", value=name)
+
+
+def suggest_members(name: str, n: int = 3) -> list[str]:
+    """UN names of the members whose name or alias is closest to ``name`` (for "did you mean ...?")."""
+    import difflib
+
+    unique, _, _ = _lookup()
+    names = _display_names()
+    keys = [k for k in unique if len(k) > 3]  # names and aliases, not bare codes
+    matches = difflib.get_close_matches(name_key(name), keys, n=n * 2, cutoff=0.75)
+    out: list[str] = []
+    for key in matches:
+        shown = names[unique[key]]
+        if shown not in out:
+            out.append(shown)
+    return out[:n]
+
+
+@lru_cache(maxsize=1)
+def _display_names() -> dict[str, str]:
+    members = load_members()
+    return dict(zip(members["iso3"], members["name"]))
 
 
 def try_iso3(name: str) -> str | None:

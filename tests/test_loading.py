@@ -139,3 +139,12 @@ def test_data_dir_is_read_at_call_time(tmp_path, monkeypatch):
         analysis.load_motions()
     monkeypatch.delenv("ANALYSIS_DATA_DIR")
     assert len(analysis.load_motions()) == 23
+
+
+def test_veto_and_article_19_are_data(motions):
+    vetoed = motions.dropna(subset=["vetoed_by"])
+    assert vetoed["motion"].tolist() == ["S/PV.9866/EU-amendment-sovereignty", "S/PV.9866/EU-amendment-just-peace"]
+    assert set(vetoed["vetoed_by"]) == {"RUS"}
+    article19 = analysis.load_article19()
+    assert sorted(article19.loc[~article19["entitled_to_vote"], "iso3"]) == ["AFG", "BOL", "COG", "GNB", "VEN"]
+    assert sorted(article19.loc[article19["entitled_to_vote"], "iso3"]) == ["SOM", "STP"]

@@ -108,3 +108,16 @@ def test_tile_grid_errors(write):
         load_tile_grid(write("tile_grid.csv", "\n".join(rows[:2] + ["ALB,0,0"] + rows[3:])))
     with pytest.raises(VoteDataError, match=r"1 member\(s\) not placed: 'ZWE'"):
         load_tile_grid(write("tile_grid.csv", "\n".join(rows[:-1])))
+
+
+@pytest.mark.parametrize("typed, suggestion", [("Brazl", "Brazil"), ("Untied States", "United States of America"),
+                                               ("Frnace", "France")])
+def test_a_near_miss_suggests_the_closest_member(typed, suggestion):
+    with pytest.raises(VoteDataError, match=rf"did you mean {suggestion}\?\): '{typed}'"):
+        to_iso3(typed)
+
+
+def test_observer_message_shows_no_internal_note():
+    with pytest.raises(VoteDataError) as info:
+        to_iso3("Holy See")
+    assert str(info.value) == "not a UN Member State (an observer state): 'Holy See'"
