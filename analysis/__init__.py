@@ -6,7 +6,10 @@ Load, normalize, validate, then analyse::
     votes = load_votes()                      # motion, iso3, vote (Y/N/A/X)
     transitions("A/RES/ES-11/7", "A/RES/ES-11/8", votes)
 
-Every loader validates its data; bad data raises :class:`VoteDataError`.
+Every loader validates its data; bad data raises :class:`VoteDataError`. The data layer is three
+modules: ``schema`` (every table declared once, the one reading engine, the error type), ``members``
+(member table, names to ISO3) and ``votes`` (motions, roll calls and the one roll-call checker);
+``undl`` reads the UN Digital Library's own files into the same checker.
 """
 
 from .amendments import compare_with_final, tally_bounds
@@ -15,17 +18,16 @@ from .comparisons import (
     votes_on,
 )
 from .council import council_outcomes, council_votes
-from .errors import VoteDataError
 from .indices import agreement, cohesion
-from .loading import (
-    load_article19, load_motions, load_partial_votes, load_resolution_text, load_text_changes, load_text_comparison, load_votes,
+from .votes import (
+    load_motions, load_partial_votes, load_resolution_text, load_text_changes, load_text_comparison, load_votes,
     read_votes,
 )
 from .members import (
-    GROUP_ABBREVIATIONS, REGIONAL_GROUPS, load_blocs, load_historical_seats, load_members,
-    load_sc_members, load_tile_grid, name_key, to_iso3,
+    GROUP_ABBREVIATIONS, REGIONAL_GROUPS, load_article19, load_blocs, load_historical_seats, load_members,
+    load_sc_members, load_tile_grid, name_key, normalize_names, to_iso3,
 )
-from .normalize import VOTE_CODES, VOTE_LABELS, normalize_names
+from .schema import VOTE_CODES, VOTE_LABELS, VoteDataError
 from .undl import read_undl
 
 __all__ = [

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .comparisons import transitions
-from .errors import VoteDataError
+from .schema import VoteDataError
 from .members import N_MEMBERS
 
 _CODES = (("Y", "yes"), ("N", "no"), ("A", "abstain"))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import VoteDataError
+from .schema import VoteDataError
 
 MOTION_COLUMNS = ["motion", "body", "date", "kind", "yes", "no", "abstain", "outcome", "roll_call", "tally_quality"]
 
@@ -22,7 +22,7 @@ MOTION_COLUMNS = ["motion", "body", "date", "kind", "yes", "no", "abstain", "out
 def _load(data: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(votes, motions): the bundled records, or those of a UN Digital Library file."""
     if data is None:
-        from .loading import load_motions, load_votes
+        from .votes import load_motions, load_votes
 
         return load_votes(), load_motions()
     from .undl import read_undl_full
@@ -70,7 +70,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
 
 def cmd_motions(args: argparse.Namespace) -> None:
     if args.data is None:
-        from .loading import load_motions
+        from .votes import load_motions
 
         motions = load_motions()
     else:
@@ -83,7 +83,7 @@ def cmd_motions(args: argparse.Namespace) -> None:
 
 def cmd_check(args: argparse.Namespace) -> None:
     from .comparisons import tally
-    from .loading import read_votes
+    from .votes import read_votes
 
     path = Path(args.path)
     if not path.is_file():

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .errors import VoteDataError
+from .schema import VOTE_CODES, VoteDataError
 from .members import REGIONAL_GROUPS, load_members
-from .normalize import VOTE_CODES
 
 #: Row label for votes of former seats (YUG, CSK, ...), which have no regional group of 2025.
 FORMER_SEATS = "Former seats"
@@ -20,7 +19,7 @@ FORMER_SEATS = "Former seats"
 
 def _votes(votes: pd.DataFrame | None) -> pd.DataFrame:
     if votes is None:
-        from .loading import load_votes
+        from .votes import load_votes
 
         return load_votes()
     return votes
@@ -47,7 +46,7 @@ def tally(votes: pd.DataFrame | None = None, motions: list[str] | None = None) -
 
     ``motions`` selects and orders the rows (default: order of first appearance).
     """
-    from .validation import vote_counts
+    from .votes import vote_counts
 
     votes = _votes(votes)
     counts = vote_counts(votes)

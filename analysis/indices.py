@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .errors import VoteDataError
+from .schema import VoteDataError
 
 AGREEMENT_METHODS = ("coincidence", "lijphart", "kappa")
 COHESION_METHODS = ("rice", "agreement_index")

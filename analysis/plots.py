@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .normalize import VOTE_CODES, VOTE_LABELS
+from .schema import VOTE_CODES, VOTE_LABELS
 
 #: One colour per vote code (Okabe-Ito): yes blue, no vermillion, abstain yellow, not voting grey.
 VOTE_COLORS = {"Y": "#0072B2", "N": "#D55E00", "A": "#F0E442", "X": "#BBBBBB"}

@@ -1,385 +1,350 @@
 """Reading the UN Digital Library voting-data files (General Assembly and Security Council).
 
-The Dag Hammarskjöld Library publishes the complete voting data of both bodies
-as CSV. :func:`read_undl` reads such a file into the package's tidy long table
-(``motion, iso3, vote``), normalized and validated like the bundled data.
+The Dag Hammarskjöld Library publishes the complete voting data of both bodies as
+CSV. :func:`read_undl` reads such a file into the package's tidy long table
+(``motion, iso3, vote``). This module only knows the Library's layouts; the rules
+every roll call must meet are :func:`analysis.votes.check_roll_calls`.
 
-Two layouts are recognised from the header:
+Layouts, recognised from the header (names stripped; one column per role, so a
+repeated name or two generations' names for one role are refused):
 
-- **member-level** (one row per Member State per vote): ``ms_code``,
-  ``ms_name``, ``ms_vote`` and the metadata columns; older releases call them
-  ``ms_codes``, ``ms_names``, ``ms_votes`` and write ``NV`` for non-voting;
-- **resolution-level** (one row per vote, one column per Member State holding
-  Y/N/A/X): every column that is not a metadata column must name a member
-  (ISO3 code or name); an empty cell means the state was not a member at the
-  time, and the row count per vote is then checked against ``total_ms``.
+- **member-level**, one row per Member State per vote. Version 3 (2025) names
+  ``resolution, ms_code, ms_name, ms_vote, total_yes, total_no,
+  total_abstentions, total_non_voting, total_ms``; version 1 (September 2024)
+  names ``resolutions, ms_codes, ms_names, ms_votes, yes, no, abstentions,
+  non-voting, total-voting`` and writes ``NV`` for non-voting; files between
+  mix ``ms_codes``-style member columns with version 3 totals.
+- **resolution-level**, one row per vote and one column per Member State (code
+  or name) holding Y/N/A/X; an empty cell means the state was not a member then.
 
-The motion id is the ``resolution`` column. The file is parsed with pyarrow
-(only the columns needed) and normalized once per distinct value, so a
-360 MB file with 900,000 rows reads in seconds.
+The file is parsed with pyarrow (only the needed columns, as dictionaries) and
+each distinct value is normalized once, so a 400 MB file reads in about a second.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from .errors import VoteDataError
-from .members import to_iso3, try_iso3
-from .normalize import VOTE_CODES, VOTE_PROBLEM, code_converter, map_distinct, member_codes, vote_index
-from .tables import fail_at, first_malformed_record, first_record_with
-from .validation import check_coded
+from .members import member_codes, to_iso3, try_iso3
+from .schema import (
+    VOTE_PROBLEM, VoteDataError, check_file, check_header, clean_symbol, decode, open_bytes, records, symbol_key,
+    vote_index,
+)
+from .votes import TOTALS, RollCalls, check_roll_calls
 
-#: Column names of the two generations of the member-level layout.
-CODE_COLUMNS = ("ms_code", "ms_codes")
-NAME_COLUMNS = ("ms_name", "ms_names")
-VOTE_COLUMNS = ("ms_vote", "ms_votes")
-TOTAL_COLUMNS = ("total_yes", "total_no", "total_abstentions", "total_non_voting", "total_ms")
-#: Metadata columns of the Library's files (GA and SC); any other column of a
-#: resolution-level file must be a Member State.
+#: Each role's column name in each generation (version 3 first), and the totals of version 1.
+ROLES = {"resolution": ("resolution", "resolutions"), "code": ("ms_code", "ms_codes"),
+         "name": ("ms_name", "ms_names"), "vote": ("ms_vote", "ms_votes")}
+TOTAL_NAMES = {"total_yes": ("total_yes", "yes"), "total_no": ("total_no", "no"),
+               "total_abstentions": ("total_abstentions", "abstentions"),
+               "total_non_voting": ("total_non_voting", "non-voting"), "total_ms": ("total_ms", "total-voting")}
+#: Columns of the Library's files that are neither roles nor totals; in a resolution-level file every other
+#: column must be a Member State.
 METADATA_COLUMNS = frozenset({
-    "undl_id", "date", "session", "resolution", "draft", "committee_report", "meeting", "title",
-    "agenda_title", "subjects", "vote_note", "undl_link", "permanent_member", "description",
-    "agenda", "modality", *TOTAL_COLUMNS, *CODE_COLUMNS, *NAME_COLUMNS, *VOTE_COLUMNS,
+    "undl_id", "date", "session", "draft", "committee_report", "meeting", "title", "agenda_title", "agenda_titles",
+    "subjects", "vote_note", "undl_link", "permanent_member", "description", "agenda", "modality",
 })
+_STRING = pa.dictionary(pa.int32(), pa.string())
 
-def _header(path: Path) -> list[str]:
-    """The header fields of the file (BOM removed); errors for a missing, empty or non-UTF-8 header."""
-    if not path.exists():
-        raise VoteDataError("file not found", file=path)
-    if path.stat().st_size == 0:
-        raise VoteDataError("file is empty", file=path)
-    with open(path, "rb") as handle:
-        head = handle.read(1 << 16)
-    try:
-        first = head.split(b"\n", 1)[0].decode("utf-8-sig").rstrip("\r")
-    except UnicodeDecodeError as exc:
-        raise VoteDataError(f"header is not UTF-8 text ({exc.reason})", file=path, line=1) from None
-    if not first.strip():
+
+def _role(header: list[str], names: tuple[str, ...], path: Path) -> str | None:
+    """The one column playing a role, or None; two generations' names for one role are refused."""
+    found = [n for n in names if n in header]
+    if len(found) > 1:
+        raise VoteDataError("columns of two Library generations for one role; header has", file=path, line=1,
+                            value=", ".join(found))
+    return found[0] if found else None
+
+
+def _header(path: Path, compressed: bool) -> list[str]:
+    """The header fields, checked: UTF-8, not empty, comma-separated, one column per name."""
+    import gzip
+
+    with (gzip.open if compressed else open)(path, "rb") as handle:
+        first = handle.readline(1 << 20)
+    first = re.split(rb"\r\n|\r|\n", first, maxsplit=1)[0]
+    text = decode(first, path).strip() if first.strip() else ""
+    if not text:
         raise VoteDataError("first line is empty: expected the header", file=path, line=1)
-    return [c.strip() for c in next(csv.reader([first]))]
+    return check_header(next(iter(records(text, path)))[1], path)
 
 
-def _pick(header: list[str], names: tuple[str, ...]) -> str | None:
-    return next((n for n in names if n in header), None)
+def line_of_record(path: Path, record: int) -> int | None:
+    """Physical line of data record ``record`` (0-based, header excluded); read again only on the way to an error."""
+    rows = records(decode(open_bytes(path), path), path)
+    return rows[record + 1][0] if record + 1 < len(rows) else None
 
 
-def _arrow_error(path: Path, exc: Exception) -> VoteDataError:
-    """Turn a pyarrow parse or conversion error into VoteDataError with the line and value.
-
-    pyarrow's messages do not carry line numbers when it parses in parallel,
-    so the line is found by reading the file again: this only happens on the
-    way to an error.
-    """
+def _arrow_error(path: Path, exc: Exception, header: list[str]) -> VoteDataError:
+    """A pyarrow parse error as VoteDataError with line and value (found by reading the file again)."""
     text = " ".join(str(exc).split())
     if "UTF8" in text or "utf8" in text.lower():
-        line, sample = _first_bad_utf8_line(path)
-        return VoteDataError("not UTF-8 text (save the file as UTF-8)", file=path, line=line, value=sample)
-    conversion = re.search(r"column #(\d+): CSV conversion error to (\w+): invalid value '(.*)'", text)
-    if conversion:
-        column, kind, value = int(conversion.group(1)), conversion.group(2), conversion.group(3)
-        header = _header(path)
-        name = header[column] if column < len(header) else f"#{column}"
-        return VoteDataError(f"column {name} must hold {'whole numbers' if 'int' in kind else kind}",
-                             file=path, line=first_record_with(path, column, value), value=value)
-    if "Expected" in text and "columns" in text:
-        found = first_malformed_record(path)
-        if found:
-            line, sample = found
-            counts = re.search(r"Expected (\d+) columns, got (\d+)", text)
-            detail = f"expected {counts.group(1)} fields, found {counts.group(2)}" if counts else "wrong number of fields"
-            return VoteDataError(f"malformed row ({detail}; truncated or wrongly quoted?)", file=path, line=line,
-                                 value=sample)
+        decode(open_bytes(path), path)  # raises with the line of the first bad byte
+    records(decode(open_bytes(path), path), path)  # raises for a malformed row, with its line
     return VoteDataError(f"cannot parse the file ({text[:200]})", file=path)
 
 
-def _first_bad_utf8_line(path: Path) -> tuple[int | None, str | None]:
-    """Line number and (Latin-1 decoded) text of the first line that is not valid UTF-8."""
-    with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                return number, raw[max(0, exc.start - 20): exc.start + 20].decode("latin-1")
-    return None, None
-
-
-def _read_arrow(path: Path, columns: list[str], types: dict) -> pa.Table:
-    """Parse the needed columns with pyarrow, fastest settings first.
+def _read_arrow(path: Path, compressed: bool, header: list[str], columns: list[str]) -> pa.Table:
+    """The needed columns as dictionaries, fastest settings first.
 
     The fast parse assumes no line breaks inside quoted fields and fields under
-    4 MiB. A file that breaks either assumption fails that parse with a
-    column-count or block error (a split row never has the header's field
-    count), and is parsed again with quoted line breaks allowed and blocks as
-    large as needed. Conversion errors (a bad number) are data errors at once.
+    4 MiB; a file that breaks either fails that parse (a split row never has the
+    header's field count) and is parsed again with both allowed.
     """
-    attempts = [(False, 1 << 22), (True, 1 << 24), (True, path.stat().st_size + 1)]
-    for number, (newlines, block_size) in enumerate(attempts):
+    attempts = [(False, 1 << 22), (True, 1 << 24), (True, Path(path).stat().st_size * (8 if compressed else 1) + 1)]
+    for number, (newlines, block) in enumerate(attempts):
+        source = pa.CompressedInputStream(pa.OSFile(str(path)), "gzip") if compressed else str(path)
         try:
             return pacsv.read_csv(
-                path,
-                read_options=pacsv.ReadOptions(block_size=block_size),
+                source, read_options=pacsv.ReadOptions(block_size=block, column_names=header, skip_rows=1),
                 parse_options=pacsv.ParseOptions(newlines_in_values=newlines),
-                convert_options=pacsv.ConvertOptions(
-                    include_columns=columns, column_types=types, strings_can_be_null=False,
-                    quoted_strings_can_be_null=False,
-                ),
-            )
+                convert_options=pacsv.ConvertOptions(include_columns=columns, column_types={c: _STRING for c in columns},
+                                                     strings_can_be_null=False, quoted_strings_can_be_null=False))
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
-            text = str(exc)
-            retry = "conversion error" not in text and "UTF8" not in text
-            if number == 1 and "straddl" not in text:
-                retry = False
-            if not retry or number == len(attempts) - 1:
-                raise _arrow_error(path, exc) from None
+            if "UTF8" in str(exc) or number == len(attempts) - 1:
+                raise _arrow_error(path, exc, header) from None
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _is_sc(header: list[str]) -> bool:
-    return "permanent_member" in header or "modality" in header
+def _dictionary(column: pa.ChunkedArray) -> tuple[np.ndarray, list[str]]:
+    """(row indices, distinct values) of a dictionary-encoded column."""
+    array = column.unify_dictionaries().combine_chunks() if column.num_chunks else pa.array([], _STRING)
+    if isinstance(array, pa.ChunkedArray):  # pragma: no cover - older pyarrow
+        array = array.chunk(0)
+    return array.indices.to_numpy(zero_copy_only=False).astype(np.int32), array.dictionary.to_pylist()
 
 
-@dataclass
-class _Coded:
-    """Votes as integer codes, the form in which a large file is normalized and validated.
+def _map(indices: np.ndarray, values: list[str], convert, problem: str, path: Path,
+         records_: np.ndarray | None = None) -> np.ndarray:
+    """Convert each distinct value once; the first row (in file order) with a refused value raises with its line.
 
-    ``motion``/``member`` index ``motions``/``members``; ``vote`` indexes
-    VOTE_CODES; ``totals`` holds the ``total_*`` columns (-1 where empty);
-    ``records`` gives each row's data record in the file where rows and records
-    differ (resolution-level files), else None.
+    ``convert`` returns None, or raises VoteDataError with its own problem, for a value it refuses.
     """
+    converted, problems = [], {}
+    for i, value in enumerate(values):
+        try:
+            converted.append(convert(value))
+        except VoteDataError as exc:
+            converted.append(None)
+            problems[i] = exc.problem
+    bad = [i for i, c in enumerate(converted) if c is None]
+    if bad:
+        row = int(np.isin(indices, bad).argmax())
+        record = int(records_[row]) if records_ is not None else row
+        raise VoteDataError(problems.get(int(indices[row]), problem), file=path, line=line_of_record(path, record),
+                            value=values[indices[row]])
+    return np.asarray(converted, dtype=object)
 
-    motion: np.ndarray
-    motions: list[str]
-    member: np.ndarray
-    members: list[str]
-    vote: np.ndarray
-    totals: dict[str, np.ndarray]
-    dates: list[str] | None
-    records: np.ndarray | None = None
 
-    def record(self, position: int) -> int:
-        return int(self.records[position]) if self.records is not None else position
+def _total(raw: str) -> int | None:
+    """A total cell: a non-negative whole number, or -1 for a truly empty cell (never NA, NaN, -1 ...)."""
+    text = raw.strip()
+    return -1 if text == "" else int(text) if re.fullmatch(r"[0-9]+", text) else None
 
-    def frame(self) -> pd.DataFrame:
-        """The tidy long table ``motion, iso3, vote`` (pyarrow-backed strings, built without Python loops)."""
-        def text(indices: np.ndarray, dictionary: list[str]) -> pa.Array:
-            return pa.DictionaryArray.from_arrays(pa.array(indices, pa.int32()), pa.array(dictionary, pa.string())
-                                                  ).cast(pa.string())
 
-        table = pa.table({"motion": text(self.motion, self.motions), "iso3": text(self.member, self.members),
-                          "vote": text(self.vote, list(VOTE_CODES))})
-        return table.to_pandas()
+def _motion_codes(indices: np.ndarray, values: list[str], path: Path, records_=None) -> tuple[np.ndarray, list[str]]:
+    """Motion ids tidied and case-folded: spellings of one symbol become one motion (in upper case)."""
+    cleaned = _map(indices, values, lambda v: clean_symbol(v) or None, "empty motion id", path, records_)
+    keys = [symbol_key(v) for v in cleaned]
+    codes, unique = pd.factorize(pd.Series(keys))
+    shown = {k: v.upper() for k, v in zip(keys, cleaned)}
+    order_codes = codes[indices]
+    used, first, inverse = np.unique(order_codes, return_index=True, return_inverse=True)
+    rank = np.empty(len(used), dtype=np.int32)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(used))
+    return rank[inverse].astype(np.int32), [shown[unique[u]] for u in used[np.argsort(first, kind="stable")]]
 
 
 def read_undl_full(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read a UN Digital Library voting file: (votes, motions).
 
     ``votes`` is the long table ``motion, iso3, vote`` (as :func:`read_undl`);
-    ``motions`` has one row per motion: ``motion``, ``body``, ``date``, and the
-    official ``yes``/``no``/``abstain``/``non_voting``/``members`` from the
-    file's own total columns (missing where the file leaves them empty).
+    ``motions`` has one row per motion: ``motion``, ``body``, ``date``, the
+    file's own ``yes``/``no``/``abstain``/``non_voting``/``members`` (missing where
+    the file leaves them empty) and ``roll_call``.
     """
     path = Path(path)
-    header = _header(path)
-    if len(header) == 1 and any(sep in header[0] for sep in ";\t|"):
-        raise VoteDataError("the header has a single field: the file is not comma-separated", file=path, line=1,
-                            value=header[0][:80])
-    if "resolution" not in header:
-        raise VoteDataError("not a UN Digital Library voting file: no 'resolution' column; header is",
-                            file=path, line=1, value=",".join(header[:12]))
-    vote_column = _pick(header, VOTE_COLUMNS)
-    if vote_column is None and (_pick(header, CODE_COLUMNS) or _pick(header, NAME_COLUMNS)):
+    compressed = check_file(path)
+    header = _header(path, compressed)
+    role = {r: _role(header, names, path) for r, names in ROLES.items()}
+    totals = {canonical: _role(header, names, path) for canonical, names in TOTAL_NAMES.items()}
+    totals = {canonical: column for canonical, column in totals.items() if column}
+    if role["resolution"] is None:
+        raise VoteDataError("not a UN Digital Library voting file: no 'resolution' column; header is", file=path,
+                            line=1, value=",".join(header[:12]))
+    member_level = role["vote"] is not None or role["code"] is not None or role["name"] is not None
+    if member_level and role["vote"] is None:
         raise VoteDataError("missing required column ms_vote (or ms_votes in the older layout); header is",
                             file=path, line=1, value=",".join(header[:12]))
-    if vote_column is not None:
-        coded = _read_member_level(path, header, vote_column)
-    else:
-        coded = _read_resolution_level(path, header)
-    body = "SC" if _is_sc(header) else "GA"
-
-    def fail(position: int, problem: str, value: object, motion: int) -> None:
-        if value is None:
-            value = coded.members[int(coded.member[position])]
-        fail_at(path, coded.record(position), problem, value, motion=coded.motions[motion])
-
-    check_coded(coded.motion, coded.member, coded.vote, coded.totals, body, fail)
-    return coded.frame(), _motions(coded, body)
+    if member_level and role["code"] is None and role["name"] is None:
+        raise VoteDataError("no member-code or member-name column (ms_code, ms_name); header is", file=path,
+                            line=1, value=",".join(header[:12]))
+    read = _member_level if member_level else _resolution_level
+    rc = read(path, compressed, header, role, totals)
+    bodies = check_roll_calls(rc, path)
+    return rc.frame(), _motions_table(rc, bodies)
 
 
 def read_undl(path: str | Path) -> pd.DataFrame:
-    """Read a UN Digital Library voting file (GA or SC, either layout) into ``motion, iso3, vote``.
+    """Read a UN Digital Library voting file (GA or SC, any layout or generation) into ``motion, iso3, vote``.
 
     Member codes are checked against the 193 members plus the historical seats
-    (``YUG``, ``CSK``, ...), which are kept as they are. A row whose code is
-    empty is identified by its name; a name that contradicts its code is an
-    error. Vote codes become Y/N/A/X (``NV`` and lower case tolerated). Each
-    motion's rows must match the file's own ``total_*`` columns. Any problem
-    raises VoteDataError naming the file, line and value.
+    (``YUG``, ``CSK``, ...), which are kept as they are. A row whose code is empty
+    is identified by its name; a name that contradicts its code is an error.
+    Vote codes become Y/N/A/X (``NV`` and lower case tolerated). Every roll-call
+    rule applies, including each motion's own totals. Any problem raises
+    VoteDataError naming the file, line and value.
     """
     return read_undl_full(path)[0]
 
 
-def _dictionary(column: pa.ChunkedArray) -> tuple[np.ndarray, list[str]]:
-    """(row indices, distinct values) of a dictionary-encoded column."""
-    array = column.combine_chunks()
-    if isinstance(array, pa.ChunkedArray):  # pragma: no cover - older pyarrow
-        array = array.chunk(0) if array.num_chunks else pa.array([], pa.dictionary(pa.int32(), pa.string()))
-    return array.indices.to_numpy(zero_copy_only=False), array.dictionary.to_pylist()
+def _totals_and_dates(table: pa.Table, totals: dict[str, str], path: Path, records_=None) -> dict:
+    out = {}
+    for canonical, column in totals.items():
+        indices, values = _dictionary(table[column])
+        lookup = _map(indices, values, _total, f"{column} must be a whole number of 0 or more, or empty", path,
+                      records_).astype(np.int64)
+        out[canonical] = lookup[indices]
+    return out
 
 
-def _totals(table: pa.Table) -> dict[str, np.ndarray]:
-    return {c: pc.fill_null(table[c], -1).to_numpy() for c in TOTAL_COLUMNS if c in table.column_names}
+def _member_level(path: Path, compressed: bool, header: list[str], role: dict, totals: dict) -> RollCalls:
+    wanted = [c for c in (role["resolution"], role["vote"], role["code"], role["name"]) if c]
+    wanted += list(totals.values()) + (["date"] if "date" in header else [])
+    table = _read_arrow(path, compressed, header, wanted)
+    if table.num_rows == 0:
+        raise VoteDataError("no vote rows (header only)", file=path, line=1)
+    motion, motions = _motion_codes(*_dictionary(table[role["resolution"]]), path)
+    vote_indices, vote_values = _dictionary(table[role["vote"]])
+    vote = _map(vote_indices, vote_values, vote_index, VOTE_PROBLEM, path).astype(np.int8)[vote_indices]
+    member, members = _member_index(_dictionary(table[role["code"]]) if role["code"] else None,
+                                    _dictionary(table[role["name"]]) if role["name"] else None, path)
+    date, dates = _dictionary(table["date"]) if "date" in header else (None, None)
+    return RollCalls(motion, motions, member, members, vote, lambda row: line_of_record(path, row),
+                     _totals_and_dates(table, totals, path), date, dates)
 
 
-def _member_index(codes: tuple[np.ndarray, list[str]] | None, names: tuple[np.ndarray, list[str]] | None,
-                  path: Path) -> tuple[np.ndarray, list[str]]:
+def _member_index(codes, names, path: Path) -> tuple[np.ndarray, list[str]]:
     """(row indices, member codes): from the code, from the name where the code is empty.
 
     A name that is a known member name but disagrees with its code is an error;
     an unknown name beside a valid code is accepted (historical names such as
     "ZAIRE" are not in the alias table, and the code is authoritative).
     """
+    known = member_codes(historical=True)
+    n_rows = len((codes or names)[0])
+    row_codes = np.full(n_rows, "", dtype=object)
     if codes is not None:
-        code_indices, code_values = codes
-        convert = code_converter(historical=True)
-        per_value = map_distinct(code_indices, code_values, lambda raw: convert(raw) if str(raw).strip() else "",
-                                 "unknown member code", path)
-        empty = [i for i, code in enumerate(per_value) if code == ""]
-        blank = np.flatnonzero(np.isin(code_indices, empty)) if empty else np.array([], dtype=np.int64)
-    else:
-        blank = np.arange(len(names[0]))
-    if codes is not None and not len(blank):  # the usual case: every row has a code
-        universe = sorted(set(per_value))
-        member = np.searchsorted(universe, np.asarray(per_value, dtype=str))[code_indices]
-    else:
+        indices, values = codes
+        per_value = _map(indices, values, lambda v: v.strip().upper() if v.strip().upper() in known or not v.strip()
+                         else None, "unknown member code", path)
+        row_codes = per_value[indices]
+    blank = np.flatnonzero(row_codes == "")
+    if len(blank):
         if names is None:
-            fail_at(path, int(blank[0]), "empty member code and no ms_name column", "")
-        row_codes = (np.asarray(per_value, dtype=object)[code_indices] if codes is not None
-                     else np.empty(len(blank), dtype=object))
+            raise VoteDataError("empty member code and no ms_name column", file=path,
+                                line=line_of_record(path, int(blank[0])), value="")
         name_indices, name_values = names
-        per_name = map_distinct(name_indices[blank], name_values, to_iso3, "unknown country name", path, blank)
-        row_codes[blank] = np.asarray(per_name, dtype=object)[name_indices[blank]]
-        universe = sorted(set(row_codes.tolist()))
-        member = np.searchsorted(universe, row_codes.astype(str))
+        sub = name_indices[blank]
+        per_name = _map(sub, name_values, lambda v: _name_code(v), "unknown country name", path, blank)
+        row_codes[blank] = per_name[sub]
+    universe = sorted(set(row_codes.tolist()))
+    member = np.searchsorted(universe, row_codes.astype(str)).astype(np.int32)
     if names is not None:
         _check_names_agree(member, universe, names, path)
     return member, universe
 
 
-def _check_names_agree(member: np.ndarray, universe: list[str], names: tuple[np.ndarray, list[str]],
-                       path: Path) -> None:
+def _name_code(name: str) -> str | None:
+    try:
+        return to_iso3(name)
+    except VoteDataError as exc:
+        if "unknown" in exc.problem:
+            return None
+        raise
+
+
+def _check_names_agree(member: np.ndarray, universe: list[str], names, path: Path) -> None:
     """Each distinct (code, name) pair once: a known member name must name the same member as the code."""
     name_indices, name_values = names
-    pairs = np.unique(member.astype(np.int64) * (len(name_values) + 1) + name_indices)
-    for pair in pairs.tolist():
-        code, name = universe[pair // (len(name_values) + 1)], name_values[pair % (len(name_values) + 1)]
+    width = len(name_values) + 1
+    pairs, first = np.unique(member.astype(np.int64) * width + name_indices, return_index=True)
+    for pair, row in zip(pairs.tolist(), first.tolist()):
+        code, name = universe[pair // width], name_values[pair % width]
         said = try_iso3(name)
         if said is not None and said != code:
-            position = int(((member == universe.index(code)) & (name_indices == name_values.index(name))).argmax())
-            fail_at(path, position, f"ms_name {name!r} is {said}, but the member code says", code)
+            raise VoteDataError(f"ms_name {name!r} is {said}, but the member code says", file=path,
+                                line=line_of_record(path, row), value=code)
 
 
-def _read_member_level(path: Path, header: list[str], vote_column: str) -> _Coded:
-    code_column, name_column = _pick(header, CODE_COLUMNS), _pick(header, NAME_COLUMNS)
-    totals = [c for c in TOTAL_COLUMNS if c in header]
-    wanted = ["resolution", vote_column, *(c for c in (code_column, name_column, "date") if c and c in header),
-              *totals]
-    dictionary = pa.dictionary(pa.int32(), pa.string())
-    types = {c: dictionary for c in wanted if c not in totals}
-    types.update({c: pa.int64() for c in totals})
-    table = _read_arrow(path, wanted, types)
-    if table.num_rows == 0:
-        raise VoteDataError("no vote rows (header only)", file=path, line=1)
-    table = table.unify_dictionaries()
-    motion, motions = _dictionary(table["resolution"])
-    map_distinct(motion, motions, lambda raw: raw.strip() or None, "empty resolution (motion id)", path)
-    vote, vote_values = _dictionary(table[vote_column])
-    vote_lookup = np.asarray(map_distinct(vote, vote_values, vote_index, VOTE_PROBLEM, path), dtype=np.int64)
-    member, members = _member_index(_dictionary(table[code_column]) if code_column else None,
-                                    _dictionary(table[name_column]) if name_column else None, path)
-    motion, motions = _compact(motion, motions)
-    dates = None
-    if "date" in table.column_names:  # the date of each motion, in the compacted motion order
-        date_indices, date_values = _dictionary(table["date"])
-        first = np.unique(motion, return_index=True)[1]
-        dates = [date_values[i] for i in date_indices[first]]
-    return _Coded(motion, motions, member, members, vote_lookup[vote], _totals(table), dates)
-
-
-def _compact(indices: np.ndarray, dictionary: list[str]) -> tuple[np.ndarray, list[str]]:
-    """Renumber codes 0..n-1 in order of first appearance (unused dictionary entries dropped)."""
-    used, first, inverse = np.unique(indices, return_index=True, return_inverse=True)
-    order = np.argsort(first, kind="stable")
-    rank = np.empty_like(order)
-    rank[order] = np.arange(len(order))
-    return rank[inverse].astype(np.int32), [dictionary[used[i]] for i in order]
-
-
-def _read_resolution_level(path: Path, header: list[str]) -> _Coded:
-    member_columns = [c for c in header if c not in METADATA_COLUMNS]
-    if not member_columns:
+def _resolution_level(path: Path, compressed: bool, header: list[str], role: dict, totals: dict) -> RollCalls:
+    columns = [c for c in header if c not in METADATA_COLUMNS and c != role["resolution"] and c not in totals.values()]
+    if not columns:
         raise VoteDataError("neither a member-level (ms_vote) nor a resolution-level (member columns) file; "
                             "header is", file=path, line=1, value=",".join(header[:12]))
     known = member_codes(historical=True)
     codes = []
-    for column in member_columns:
-        code = column.strip().upper() if column.strip().upper() in known else try_iso3(column)
+    for column in columns:
+        code = column.upper() if column.upper() in known else try_iso3(column)
         if code is None:
             raise VoteDataError("column is neither a metadata column nor a Member State", file=path, line=1,
                                 value=column)
         codes.append(code)
-    totals = [c for c in TOTAL_COLUMNS if c in header]
-    wanted = ["resolution", *(["date"] if "date" in header else []), *member_columns, *totals]
-    types = {c: pa.string() for c in wanted if c not in totals}
-    types.update({c: pa.int64() for c in totals})
-    table = _read_arrow(path, wanted, types)
+    if len(set(codes)) < len(codes):
+        twice = next(c for c in columns if codes.count(codes[columns.index(c)]) > 1)
+        raise VoteDataError("two columns name the same Member State", file=path, line=1, value=twice)
+    wanted = [role["resolution"], *columns, *totals.values(), *(["date"] if "date" in header else [])]
+    table = _read_arrow(path, compressed, header, wanted)
     if table.num_rows == 0:
         raise VoteDataError("no vote rows (header only)", file=path, line=1)
-    cells = np.column_stack([table[c].to_numpy(zero_copy_only=False).astype(str) for c in member_columns])
-    present = np.char.strip(cells) != ""  # empty cell: not a member at the time
-    records, columns = np.nonzero(present)
-    raw = cells[records, columns]
-    raw_indices, raw_values = pd.factorize(raw)
-    try:
-        lookup = np.asarray(map_distinct(raw_indices, list(raw_values), vote_index, VOTE_PROBLEM), dtype=np.int64)
-    except VoteDataError as exc:
-        position = int((raw == exc.value).argmax())
-        fail_at(path, int(records[position]), f"{exc.problem} in column {member_columns[columns[position]]}",
-                exc.value)
+    motion_rows, motions = _motion_codes(*_dictionary(table[role["resolution"]]), path)
+    if len(motions) < table.num_rows:
+        row = int(pd.Series(motion_rows).duplicated().to_numpy().argmax())
+        raise VoteDataError("the same resolution on two rows", file=path, line=line_of_record(path, row),
+                            value=motions[motion_rows[row]])
+    cells = np.column_stack([np.asarray(table[c].to_pylist(), dtype=object) for c in columns])
+    present = np.array([[cell.strip() != "" for cell in row] for row in cells], dtype=bool).reshape(cells.shape)
+    empty = ~present.any(axis=1)
+    if empty.any():
+        row = int(empty.argmax())
+        raise VoteDataError("a vote with no member rows (every member cell is empty)", file=path,
+                            line=line_of_record(path, row), value=motions[motion_rows[row]])
+    rows, cols = np.nonzero(present)
+    raw = cells[rows, cols]
+    indices, values = pd.factorize(pd.Series(raw, dtype=object))
+    lookup = [vote_index(v) for v in values]
+    if None in lookup:
+        position = int(np.isin(indices, [i for i, v in enumerate(lookup) if v is None]).argmax())
+        raise VoteDataError(f"{VOTE_PROBLEM} in column {columns[cols[position]]}", file=path,
+                            line=line_of_record(path, int(rows[position])), value=raw[position])
     universe = sorted(set(codes))
-    member = np.searchsorted(universe, np.asarray(codes, dtype=object)[columns].astype(str))
-    motion_values = table["resolution"].to_numpy(zero_copy_only=False)
-    motion, motions = pd.factorize(motion_values[records])
-    dates = None
-    if "date" in table.column_names:
-        date_values = table["date"].to_numpy(zero_copy_only=False)
-        first = np.unique(motion, return_index=True)[1]
-        dates = [str(date_values[records[i]]) for i in first]
-    row_totals = {c: v[records] for c, v in _totals(table).items()}
-    return _Coded(motion.astype(np.int32), list(motions), member, universe, lookup[raw_indices], row_totals, dates,
-                  records)
+    member = np.searchsorted(universe, np.asarray(codes, dtype=str)[cols]).astype(np.int32)
+    extra = _totals_and_dates(table, totals, path)
+    date, dates = _dictionary(table["date"]) if "date" in header else (None, None)
+    return RollCalls(motion_rows[rows], motions, member, universe, np.asarray(lookup, dtype=np.int8)[indices],
+                     lambda row: line_of_record(path, int(rows[row])), {c: v[rows] for c, v in extra.items()},
+                     None if date is None else date[rows], dates)
 
 
-def _motions(coded: _Coded, body: str) -> pd.DataFrame:
+def _motions_table(rc: RollCalls, bodies: list[str]) -> pd.DataFrame:
     """One row per motion with the file's own totals."""
-    first = np.unique(coded.motion, return_index=True)[1]
-    out = pd.DataFrame({"motion": coded.motions, "body": body})
-    out["date"] = pd.to_datetime(pd.Series(coded.dates, dtype=object), errors="coerce") if coded.dates else pd.NaT
+    first = np.unique(rc.motion, return_index=True)[1]
+    out = pd.DataFrame({"motion": rc.motions, "body": bodies})
+    out["date"] = (pd.to_datetime(pd.Series([rc.dates[i].strip() for i in rc.date[first]]), format="%Y-%m-%d")
+                   if rc.date is not None else pd.NaT)
     for source, target in (("total_yes", "yes"), ("total_no", "no"), ("total_abstentions", "abstain"),
                            ("total_non_voting", "non_voting"), ("total_ms", "members")):
-        values = coded.totals.get(source)
-        column = pd.array(values[first], dtype="Int64") if values is not None else pd.array([pd.NA] * len(first),
-                                                                                             dtype="Int64")
-        out[target] = column
-        out.loc[out[target] < 0, target] = pd.NA
+        values = rc.totals.get(source)
+        per_motion = values[first] if values is not None else np.full(len(first), -1)
+        out[target] = pd.array([int(v) if v >= 0 else pd.NA for v in per_motion], dtype="Int64")
     out["roll_call"] = True
     return out
+
+
+__all__ = ["TOTALS", "read_undl", "read_undl_full"]

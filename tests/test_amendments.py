@@ -3,7 +3,7 @@
 import pandas as pd
 
 from analysis import compare_with_final, load_motions, load_votes, tally_bounds
-from analysis.tables import DATA_DIR
+from analysis.schema import DATA_DIR
 
 EU1, FINAL = "A/ES-11/L.11/EU-amendment-1", "A/RES/ES-11/8"
 

@@ -2,7 +2,7 @@
 
 import hashlib
 
-from analysis.tables import DATA_DIR
+from analysis.schema import DATA_DIR
 
 
 def manifest():

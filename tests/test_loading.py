@@ -7,7 +7,7 @@ import analysis
 from analysis import VoteDataError
 
 from analysis import load_text_changes, load_votes
-from analysis.tables import DATA_DIR
+from analysis.schema import DATA_DIR
 
 
 def test_load_votes_reproduces_the_shared_records_exactly(votes):
@@ -114,8 +114,8 @@ def test_partial_votes_of_2026():
     ("A/RES/ES-11/10,RUS,N,high,https://example.org", "member appears twice in the same motion"),
     ("A/RES/ES-11/7,RUS,N,high,https://example.org", "has a full country-level record"),
     ("A/RES/ES-11/10,FRA,maybe,high,https://example.org", "unknown vote code"),
-    ("A/RES/ES-11/10,FRA,Y,certain,https://example.org", "confidence must be high, medium or low"),
-    ("A/RES/ES-11/10,FRA,Y,high,", "every partial vote needs its source"),
+    ("A/RES/ES-11/10,FRA,Y,certain,https://example.org", "confidence must be one of high, medium, low"),
+    ("A/RES/ES-11/10,FRA,Y,high,", "source is empty"),
 ])
 def test_partial_votes_that_break_a_rule_are_refused(tmp_path, extra, message):
     source = (DATA_DIR / "partial_votes.csv").read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from analysis import VoteDataError, load_motions, load_votes, read_votes
-from analysis.tables import DATA_DIR
+from analysis.schema import DATA_DIR
 
 HEADER = ("motion,body,date,meeting,draft,kind,amends,proposer,title_or_change,yes,no,abstain,outcome,roll_call,"
           "tally_quality\n")
@@ -31,8 +31,8 @@ def test_good_synthetic_record_loads(write):
 
 
 def test_tally_differs_from_official(write):
-    with pytest.raises(VoteDataError, match=r"votes\.csv: motion M1: counted 3-1-0 \(yes-no-abstain\) but .*"
-                                            r"motions\.csv, line 2 gives 2-1-0; yes differs: 3"):
+    with pytest.raises(VoteDataError, match=r"votes\.csv: motion M1: counted 3-1-0 \(yes-no-abstain\) but the motions table "
+                                            r"gives 2-1-0; yes differs: 3"):
         load_votes(votes_file(write, full("Y", "Y", "Y", "N")), motions_file(write))
 
 
@@ -54,14 +54,14 @@ def test_duplicate_member_in_a_motion(write):
 
 
 def test_ga_roll_call_missing_a_member(write):
-    with pytest.raises(VoteDataError, match=r"motion M1: a General Assembly roll call must list all 193 members "
-                                            r"once; found 192 \(missing ZWE\)"):
+    with pytest.raises(VoteDataError, match=r"motion M1: a General Assembly roll call must list all 193 members of "
+                                            r"its roster once; found 192 \(missing ZWE\)"):
         load_votes(votes_file(write, full("Y", "Y", "N"), MEMBERS[:192]), motions_file(write))
 
 
 def test_sc_roll_call_with_wrong_members(write):
-    with pytest.raises(VoteDataError, match=r"Security Council roll call must list the 15 Council members; "
-                                            r"found 15 \(differs by"):
+    with pytest.raises(VoteDataError, match=r"Security Council roll call must list all 15 members of its roster "
+                                            r"once; found 15 \(missing CHN, DNK"):
         load_votes(votes_file(write, ["Y"] * 2 + ["N"] + ["A"] * 12, MEMBERS[:15]),
                    motions_file(write, abstain=12, body="SC"))
 
@@ -80,13 +80,15 @@ def test_roll_call_flag_without_records(write):
 
 
 def test_records_for_a_motion_flagged_without_roll_call(write):
-    with pytest.raises(VoteDataError, match=r"motion M1: country-level rows for a motion whose roll_call is not yes"):
+    with pytest.raises(VoteDataError, match=r"votes\.csv, line 2: country-level rows for a motion whose "
+                                            r"roll_call is not yes in the motions table: 'M1'"):
         load_votes(votes_file(write, full("Y", "Y", "N")), motions_file(write, roll_call="no"))
 
 
 def test_missing_column(write):
     path = write("votes.csv", "motion,iso3\nM1,AFG\n")
-    with pytest.raises(VoteDataError, match=r"votes\.csv, line 1: missing required column\(s\) vote; header is: "
+    with pytest.raises(VoteDataError, match=r"votes\.csv, line 1: missing column\(s\) vote for the votes table; "
+                                            r"header is: "
                                             r"'motion,iso3'"):
         read_votes(path)
 
@@ -94,7 +96,7 @@ def test_missing_column(write):
 def test_empty_and_header_only_files(write):
     with pytest.raises(VoteDataError, match=r"votes\.csv: file is empty"):
         read_votes(write("votes.csv", ""))
-    with pytest.raises(VoteDataError, match=r"votes\.csv, line 1: no vote rows \(header only\)"):
+    with pytest.raises(VoteDataError, match=r"votes\.csv, line 1: no data rows \(header only\)"):
         read_votes(write("votes.csv", "motion,iso3,vote\n"))
 
 
@@ -104,19 +106,19 @@ def test_missing_file():
 
 
 def test_malformed_row(write):
-    with pytest.raises(VoteDataError, match=r"votes\.csv: malformed CSV .*line 3"):
+    with pytest.raises(VoteDataError, match=r"votes\.csv, line 3: malformed row \(expected 3 fields, found 4"):
         read_votes(write("votes.csv", "motion,iso3,vote\nM1,AFG,Y\nM1,ALB,Y,extra\n"))
 
 
 def test_latin1_file(write):
-    with pytest.raises(VoteDataError, match=r"votes\.csv: not UTF-8 text"):
+    with pytest.raises(VoteDataError, match=r"votes\.csv, line 3: not UTF-8 text"):
         read_votes(write("votes.csv", "motion,iso3,vote\nM1,AFG,Y\nR\xe9s,ALB,Y\n".encode("latin-1")))
 
 
 def test_bad_motions_table_values(write):
-    with pytest.raises(VoteDataError, match=r"motions\.csv, line 2: body must be GA or SC: 'XX'"):
+    with pytest.raises(VoteDataError, match=r"motions\.csv, line 2: body must be one of GA, SC: 'XX'"):
         load_motions(motions_file(write, body="XX"))
-    with pytest.raises(VoteDataError, match=r"motions\.csv, line 2: yes must be a whole number or empty: 'many'"):
+    with pytest.raises(VoteDataError, match=r"motions\.csv, line 2: yes must be a whole number \(digits 0-9\): 'many'"):
         load_motions(motions_file(write, yes="many"))
     with pytest.raises(VoteDataError, match=r"motions\.csv, line 2: roll_call must be yes or no: 'maybe'"):
         load_motions(motions_file(write, roll_call="maybe"))
@@ -129,6 +131,8 @@ def test_blank_lines_do_not_shift_reported_line_numbers(write):
 
 
 def test_tolerated_vote_spellings(write):
-    votes = read_votes(write("votes.csv", "motion,iso3,vote\nM1,AFG,y\nM1,ALB, NV \nM1,DZA,a\nM1,and,N\n"))
+    votes = read_votes(write("votes.csv", "motion,iso3,vote\na/res/es-11/7,AFG,y\nA/RES/ES-11/7,ALB, NV \n"
+                                          "A/RES/ES-11/7 ,DZA,a\nA/RES/ES-11/7,and,N\n"))
     assert votes["vote"].tolist() == ["Y", "X", "A", "N"]
     assert votes["iso3"].tolist() == ["AFG", "ALB", "DZA", "AND"]
+    assert set(votes["motion"]) == {"A/RES/ES-11/7"}  # one motion, spelled as in the motions table

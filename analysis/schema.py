@@ -1,0 +1,361 @@
+"""Every bundled table declared once, and the one engine that reads and checks them.
+
+A :class:`Table` lists its columns (:class:`Field`: kind, allowed values, whether
+empty is allowed), its key and, where fixed, its row count; :func:`read_table`
+is the only door through which a small CSV enters the package. It reads text
+(no type or NA guessing: ``NA`` is Namibia's ISO2 code, not a missing value),
+tolerates what cannot change the table (a byte-order mark, CRLF or CR line ends,
+blank lines, spaces around codes) and refuses everything else with a
+:class:`VoteDataError` naming the file, the line and the value.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import gzip
+import io
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+#: The bundled data folder of the package.
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+#: Environment variable naming another data folder; read at each call, never cached.
+DATA_DIR_ENV = "ANALYSIS_DATA_DIR"
+
+#: The four vote codes, in the order used by every table and figure.
+VOTE_CODES = ("Y", "N", "A", "X")
+VOTE_LABELS = {"Y": "Yes", "N": "No", "A": "Abstain", "X": "Not voting"}
+VOTE_PROBLEM = "unknown vote code (expected Y, N, A, X or NV)"
+_VOTE_INDEX = {"Y": 0, "N": 1, "A": 2, "X": 3, "NV": 3}
+
+
+class VoteDataError(ValueError):
+    """Bad vote data: a wrong code, a missing column, a tally that does not add up.
+
+    ``file``, ``line``, ``value`` and ``motion`` hold what is known of where and
+    what; ``str(error)`` is one line naming them, so that a researcher can open
+    the file at that line and see the problem.
+    """
+
+    def __init__(self, problem: str, *, file: str | Path | None = None, line: int | None = None,
+                 value: object = None, motion: str | None = None) -> None:
+        self.problem = problem
+        self.file = str(file) if file is not None else None
+        self.line = line
+        self.value = value.item() if hasattr(value, "item") else value  # numpy scalars print plainly
+        self.motion = motion
+        where = [w for w in (self.file and (self.file if line is None else f"{self.file}, line {line}"),
+                             None if self.file or line is None else f"line {line}",
+                             motion and f"motion {motion}") if w]
+        text = problem if self.value is None else f"{problem}: {self.value!r}"
+        super().__init__(" ".join(f"{': '.join(where)}: {text}".split() if where else text.split()))
+
+
+def data_dir(folder: str | Path | None = None) -> Path:
+    """The data folder to read: ``folder`` if given, else ``$ANALYSIS_DATA_DIR`` (read now), else the bundled one."""
+    return Path(folder) if folder is not None else Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
+
+
+def data_path(name: str, folder: str | Path | None = None) -> Path:
+    """Path of a data file, e.g. ``data_path("votes.csv")`` (see :func:`data_dir` for which folder)."""
+    return data_dir(folder) / name
+
+
+# --- values -----------------------------------------------------------------------------------------------
+
+def vote_index(raw: object) -> int | None:
+    """Position of a raw vote code in VOTE_CODES (``y``, `` NV `` tolerated), or None if unknown."""
+    return _VOTE_INDEX.get(str(raw).strip().upper())
+
+
+def is_iso_date(text: str) -> bool:
+    """True for a real calendar date written ``YYYY-MM-DD`` (``2025-02-30`` and ``02/03/2025`` are not)."""
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def clean_symbol(text: object) -> str:
+    """A UN symbol as written, tidied: NFC, outer (also non-breaking) spaces gone, inner spaces single, none before "("."""
+    text = " ".join(unicodedata.normalize("NFC", str(text)).split())
+    return text.replace(" (", "(")
+
+
+def symbol_key(text: object) -> str:
+    """The comparison key of a UN symbol: ``S/RES/2774 (2025)``, ``s/res/2774(2025)`` share one key."""
+    return clean_symbol(text).casefold()
+
+
+def body_of(symbol: str) -> str | None:
+    """The body a UN symbol belongs to: ``A/...`` the General Assembly, ``S/...`` the Security Council."""
+    head = symbol[:2].upper()
+    return "GA" if head == "A/" else "SC" if head == "S/" else None
+
+
+# --- files ------------------------------------------------------------------------------------------------
+
+def check_file(path: str | Path) -> bool:
+    """Refuse a missing, folder, unreadable or empty file with one clear line; True if it is gzip-compressed."""
+    path = Path(path)
+    if not path.exists():
+        raise VoteDataError("file not found", file=path)
+    if path.is_dir():
+        raise VoteDataError("is a folder, not a file", file=path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(2)
+    except OSError as exc:
+        raise VoteDataError(f"cannot read the file ({exc.strerror or exc})", file=path) from None
+    if not head:
+        raise VoteDataError("file is empty", file=path)
+    return head == b"\x1f\x8b"
+
+
+def open_bytes(path: str | Path) -> bytes:
+    """The bytes of a data file (a gzip file decompressed), or one clear VoteDataError."""
+    compressed = check_file(path)
+    try:
+        raw = Path(path).read_bytes()
+        raw = gzip.decompress(raw) if compressed else raw
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise VoteDataError(f"cannot read the file ({getattr(exc, 'strerror', None) or exc})", file=path) from None
+    if not raw.strip():
+        raise VoteDataError("file is empty", file=path)
+    return raw
+
+
+def decode(raw: bytes, path: str | Path) -> str:
+    """UTF-8 text (a byte-order mark dropped), or VoteDataError with the line of the first bad byte."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        sample = raw[max(0, exc.start - 20): exc.start + 20].decode("latin-1")
+        raise VoteDataError("not UTF-8 text (save the file as UTF-8)", file=path, line=line, value=sample) from None
+
+
+def records(text: str, path: str | Path) -> list[tuple[int, list[str]]]:
+    """(line where the record starts, fields) for each non-blank CSV record, header first.
+
+    Line ends may be LF, CRLF or CR; a quoted field may span lines. A record
+    whose field count differs from the header's is refused (truncated or
+    wrongly quoted), so a short row is never read as a row with empty cells.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    out, start = [], 1
+    try:
+        for row in reader:
+            if row:  # a blank line; a row of empty cells is a row (and refused by its fields)
+                out.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise VoteDataError(f"malformed CSV ({exc}; truncated or wrongly quoted?)", file=path, line=start) from None
+    if out:
+        width = len(out[0][1])
+        for line, row in out[1:]:
+            if len(row) != width:
+                raise VoteDataError(f"malformed row (expected {width} fields, found {len(row)}; truncated or "
+                                    f"wrongly quoted?)", file=path, line=line, value=",".join(row)[:60])
+    return out
+
+
+def check_header(names: list[str], path: str | Path) -> list[str]:
+    """Header names stripped of spaces; one column per name (a repeated name is refused, never "first wins")."""
+    names = [n.strip() for n in names]
+    seen = set()
+    for name in names:
+        if name in seen:
+            raise VoteDataError("column appears twice in the header", file=path, line=1, value=name)
+        seen.add(name)
+    if len(names) == 1 and any(sep in names[0] for sep in ";\t|"):
+        raise VoteDataError("the header has a single field: the file is not comma-separated", file=path, line=1,
+                            value=names[0][:80])
+    return names
+
+
+# --- declared tables --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Field:
+    """One column: its ``kind`` (text, int, date, yesno, choice, code, vote, symbol), allowed ``choices``,
+    a ``pattern`` it must match (described for people by ``rule``), and whether it may be ``empty``."""
+
+    name: str
+    kind: str = "text"
+    choices: tuple[str, ...] = ()
+    pattern: str | None = None
+    empty: bool = False
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A declared table: file name in the data folder, fields, key columns and (where fixed) the row count."""
+
+    name: str
+    file: str
+    fields: tuple[Field, ...]
+    key: tuple[str, ...] = ()
+    rows: int | None = None
+    doc: str = field(default="", compare=False)
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+
+_CODE = r"[A-Z]{3}"
+TABLES = {t.name: t for t in (
+    Table("members", "members.csv", (
+        Field("iso3", pattern=_CODE, rule="three capital letters"), Field("name"),
+        Field("regional_group", "choice", ("African", "Asia-Pacific", "Eastern European",
+                                           "Latin American and Caribbean", "Western European and Others")),
+    ), key=("iso3",), rows=193),
+    Table("aliases", "member_aliases.csv", (Field("alias"), Field("iso3", "code", empty=True), Field("note")),
+          key=("alias", "iso3")),
+    Table("historical_seats", "historical_seats.csv", (Field("code", pattern=_CODE, rule="three capital letters"),
+                                                       Field("name"),
+                                                       Field("note", empty=True)), key=("code",)),
+    Table("blocs", "blocs.csv", (Field("bloc"), Field("iso3", "code")), key=("bloc", "iso3")),
+    Table("sc_members", "sc_members_2025.csv", (
+        Field("iso3", "code"), Field("membership", "choice", ("permanent", "elected")),
+        Field("term", pattern=r"[0-9]{4}-[0-9]{4}", empty=True, rule="two years, YYYY-YYYY"),
+    ), key=("iso3",), rows=15),
+    Table("tile_grid", "tile_grid.csv", (Field("iso3", "code"), Field("col", "int"), Field("row", "int")),
+          key=("iso3",), rows=193),
+    Table("article19", "article19_2025.csv", (Field("iso3", "code"), Field("entitled_to_vote", "yesno"),
+                                              Field("source")), key=("iso3",)),
+    Table("motions", "motions.csv", (
+        Field("motion", "symbol"), Field("body", "choice", ("GA", "SC")), Field("date", "date"),
+        Field("meeting", empty=True), Field("draft", empty=True),
+        Field("kind", "choice", ("resolution", "amendment", "procedural")), Field("amends", empty=True),
+        Field("proposer", empty=True), Field("title_or_change"),
+        Field("yes", "int", empty=True), Field("no", "int", empty=True), Field("abstain", "int", empty=True),
+        Field("outcome", pattern=r"adopted|rejected|rejected \(negative vote of a permanent member: [^)]+\)",
+              rule="adopted, rejected or rejected (negative vote of a permanent member: NAME)"),
+        Field("roll_call", "yesno"), Field("tally_quality"),
+    ), key=("motion",)),
+    Table("votes", "votes.csv", (Field("motion", "symbol"), Field("iso3", "code"), Field("vote", "vote")),
+          key=("motion", "iso3")),
+    Table("partial_votes", "partial_votes.csv", (
+        Field("motion", "symbol"), Field("iso3", "code"), Field("vote", "vote"),
+        Field("confidence", "choice", ("high", "medium", "low")), Field("source"),
+    ), key=("motion", "iso3")),
+    Table("text_changes", "text_changes.csv", (
+        Field("part"), Field("original_us_text", empty=True), Field("as_amended_in_the_general_assembly"),
+        Field("source_quality"),
+    )),
+    Table("text_comparison", "texts/es11_7_vs_es11_10.csv", (
+        Field("provision"), Field("in_es11_7_2025"), Field("in_es11_10_2026"),
+        Field("change", "choice", ("kept", "added", "dropped")), Field("source_quality"),
+    )),
+)}
+
+_PROBLEMS = {
+    "int": "must be a whole number (digits 0-9)", "date": "must be a real calendar date written YYYY-MM-DD",
+    "yesno": "must be yes or no", "vote": VOTE_PROBLEM,
+}
+
+
+def _check_cell(spec: Field, raw: str, codes: frozenset[str] | None) -> str | None:
+    """The cell's value as stored in the table, or None if the field refuses it."""
+    value = raw if spec.kind == "text" else raw.strip()
+    if value == "":
+        return "" if spec.empty else None
+    if spec.pattern is not None and not re.fullmatch(spec.pattern, value):
+        return None
+    if spec.kind == "int":
+        return value if re.fullmatch(r"[0-9]+", value) else None
+    if spec.kind == "date":
+        return value if is_iso_date(value) else None
+    if spec.kind in ("yesno", "choice"):
+        return value if value in (spec.choices or ("yes", "no")) else None
+    if spec.kind == "vote":
+        index = vote_index(value)
+        return None if index is None else VOTE_CODES[index]
+    if spec.kind == "code":
+        value = value.upper()
+        return value if codes is None or value in codes else None
+    if spec.kind == "symbol":
+        return clean_symbol(value)
+    return value
+
+
+def _problem(spec: Field, raw: str) -> str:
+    if raw.strip() == "":
+        return f"{spec.name} is empty"
+    if spec.kind == "code":
+        return "unknown member code (expected one of the 193 ISO3 codes)"
+    if spec.kind in ("choice",) or spec.choices:
+        return f"{spec.name} must be one of {', '.join(spec.choices)}"
+    if spec.rule:
+        return f"{spec.name} must be {spec.rule}"
+    return f"{spec.name} {_PROBLEMS.get(spec.kind, 'is not valid')}" if spec.kind != "vote" else VOTE_PROBLEM
+
+
+def read_table(table: Table | str, path: str | Path | None = None, *, data_dir: str | Path | None = None,
+               codes: frozenset[str] | None = None) -> tuple[pd.DataFrame, list[int]]:
+    """Read and check one declared table: (typed frame, physical line of each row).
+
+    ``codes`` are the member codes that ``code`` fields accept (None: any three
+    capital letters). Columns come out in the declared order; ``int`` fields
+    as nullable Int64, ``date`` as datetime, ``yesno`` as bool.
+    """
+    spec = TABLES[table] if isinstance(table, str) else table
+    path = Path(path) if path is not None else data_path(spec.file, data_dir)
+    rows = records(decode(open_bytes(path), path), path)
+    header = check_header(rows[0][1], path)
+    missing = [c for c in spec.columns if c not in header]
+    extra = [c for c in header if c not in spec.columns]
+    if missing or extra:
+        problem = f"missing column(s) {', '.join(missing)}" if missing else f"unexpected column(s) {', '.join(extra)}"
+        raise VoteDataError(f"{problem} for the {spec.name} table; header is", file=path, line=1,
+                            value=",".join(header))
+    if len(rows) == 1:
+        raise VoteDataError("no data rows (header only)", file=path, line=1)
+    position = [header.index(c) for c in spec.columns]
+    lines = [line for line, _ in rows[1:]]
+    columns: dict[str, list[str]] = {c: [] for c in spec.columns}
+    seen: list[dict[str, str | None]] = [{} for _ in spec.fields]  # each distinct cell is checked once
+    for line, row in rows[1:]:
+        for spec_field, at, cache in zip(spec.fields, position, seen):
+            raw = row[at]
+            value = cache[raw] if raw in cache else cache.setdefault(raw, _check_cell(spec_field, raw, codes))
+            if value is None:
+                raise VoteDataError(_problem(spec_field, raw), file=path, line=line, value=raw)
+            columns[spec_field.name].append(value)
+    frame = pd.DataFrame(columns, dtype=object)
+    if frame.empty:
+        frame = pd.DataFrame({c: pd.Series([], dtype=object) for c in spec.columns})
+    if spec.key:
+        keys = frame[list(spec.key)].map(symbol_key) if "motion" in spec.key else frame[list(spec.key)]
+        dup = keys.duplicated().to_numpy()
+        if dup.any():
+            i = int(dup.argmax())
+            what = "member appears twice in the same motion" if spec.key == ("motion", "iso3") else "listed twice"
+            raise VoteDataError(what, file=path, line=lines[i], value=frame[spec.key[-1]].iat[i],
+                                motion=frame["motion"].iat[i] if "motion" in spec.key else None)
+    if spec.rows is not None and len(frame) != spec.rows:
+        missing = sorted(codes - set(frame["iso3"])) if codes is not None and spec.key == ("iso3",) else []
+        detail = f" (missing {', '.join(missing)})" if missing and len(frame) < spec.rows else ""
+        raise VoteDataError(f"expected {spec.rows} rows, found {len(frame)}{detail}", file=path)
+    for f in spec.fields:
+        if f.kind == "int":
+            frame[f.name] = pd.array([int(v) if v != "" else pd.NA for v in frame[f.name]], dtype="Int64")
+        elif f.kind == "date":
+            frame[f.name] = pd.to_datetime(frame[f.name], format="%Y-%m-%d")
+        elif f.kind == "yesno":
+            frame[f.name] = frame[f.name].eq("yes")
+        else:
+            frame[f.name] = frame[f.name].astype("str")
+    return frame, lines
