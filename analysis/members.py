@@ -48,12 +48,7 @@ def _cached(name: str, path: str, stamp: tuple[int, int], codes: frozenset[str] 
 def _load(name: str, path: PathLike, data_dir: PathLike, codes: frozenset[str] | None = None) -> pd.DataFrame:
     """A declared table, read once per file version (path, modification time, size); a fresh copy each call."""
     path = Path(path) if path else data_path(TABLES[name].file, data_dir)
-    try:
-        stat = path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        stamp = (0, 0)  # read_table gives the clear error
-    return _cached(name, str(path), stamp, codes).copy()
+    return _cached(name, str(path), _stamp(path), codes).copy()
 
 
 def member_codes(historical: bool = False, *, data_dir: PathLike = None) -> frozenset[str]:
@@ -108,8 +103,12 @@ def load_tile_grid(path: PathLike = None, *, data_dir: PathLike = None) -> pd.Da
 
 
 @lru_cache(maxsize=4)
-def _lookup(folder: Path) -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, str], dict[str, str]]:
-    """(key -> iso3, ambiguous key -> candidates, refused key -> reason, iso3 -> UN name) from members and aliases."""
+def _lookup(folder: Path, stamps: tuple) -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, str],
+                                                  dict[str, str]]:
+    """(key -> iso3, ambiguous key -> candidates, refused key -> reason, iso3 -> UN name) from members and aliases.
+
+    Cached per folder and per version (``stamps``) of its member and alias files.
+    """
     members = load_members(data_dir=folder)
     table: dict[str, set[str]] = {}
     for iso3, name in zip(members["iso3"], members["name"]):
@@ -130,7 +129,16 @@ def _lookup(folder: Path) -> tuple[dict[str, str], dict[str, tuple[str, ...]], d
 def _tables(data_dir: PathLike):
     from .schema import data_dir as folder
 
-    return _lookup(folder(data_dir).resolve())
+    folder = folder(data_dir).resolve()
+    return _lookup(folder, tuple(_stamp(folder / TABLES[t].file) for t in ("members", "aliases")))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+        return stat.st_mtime_ns, stat.st_size
+    except OSError:
+        return 0, 0  # read_table gives the clear error
 
 
 def to_iso3(name: str, *, data_dir: PathLike = None) -> str:

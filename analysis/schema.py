@@ -74,6 +74,15 @@ def vote_index(raw: object) -> int | None:
     return _VOTE_INDEX.get(str(raw).strip().upper())
 
 
+def count(text: str) -> int | None:
+    """A count cell: a whole number of 0 or more in ASCII digits, -1 for an empty cell, None for anything else.
+
+    ``NA``, ``NaN``, ``null``, ``-1``, ``９３`` (full-width) and ``⁹³`` (superscript) are all None: refused.
+    """
+    text = text.strip()
+    return -1 if text == "" else int(text) if re.fullmatch(r"[0-9]+", text) else None
+
+
 def is_iso_date(text: str) -> bool:
     """True for a real calendar date written ``YYYY-MM-DD`` (``2025-02-30`` and ``02/03/2025`` are not)."""
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
@@ -275,7 +284,7 @@ def _check_cell(spec: Field, raw: str, codes: frozenset[str] | None) -> str | No
     if spec.pattern is not None and not re.fullmatch(spec.pattern, value):
         return None
     if spec.kind == "int":
-        return value if re.fullmatch(r"[0-9]+", value) else None
+        return value if count(value) is not None else None
     if spec.kind == "date":
         return value if is_iso_date(value) else None
     if spec.kind in ("yesno", "choice"):

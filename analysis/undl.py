@@ -33,8 +33,8 @@ import pyarrow.csv as pacsv
 
 from .members import member_codes, to_iso3, try_iso3
 from .schema import (
-    VOTE_PROBLEM, VoteDataError, check_file, check_header, clean_symbol, decode, open_bytes, records, symbol_key,
-    vote_index,
+    VOTE_PROBLEM, VoteDataError, check_file, check_header, clean_symbol, count, decode, open_bytes, records,
+    symbol_key, vote_index,
 )
 from .votes import TOTALS, RollCalls, check_roll_calls
 
@@ -142,12 +142,6 @@ def _map(indices: np.ndarray, values: list[str], convert, problem: str, path: Pa
     return np.asarray(converted, dtype=object)
 
 
-def _total(raw: str) -> int | None:
-    """A total cell: a non-negative whole number, or -1 for a truly empty cell (never NA, NaN, -1 ...)."""
-    text = raw.strip()
-    return -1 if text == "" else int(text) if re.fullmatch(r"[0-9]+", text) else None
-
-
 def _motion_codes(indices: np.ndarray, values: list[str], path: Path, records_=None) -> tuple[np.ndarray, list[str]]:
     """Motion ids tidied and case-folded: spellings of one symbol become one motion (in upper case)."""
     cleaned = _map(indices, values, lambda v: clean_symbol(v) or None, "empty motion id", path, records_)
@@ -208,7 +202,7 @@ def _totals_and_dates(table: pa.Table, totals: dict[str, str], path: Path, recor
     out = {}
     for canonical, column in totals.items():
         indices, values = _dictionary(table[column])
-        lookup = _map(indices, values, _total, f"{column} must be a whole number of 0 or more, or empty", path,
+        lookup = _map(indices, values, count, f"{column} must be a whole number of 0 or more, or empty", path,
                       records_).astype(np.int64)
         out[canonical] = lookup[indices]
     return out

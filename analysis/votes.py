@@ -46,7 +46,8 @@ class RollCalls:
 
     ``motion``/``member``/``vote`` give each row's position in ``motions``,
     ``members`` and VOTE_CODES; ``totals`` holds a file's own ``total_*``
-    columns per row (-1 where empty); ``date``/``dates`` each row's date;
+    columns per row, -1 where the cell is empty (a written ``-1`` is refused
+    before it gets here, see :func:`analysis.schema.count`); ``date``/``dates`` each row's date;
     ``line(row)`` the physical line of a row in its file.
     """
 
@@ -104,12 +105,12 @@ def check_roll_calls(rc: RollCalls, file: PathLike, *, bodies: dict[str, str] | 
     motion_body = []
     for code, symbol in enumerate(rc.motions):
         body = body_of(symbol) or (bodies or {}).get(symbol)
+        if first[code] < 0:
+            fail(None, "a vote with no member rows", symbol)
         if not symbol:
             fail(int(first[code]), "empty motion id", symbol)
         if body is None:
             fail(int(first[code]), "cannot tell the body from the motion id (a UN symbol starts A/ or S/)", symbol)
-        if first[code] < 0:
-            fail(None, "a vote with no member rows", symbol)
         motion_body.append(body)
     key = rc.motion.astype(np.int64) * max(len(rc.members), 1) + rc.member
     dup = pd.Series(key).duplicated().to_numpy()
