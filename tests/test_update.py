@@ -335,3 +335,33 @@ def test_a_data_folder_that_does_not_validate_is_refused_before_reading_the_file
 def test_make_data_runs_update_data():
     makefile = (DATA_DIR.parent / "Makefile").read_text()
     assert "$(PY) -m analysis update-data $(DHL)" in makefile
+
+
+def test_es11_10_enters_the_trajectory_alignment_and_one_year_notebooks_with_no_code_change(library, data,
+                                                                                              monkeypatch, capsys):
+    """Once its full record is refreshed in, ES-11/10 appears in 05, 06 and 08, executed unchanged on that data."""
+    import nbformat
+    from nbconvert.preprocessors import ExecutePreprocessor
+
+    assert run(capsys, "update-data", str(library), "--data-dir", str(data))[0] == 0
+    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(data))
+    monkeypatch.delenv("ANALYSIS_FIGURES_DIR", raising=False)
+    folder = DATA_DIR.parent / "notebooks"
+
+    def outputs(name: str) -> str:
+        notebook = nbformat.read(folder / name, as_version=4)
+        ExecutePreprocessor(timeout=300, kernel_name="python3").preprocess(notebook, {"metadata": {"path": str(folder)}})
+        texts = []
+        for cell in notebook.cells:
+            for output in cell.get("outputs", []):
+                texts.append(output.get("text", "") + output.get("data", {}).get("text/plain", ""))
+        return "\n".join(texts)
+
+    trajectory = outputs("05_trajectory.ipynb")
+    assert "ES-11/9 (2025-12-03), ES-11/10 (2026-02-24)" in trajectory
+    assert "ES-11/10 107" in trajectory  # the answer's yes votes by date
+    alignment = outputs("06_alignment.ipynb")
+    assert "'A/RES/ES-11/10':" in alignment  # the EU majority position, and the cohesion tables' rows
+    one_year = outputs("08_one_year_later.ipynb")
+    assert "170 of 170 votes cast are known (full record from the UN Digital Library)" in one_year
+    assert "against ES-11/10: 12 of 12 named - the list is complete" in one_year
