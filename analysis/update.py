@@ -48,6 +48,7 @@ import hashlib
 import io
 import os
 import re
+import secrets
 import shutil
 import tempfile
 import unicodedata
@@ -260,7 +261,7 @@ def _metadata(path: Path, raw_ids: list[str]) -> dict[str, dict[str, str]]:
     return out
 
 
-def _selected(file_motions: list[str], bundled: list[str]) -> dict[str, str]:
+def _selected(file_motions: list[str], bundled: list[str], source: Path | None = None) -> dict[str, str]:
     """Raw id in the file -> the package's id, for the package's motions that the file holds.
 
     The package's motions: every motion of ``motions.csv`` (matched on :func:`motion_key`),
@@ -277,7 +278,7 @@ def _selected(file_motions: list[str], bundled: list[str]) -> dict[str, str]:
             continue
         if key in seen:
             raise VoteDataError(f"the file holds one motion under two ids, {seen[key]!r} and {raw!r}; which one "
-                                "to use is not clear, so nothing was written", value=raw)
+                                "to use is not clear, so nothing was written", file=source, value=raw)
         seen[key] = raw
         chosen[raw] = by_key.get(key, _display_id(raw))
     return chosen
@@ -287,6 +288,38 @@ def _selected(file_motions: list[str], bundled: list[str]) -> dict[str, str]:
 
 def _tally_text(yes, no, abstain) -> str:
     return "-".join("?" if pd.isna(v) else str(int(v)) for v in (yes, no, abstain))
+
+
+def _compare(motion: str, row: pd.Series | None, bundled: pd.Series | None, library: pd.Series,
+             info: pd.Series, names: pd.Series) -> list[Difference]:
+    """What differs between the bundled data on ``motion`` and the Library file.
+
+    ``row`` is the motion's row in ``motions.csv`` (None if absent): its body and
+    date must match the file's. ``bundled`` is its roll call (ISO3 -> vote; None
+    if the data has none): every member's vote must match. Without a bundled
+    roll call, a tally marked ``official`` must match the file's record; a
+    news-sourced one may differ (the record replaces it, and the change is printed).
+    """
+    found = []
+    if row is not None:
+        if row["body"] != info["body"]:
+            found.append(Difference(motion, "body", row["body"], info["body"]))
+        if pd.notna(info["date"]) and info["date"] != row["date"]:
+            found.append(Difference(motion, "date", f"{row['date']:%Y-%m-%d}", f"{info['date']:%Y-%m-%d}"))
+    if bundled is not None:
+        both = pd.concat({"bundled": bundled, "library": library}, axis=1).sort_index()
+        for iso3, pair in both[both["bundled"].ne(both["library"])].iterrows():
+            name = names.get(iso3)
+            found.append(Difference(motion, f"{name} ({iso3})" if name else iso3,
+                                    None if pd.isna(pair["bundled"]) else pair["bundled"],
+                                    None if pd.isna(pair["library"]) else pair["library"]))
+    elif row is not None and row["tally_quality"] == OFFICIAL:
+        counts = library.value_counts()
+        now = (int(counts.get("Y", 0)), int(counts.get("N", 0)), int(counts.get("A", 0)))
+        before = (row["yes"], row["no"], row["abstain"])
+        if any(pd.notna(b) and int(b) != n for b, n in zip(before, now)):
+            found.append(Difference(motion, "official tally", _tally_text(*before), _tally_text(*now)))
+    return found
 
 
 def plan_update(library_file: str | Path, data_dir: str | Path | None = None) -> UpdatePlan:
@@ -305,7 +338,7 @@ def plan_update(library_file: str | Path, data_dir: str | Path | None = None) ->
     library_votes, library_motions = read_undl_full(source)
     body = str(library_motions["body"].iat[0]) if len(library_motions) else "?"
 
-    chosen = _selected(list(library_motions["motion"]), list(motions["motion"]))
+    chosen = _selected(list(library_motions["motion"]), list(motions["motion"]), source)
     plan = UpdatePlan(source=source, data_dir=folder, body=body, other_motions=len(library_motions) - len(chosen))
     rows = library_votes[library_votes["motion"].isin(list(chosen))]
     by_motion = {raw: group.set_index("iso3")["vote"].astype(str) for raw, group in rows.groupby("motion", sort=False)}
@@ -314,42 +347,23 @@ def plan_update(library_file: str | Path, data_dir: str | Path | None = None) ->
     recorded = set(votes["motion"])
     names = load_members().set_index("iso3")["name"]
 
-    differences: list[Difference] = []
-    to_add: list[tuple[str, str]] = []
     def in_time_order(item: tuple[str, str]) -> tuple:
         date = info.at[item[0], "date"]
         return (pd.isna(date), date if pd.notna(date) else pd.Timestamp(0), item[1])
 
+    differences: list[Difference] = []
+    to_add: list[tuple[str, str]] = []
     for raw, motion in sorted(chosen.items(), key=in_time_order):
         plan.selected.append(motion)
-        library = by_motion[raw]
-        date = info.at[raw, "date"]
-        if motion in official.index:
-            row = official.loc[motion]
-            if row["body"] != info.at[raw, "body"]:
-                differences.append(Difference(motion, "body", row["body"], info.at[raw, "body"]))
-            if pd.notna(date) and date != row["date"]:
-                differences.append(Difference(motion, "date", f"{row['date']:%Y-%m-%d}", f"{date:%Y-%m-%d}"))
-        if motion in recorded:
-            bundled = votes.loc[votes["motion"] == motion].set_index("iso3")["vote"].astype(str)
-            both = pd.concat({"bundled": bundled, "library": library}, axis=1).sort_index()
-            for iso3, pair in both[both["bundled"].ne(both["library"])].iterrows():
-                name = names.get(iso3)
-                who = f"{name} ({iso3})" if name else iso3
-                differences.append(Difference(motion, who, None if pd.isna(pair["bundled"]) else pair["bundled"],
-                                              None if pd.isna(pair["library"]) else pair["library"]))
-            if not any(d.motion == motion for d in differences):
-                plan.compared.append(motion)
-        else:
-            if motion in official.index:
-                row = official.loc[motion]
-                counts = library.value_counts()
-                now = (int(counts.get("Y", 0)), int(counts.get("N", 0)), int(counts.get("A", 0)))
-                before = (row["yes"], row["no"], row["abstain"])
-                known = [(b, n) for b, n in zip(before, now) if pd.notna(b)]
-                if row["tally_quality"] == OFFICIAL and any(int(b) != n for b, n in known):
-                    differences.append(Difference(motion, "official tally", _tally_text(*before), _tally_text(*now)))
+        row = official.loc[motion] if motion in official.index else None
+        bundled = votes.loc[votes["motion"] == motion].set_index("iso3")["vote"].astype(str) \
+            if motion in recorded else None
+        found = _compare(motion, row, bundled, by_motion[raw], info.loc[raw], names)
+        differences += found
+        if bundled is None:
             to_add.append((raw, motion))
+        elif not found:
+            plan.compared.append(motion)
 
     if differences:
         shown = "; ".join(str(d) for d in differences[:SHOWN])
@@ -478,9 +492,7 @@ def apply_update(plan: UpdatePlan) -> list[str]:
         for name in names:
             target = folder / name
             if target.exists():
-                keep = target.with_name(f".{target.name}.old")
-                if keep.exists():
-                    keep.unlink()
+                keep = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.old")
                 try:
                     os.link(target, keep)
                 except OSError:

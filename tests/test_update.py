@@ -365,3 +365,12 @@ def test_es11_10_enters_the_trajectory_alignment_and_one_year_notebooks_with_no_
     one_year = outputs("08_one_year_later.ipynb")
     assert "170 of 170 votes cast are known (full record from the UN Digital Library)" in one_year
     assert "against ES-11/10: 12 of 12 named - the list is complete" in one_year
+
+
+def test_one_motion_under_two_spellings_is_refused(data, tmp_path):
+    es10 = synthetic_es11_10()
+    records = pd.concat([es10, es10.assign(motion="A/RES/ES-11/10 ")], ignore_index=True)
+    path = write_library_file(tmp_path / "twice.csv", records, {ES10: ES10_META, "A/RES/ES-11/10 ": ES10_META})
+    with pytest.raises(VoteDataError, match="the file holds one motion under two ids") as info:
+        plan_update(path, data)
+    assert str(path) in str(info.value)
