@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test notebooks data-manifest tile-grid benchmark clean
+.PHONY: report test notebooks data data-manifest tile-grid benchmark clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ benchmark: $(STAMP)
 
 clean:
 	rm -rf reports
+
+# Refresh data/ from a UN Digital Library voting file: make data DHL=path/to/ga_voting.csv
+# (compares every bundled roll call, adds the ones the data lacks, retires their partial records; see README)
+data: $(STAMP)
+	@test -n "$(DHL)" || { echo "usage: make data DHL=path/to/library_voting_file.csv" >&2; exit 2; }
+	$(PY) -m analysis update-data $(DHL)
 
 data-manifest:
 	cd data && find . -type f ! -name SHA256SUMS ! -name README.md | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum > SHA256SUMS

@@ -101,6 +101,12 @@ def cmd_check(args: argparse.Namespace) -> None:
     _print(counts)
 
 
+def cmd_update_data(args: argparse.Namespace) -> None:
+    from .update import update_data
+
+    update_data(args.file, getattr(args, "data_dir", None), dry_run=args.dry_run)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0],
                                      epilog="Exit codes: 0 success, 2 bad input.")
@@ -128,10 +134,19 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Validate a vote file (project layout or UN Digital Library layout) and print "
                                    "its tallies per motion.")
     p.add_argument("path", metavar="PATH")
+    p = sub.add_parser("update-data", help="refresh the data folder from a UN Digital Library voting file",
+                       description="Compare every bundled roll call with a UN Digital Library GA or SC voting file "
+                                   "(any difference: exit 2, nothing written), add the package's roll calls that the "
+                                   "file holds and the data lacks, retire their partial records, update SHA256SUMS.")
+    p.add_argument("file", metavar="FILE", help="a UN Digital Library voting file (GA or SC, either layout)")
+    p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                   help="the data folder to update (default: $ANALYSIS_DATA_DIR, else the bundled data/)")
+    p.add_argument("--dry-run", action="store_true", help="print what would change, write nothing")
     return parser
 
 
-COMMANDS = {"votes": cmd_votes, "compare": cmd_compare, "motions": cmd_motions, "check": cmd_check}
+COMMANDS = {"votes": cmd_votes, "compare": cmd_compare, "motions": cmd_motions, "check": cmd_check,
+            "update-data": cmd_update_data}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,7 @@ import io
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -216,7 +216,7 @@ class Table:
     fields: tuple[Field, ...]
     key: tuple[str, ...] = ()
     rows: int | None = None
-    doc: str = field(default="", compare=False)
+    may_be_empty: bool = False  # a header with no rows is a valid table (no partial record left)
 
     @property
     def columns(self) -> list[str]:
@@ -259,7 +259,7 @@ TABLES = {t.name: t for t in (
     Table("partial_votes", "partial_votes.csv", (
         Field("motion", "symbol"), Field("iso3", "code"), Field("vote", "vote"),
         Field("confidence", "choice", ("high", "medium", "low")), Field("source"),
-    ), key=("motion", "iso3")),
+    ), key=("motion", "iso3"), may_be_empty=True),
     Table("text_changes", "text_changes.csv", (
         Field("part"), Field("original_us_text", empty=True), Field("as_amended_in_the_general_assembly"),
         Field("source_quality"),
@@ -330,7 +330,7 @@ def read_table(table: Table | str, path: str | Path | None = None, *, data_dir: 
         problem = f"missing column(s) {', '.join(missing)}" if missing else f"unexpected column(s) {', '.join(extra)}"
         raise VoteDataError(f"{problem} for the {spec.name} table; header is", file=path, line=1,
                             value=",".join(header))
-    if len(rows) == 1:
+    if len(rows) == 1 and not spec.may_be_empty:
         raise VoteDataError("no data rows (header only)", file=path, line=1)
     position = [header.index(c) for c in spec.columns]
     lines = [line for line, _ in rows[1:]]

@@ -51,6 +51,8 @@ METADATA_COLUMNS = frozenset({
     "subjects", "vote_note", "undl_link", "permanent_member", "description", "agenda", "modality",
 })
 _STRING = pa.dictionary(pa.int32(), pa.string())
+#: Motion metadata that read_undl_full(metadata=True) returns, and the file columns it may come from.
+METADATA_FIELDS = {"title": ("title", "description"), "draft": ("draft",), "meeting": ("meeting",)}
 
 
 def _role(header: list[str], names: tuple[str, ...], path: Path) -> str | None:
@@ -155,13 +157,14 @@ def _motion_codes(indices: np.ndarray, values: list[str], path: Path, records_=N
     return rank[inverse].astype(np.int32), [shown[unique[u]] for u in used[np.argsort(first, kind="stable")]]
 
 
-def read_undl_full(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+def read_undl_full(path: str | Path, metadata: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read a UN Digital Library voting file: (votes, motions).
 
     ``votes`` is the long table ``motion, iso3, vote`` (as :func:`read_undl`);
     ``motions`` has one row per motion: ``motion``, ``body``, ``date``, the
     file's own ``yes``/``no``/``abstain``/``non_voting``/``members`` (missing where
-    the file leaves them empty) and ``roll_call``.
+    the file leaves them empty) and ``roll_call``; with ``metadata=True`` also
+    ``title``, ``draft`` and ``meeting`` as the file gives them on the motion's first row.
     """
     path = Path(path)
     compressed = check_file(path)
@@ -180,9 +183,13 @@ def read_undl_full(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         raise VoteDataError("no member-code or member-name column (ms_code, ms_name); header is", file=path,
                             line=1, value=",".join(header[:12]))
     read = _member_level if member_level else _resolution_level
-    rc = read(path, compressed, header, role, totals)
+    extra = [next((n for n in names if n in header), None) for names in METADATA_FIELDS.values()] if metadata else []
+    rc, table, first_rows = read(path, compressed, header, role, totals, [c for c in extra if c])
     bodies = check_roll_calls(rc, path)
-    return rc.frame(), _motions_table(rc, bodies)
+    motions = _motions_table(rc, bodies)
+    for name, column in zip(METADATA_FIELDS, extra):
+        motions[name] = [table[column][int(i)].as_py().strip() for i in first_rows] if column else ""
+    return rc.frame(), motions
 
 
 def read_undl(path: str | Path) -> pd.DataFrame:
@@ -208,9 +215,10 @@ def _totals_and_dates(table: pa.Table, totals: dict[str, str], path: Path, recor
     return out
 
 
-def _member_level(path: Path, compressed: bool, header: list[str], role: dict, totals: dict) -> RollCalls:
+def _member_level(path: Path, compressed: bool, header: list[str], role: dict, totals: dict,
+                  extra: list[str]) -> tuple[RollCalls, pa.Table, np.ndarray]:
     wanted = [c for c in (role["resolution"], role["vote"], role["code"], role["name"]) if c]
-    wanted += list(totals.values()) + (["date"] if "date" in header else [])
+    wanted += list(totals.values()) + (["date"] if "date" in header else []) + extra
     table = _read_arrow(path, compressed, header, wanted)
     if table.num_rows == 0:
         raise VoteDataError("no vote rows (header only)", file=path, line=1)
@@ -220,8 +228,9 @@ def _member_level(path: Path, compressed: bool, header: list[str], role: dict, t
     member, members = _member_index(_dictionary(table[role["code"]]) if role["code"] else None,
                                     _dictionary(table[role["name"]]) if role["name"] else None, path)
     date, dates = _dictionary(table["date"]) if "date" in header else (None, None)
-    return RollCalls(motion, motions, member, members, vote, lambda row: line_of_record(path, row),
-                     _totals_and_dates(table, totals, path), date, dates)
+    rc = RollCalls(motion, motions, member, members, vote, lambda row: line_of_record(path, row),
+                   _totals_and_dates(table, totals, path), date, dates)
+    return rc, table, np.unique(motion, return_index=True)[1]
 
 
 def _member_index(codes, names, path: Path) -> tuple[np.ndarray, list[str]]:
@@ -277,7 +286,8 @@ def _check_names_agree(member: np.ndarray, universe: list[str], names, path: Pat
                                 line=line_of_record(path, row), value=code)
 
 
-def _resolution_level(path: Path, compressed: bool, header: list[str], role: dict, totals: dict) -> RollCalls:
+def _resolution_level(path: Path, compressed: bool, header: list[str], role: dict, totals: dict,
+                      extra: list[str]) -> tuple[RollCalls, pa.Table, np.ndarray]:
     columns = [c for c in header if c not in METADATA_COLUMNS and c != role["resolution"] and c not in totals.values()]
     if not columns:
         raise VoteDataError("neither a member-level (ms_vote) nor a resolution-level (member columns) file; "
@@ -293,7 +303,7 @@ def _resolution_level(path: Path, compressed: bool, header: list[str], role: dic
     if len(set(codes)) < len(codes):
         twice = next(c for c in columns if codes.count(codes[columns.index(c)]) > 1)
         raise VoteDataError("two columns name the same Member State", file=path, line=1, value=twice)
-    wanted = [role["resolution"], *columns, *totals.values(), *(["date"] if "date" in header else [])]
+    wanted = [role["resolution"], *columns, *totals.values(), *(["date"] if "date" in header else []), *extra]
     table = _read_arrow(path, compressed, header, wanted)
     if table.num_rows == 0:
         raise VoteDataError("no vote rows (header only)", file=path, line=1)
@@ -319,11 +329,12 @@ def _resolution_level(path: Path, compressed: bool, header: list[str], role: dic
                             line=line_of_record(path, int(rows[position])), value=raw[position])
     universe = sorted(set(codes))
     member = np.searchsorted(universe, np.asarray(codes, dtype=str)[cols]).astype(np.int32)
-    extra = _totals_and_dates(table, totals, path)
+    totals_ = _totals_and_dates(table, totals, path)
     date, dates = _dictionary(table["date"]) if "date" in header else (None, None)
-    return RollCalls(motion_rows[rows], motions, member, universe, np.asarray(lookup, dtype=np.int8)[indices],
-                     lambda row: line_of_record(path, int(rows[row])), {c: v[rows] for c, v in extra.items()},
-                     None if date is None else date[rows], dates)
+    rc = RollCalls(motion_rows[rows], motions, member, universe, np.asarray(lookup, dtype=np.int8)[indices],
+                   lambda row: line_of_record(path, int(rows[row])), {c: v[rows] for c, v in totals_.items()},
+                   None if date is None else date[rows], dates)
+    return rc, table, np.argsort(motion_rows, kind="stable")
 
 
 def _motions_table(rc: RollCalls, bodies: list[str]) -> pd.DataFrame:

@@ -1,0 +1,479 @@
+"""Refreshing the bundled data from a UN Digital Library voting file (``python -m analysis update-data FILE``).
+
+The Dag Hammarskjöld Library republishes its General Assembly and Security
+Council voting datasets a few times a year. When a release holds a roll call
+the package lacks (A/RES/ES-11/10 of 24 February 2026 is known today only from
+its tally and a partial record from news reports), this module brings it in,
+and it proves on the way that every roll call already bundled is the one the
+Library publishes.
+
+Two steps, kept apart so that the first can be tested and shown without
+touching anything:
+
+- :func:`plan_update` reads the Library file (:func:`analysis.undl.read_undl_full`)
+  and the data folder, selects the package's motions (A/RES/68/262, every ES-11
+  resolution, S/RES/2774 (2025), and any motion of ``motions.csv``), compares
+  every bundled roll call with the file member by member, and works out the new
+  file contents. Any difference between a bundled roll call and the file raises
+  :class:`UpdateConflict` naming motion, member and both votes. The planned
+  data is loaded and validated by the package's own loaders in a scratch copy
+  before anything is written.
+- :func:`apply_update` writes the changed files, each to a temporary file in
+  the same folder and then renamed over the old one (``os.replace``), with
+  ``SHA256SUMS`` last. If anything fails before every rename is done, the
+  files already replaced are put back, so an interrupted update leaves the old
+  data.
+
+What an update may change, and nothing else: rows appended to ``votes.csv``
+for a roll call the package lacks; in ``motions.csv`` that motion's row
+(``roll_call`` yes, the tally counted from the Library's record, ``tally_quality``
+``official``; empty ``meeting``/``draft``/``title_or_change`` filled from the
+file) or, for a motion the table lacks, a new row appended with what the file
+holds (``proposer`` and ``amends`` left empty: the file does not hold them);
+the retired rows of ``partial_votes.csv`` (a partial record never stays beside
+a full one); and the checksums of exactly those files in ``SHA256SUMS``. The
+files keep their line ends, quoting and row order, so the diff shows only the
+change.
+
+News-sourced values yield to the Library's record and every such change is
+printed: a partial vote that the Library records differently, a tally reported
+by news sources that differs from the record. Two official sources that
+disagree (a bundled roll call, or a tally marked ``official``) stop the update.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import re
+import secrets
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import load_members, load_motions, load_partial_votes, load_votes
+from .schema import VoteDataError, clean_symbol, data_dir as resolve_data_dir, symbol_key as motion_key
+from .undl import read_undl_full
+
+#: The package's motions outside ES-11 (ES-11 resolutions are matched by :data:`ES11_RESOLUTION`).
+PACKAGE_MOTIONS = ("A/RES/68/262", "S/RES/2774(2025)")
+#: Every resolution of the eleventh emergency special session, on the normalized key.
+ES11_RESOLUTION = re.compile(r"a/res/es-11/\d+")
+#: The files an update may rewrite, relative to the data folder (the manifest is written last).
+VOTES, MOTIONS, PARTIAL, MANIFEST = "votes.csv", "motions.csv", "partial_votes.csv", "SHA256SUMS"
+MOTION_COLUMNS = ["motion", "body", "date", "meeting", "draft", "kind", "amends", "proposer", "title_or_change",
+                  "yes", "no", "abstain", "outcome", "roll_call", "tally_quality"]
+OFFICIAL = "official"
+#: Metadata a new motions row may take from the Library file: motions.csv column -> file columns, first found.
+METADATA = {"meeting": ("meeting",), "draft": ("draft",), "title_or_change": ("title", "description")}
+#: How many differences an error message lists before saying "and N more".
+SHOWN = 10
+
+
+class UpdateConflict(VoteDataError):
+    """The Library file contradicts the bundled data; nothing was written.
+
+    ``differences`` holds one :class:`Difference` per member (or motion-level
+    fact) that differs.
+    """
+
+    def __init__(self, problem: str, *, file: str | Path | None = None, differences: list | None = None,
+                 motion: str | None = None) -> None:
+        self.differences = list(differences or [])
+        super().__init__(problem, file=file, motion=motion)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One disagreement between the bundled data and the Library file (``None``: not in that source)."""
+
+    motion: str
+    what: str  # a member code, or "date", "body", "tally"
+    bundled: str | None
+    library: str | None
+
+    def __str__(self) -> str:
+        def shown(value: str | None) -> str:
+            return value if value is not None else "(none)"
+
+        return f"{self.motion} {self.what}: bundled {shown(self.bundled)}, Library file {shown(self.library)}"
+
+
+@dataclass
+class UpdatePlan:
+    """What an update would do. ``files`` maps each file to rewrite (relative name) to its new bytes."""
+
+    source: Path
+    data_dir: Path
+    body: str
+    selected: list[str] = field(default_factory=list)       # the package's motions found in the file
+    other_motions: int = 0                                   # motions of the file not selected
+    compared: list[str] = field(default_factory=list)       # bundled roll calls found identical in the file
+    added: list[dict] = field(default_factory=list)         # one dict per roll call added
+    retired: dict[str, int] = field(default_factory=dict)   # motion -> partial votes retired
+    superseded: list[tuple] = field(default_factory=list)   # (motion, iso3, partial vote, confidence, Library vote)
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.files)
+
+    def summary(self) -> str:
+        """What the update found and what it changes, one fact a line."""
+        lines = [f"Library file {self.source} ({self.body}): {len(self.selected)} of the package's motions, "
+                 f"{self.other_motions} other motions not used"]
+        if self.compared:
+            lines.append(f"compared {len(self.compared)} bundled roll calls with the file, member by member: "
+                         f"identical ({', '.join(self.compared)})")
+        for added in self.added:
+            lines.append(f"added the roll call of {added['motion']} ({added['body']}, {added['date']}): "
+                         f"{added['yes']}-{added['no']}-{added['abstain']}, {added['non_voting']} not voting, "
+                         f"{added['members']} members ({VOTES}: {added['members']} rows appended)")
+            if added["new_row"]:
+                lines.append(f"  {MOTIONS}: new row for {added['motion']} from the file's metadata "
+                             f"(tally_quality {OFFICIAL})")
+            else:
+                for change in added["row_changes"]:
+                    lines.append(f"  {MOTIONS}: {added['motion']} {change}")
+            retired = self.retired.get(added["motion"], 0)
+            if retired:
+                disagree = [s for s in self.superseded if s[0] == added["motion"]]
+                lines.append(f"  {PARTIAL}: retired the {retired} partial votes of {added['motion']} (the full "
+                             f"record replaces them); {retired - len(disagree)} of {retired} agree with the "
+                             f"Library record")
+                for motion, iso3, partial, confidence, library in disagree:
+                    lines.append(f"    {iso3}: the partial record said {partial} ({confidence} confidence), "
+                                 f"the Library records {library}; the Library record is kept")
+        if not self.changed:
+            lines.append("no change: the data already holds every roll call of the package that the file holds")
+        elif MANIFEST in self.files:
+            lines.append(f"{MANIFEST}: new checksums of " + ", ".join(n for n in self.files if n != MANIFEST))
+        return "\n".join(lines)
+
+
+# --- reading and writing the small CSV files without changing their format ---------------------------------
+
+def _terminator(raw: str) -> str:
+    return "\r\n" if "\r\n" in raw else "\n"
+
+
+def _read_rows(path: Path) -> tuple[list[list[str]], str, str]:
+    """(rows with the header first, line terminator, byte-order mark) of a small CSV, after proving that
+    writing the rows back gives the same bytes (so a rewrite changes only what the update changes)."""
+    raw = path.read_bytes().decode("utf-8")
+    bom = "\ufeff" if raw.startswith("\ufeff") else ""
+    text = raw[len(bom):]
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    terminator = _terminator(text)
+    if _write_rows(rows, terminator, bom) != path.read_bytes():
+        raise VoteDataError("cannot rewrite this file without changing its format (quoting, blank lines or line "
+                            "ends); nothing was written", file=path)
+    return rows, terminator, bom
+
+
+def _write_rows(rows: list[list[str]], terminator: str, bom: str = "") -> bytes:
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator=terminator).writerows(rows)
+    return (bom + out.getvalue()).encode("utf-8")
+
+
+def _sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def _manifest(old: bytes, changed: dict[str, bytes]) -> bytes:
+    """``SHA256SUMS`` with the lines of the changed files recomputed (added if absent), other lines untouched,
+    in the order of ``make data-manifest`` (names sorted bytewise)."""
+    text = old.decode("utf-8")
+    terminator = _terminator(text) if text else "\n"
+    entries = {}
+    for line in text.splitlines():
+        if line.strip():
+            digest, name = line.split("  ", 1)
+            entries[name] = digest
+    for name, content in changed.items():
+        entries[name] = _sha256(content)
+    return "".join(f"{entries[n]}  {n}{terminator}" for n in sorted(entries, key=lambda n: n.encode())).encode()
+
+
+# --- the Library file -------------------------------------------------------------------------------------
+
+def _selected(file_motions: list[str], bundled: list[str]) -> dict[str, str]:
+    """Raw id in the file -> the package's id, for the package's motions that the file holds.
+
+    The package's motions: every motion of ``motions.csv`` (matched on :func:`motion_key`),
+    A/RES/68/262, S/RES/2774 (2025) and every ES-11 resolution. A motion of the
+    file with no row in ``motions.csv`` keeps the file's id.
+    """
+    by_key = {motion_key(m): m for m in (*PACKAGE_MOTIONS, *bundled)}
+    by_key.update({motion_key(m): m for m in bundled})  # the bundled spelling wins
+    chosen: dict[str, str] = {}
+    for raw in file_motions:  # the reader has already made one motion of every spelling of a symbol
+        key = motion_key(raw)
+        if key in by_key or ES11_RESOLUTION.fullmatch(key):
+            chosen[raw] = by_key.get(key, clean_symbol(raw))
+    return chosen
+
+
+# --- the plan ---------------------------------------------------------------------------------------------
+
+def _tally_text(yes, no, abstain) -> str:
+    return "-".join("?" if pd.isna(v) else str(int(v)) for v in (yes, no, abstain))
+
+
+def _compare(motion: str, row: pd.Series | None, bundled: pd.Series | None, library: pd.Series,
+             info: pd.Series, names: pd.Series) -> list[Difference]:
+    """What differs between the bundled data on ``motion`` and the Library file.
+
+    ``row`` is the motion's row in ``motions.csv`` (None if absent): its body and
+    date must match the file's. ``bundled`` is its roll call (ISO3 -> vote; None
+    if the data has none): every member's vote must match. Without a bundled
+    roll call, a tally marked ``official`` must match the file's record; a
+    news-sourced one may differ (the record replaces it, and the change is printed).
+    """
+    found = []
+    if row is not None:
+        if row["body"] != info["body"]:
+            found.append(Difference(motion, "body", row["body"], info["body"]))
+        if pd.notna(info["date"]) and info["date"] != row["date"]:
+            found.append(Difference(motion, "date", f"{row['date']:%Y-%m-%d}", f"{info['date']:%Y-%m-%d}"))
+    if bundled is not None:
+        both = pd.concat({"bundled": bundled, "library": library}, axis=1).sort_index()
+        for iso3, pair in both[both["bundled"].ne(both["library"])].iterrows():
+            name = names.get(iso3)
+            found.append(Difference(motion, f"{name} ({iso3})" if name else iso3,
+                                    None if pd.isna(pair["bundled"]) else pair["bundled"],
+                                    None if pd.isna(pair["library"]) else pair["library"]))
+    elif row is not None and row["tally_quality"] == OFFICIAL:
+        counts = library.value_counts()
+        now = (int(counts.get("Y", 0)), int(counts.get("N", 0)), int(counts.get("A", 0)))
+        before = (row["yes"], row["no"], row["abstain"])
+        if any(pd.notna(b) and int(b) != n for b, n in zip(before, now)):
+            found.append(Difference(motion, "official tally", _tally_text(*before), _tally_text(*now)))
+    return found
+
+
+def plan_update(library_file: str | Path, data_dir: str | Path | None = None) -> UpdatePlan:
+    """Work out what refreshing ``data_dir`` from ``library_file`` changes, without writing to it.
+
+    Raises :class:`UpdateConflict` if a bundled roll call differs from the
+    file (or a motion's date or body, or an official tally), and
+    :class:`~analysis.errors.VoteDataError` if the file or the data folder does
+    not validate, or if the updated data would not.
+    """
+    source = Path(library_file)
+    folder = resolve_data_dir(data_dir)
+    motions = load_motions(data_dir=folder)  # the data folder must validate before anything is planned
+    votes = load_votes(data_dir=folder)
+    partial = load_partial_votes(data_dir=folder)
+    library_votes, library_motions = read_undl_full(source, metadata=True)
+    body = str(library_motions["body"].iat[0]) if len(library_motions) else "?"
+
+    chosen = _selected(list(library_motions["motion"]), list(motions["motion"]))
+    plan = UpdatePlan(source=source, data_dir=folder, body=body, other_motions=len(library_motions) - len(chosen))
+    rows = library_votes[library_votes["motion"].isin(list(chosen))]
+    by_motion = {raw: group.set_index("iso3")["vote"].astype(str) for raw, group in rows.groupby("motion", sort=False)}
+    info = library_motions.set_index("motion")
+    official = motions.set_index("motion")
+    recorded = set(votes["motion"])
+    names = load_members().set_index("iso3")["name"]
+
+    def in_time_order(item: tuple[str, str]) -> tuple:
+        date = info.at[item[0], "date"]
+        return (pd.isna(date), date if pd.notna(date) else pd.Timestamp(0), item[1])
+
+    differences: list[Difference] = []
+    to_add: list[tuple[str, str]] = []
+    for raw, motion in sorted(chosen.items(), key=in_time_order):
+        plan.selected.append(motion)
+        row = official.loc[motion] if motion in official.index else None
+        bundled = votes.loc[votes["motion"] == motion].set_index("iso3")["vote"].astype(str) \
+            if motion in recorded else None
+        found = _compare(motion, row, bundled, by_motion[raw], info.loc[raw], names)
+        differences += found
+        if bundled is None:
+            to_add.append((raw, motion))
+        elif not found:
+            plan.compared.append(motion)
+
+    if differences:
+        shown = "; ".join(str(d) for d in differences[:SHOWN])
+        more = f"; and {len(differences) - SHOWN} more" if len(differences) > SHOWN else ""
+        motions_named = sorted({d.motion for d in differences})
+        raise UpdateConflict(f"the Library file contradicts the bundled data in {len(differences)} place(s) "
+                             f"({', '.join(motions_named)}), so nothing was written: {shown}{more}",
+                             file=source, differences=differences)
+    if not to_add:
+        return plan
+
+    metadata = {raw: {"date": "", "meeting": info.at[raw, "meeting"], "draft": info.at[raw, "draft"],
+                      "title_or_change": info.at[raw, "title"]} for raw, _ in to_add}
+    motion_rows, motion_end, motion_bom = _read_rows(folder / MOTIONS)
+    vote_raw = (folder / VOTES).read_bytes()
+    _, vote_end, _ = _read_rows(folder / VOTES)  # proves that appending keeps the format
+    partial_rows, partial_end, partial_bom = _read_rows(folder / PARTIAL)
+    header = motion_rows[0]
+    if header != MOTION_COLUMNS:
+        raise VoteDataError("motions.csv does not have the expected columns in the expected order; header is",
+                            file=folder / MOTIONS, value=",".join(header))
+    position = {r[0]: i for i, r in enumerate(motion_rows) if i}
+    new_vote_rows: list[list[str]] = []
+    retire: set[str] = set()
+    for raw, motion in to_add:
+        library = by_motion[raw].sort_index()  # votes.csv lists each motion's members by code
+        counts = library.value_counts()
+        tally = {k: int(counts.get(c, 0)) for k, c in (("yes", "Y"), ("no", "N"), ("abstain", "A"))}
+        date = info.at[raw, "date"]
+        meta = metadata.get(raw, {})
+        date_text = f"{date:%Y-%m-%d}" if pd.notna(date) else meta.get("date", "")
+        added = {"motion": motion, "body": info.at[raw, "body"], "date": date_text, **tally,
+                 "non_voting": int(counts.get("X", 0)), "members": len(library), "new_row": motion not in position,
+                 "row_changes": []}
+        if motion in position:
+            row = dict(zip(header, motion_rows[position[motion]]))
+            before = (row["yes"], row["no"], row["abstain"], row["tally_quality"])
+            changes = {"roll_call": "yes", "tally_quality": OFFICIAL, **{k: str(v) for k, v in tally.items()}}
+            changes.update({c: meta[c] for c in METADATA if not row[c] and meta.get(c)})
+            for column, value in changes.items():
+                if row[column] != value and column not in ("yes", "no", "abstain"):
+                    added["row_changes"].append(f"{column} {row[column]!r} -> {value!r}")
+            if before[:3] != (str(tally["yes"]), str(tally["no"]), str(tally["abstain"])):
+                added["row_changes"].append(
+                    f"tally {'-'.join(v or '?' for v in before[:3])} ({before[3]}) -> "
+                    f"{tally['yes']}-{tally['no']}-{tally['abstain']} (the Library record)")
+            else:
+                added["row_changes"].append(f"tally {'-'.join(before[:3])} confirmed by the Library record")
+            row.update(changes)
+            motion_rows[position[motion]] = [row[c] for c in header]
+        else:
+            new = {"motion": motion, "body": info.at[raw, "body"], "date": date_text,
+                   "meeting": meta.get("meeting", ""), "draft": meta.get("draft", ""),
+                   # an adopted resolution by its symbol (A/RES/..., S/RES/...): the Library's voting data lists
+                   # resolutions only
+                   "kind": "resolution", "amends": "", "proposer": "",
+                   "title_or_change": meta.get("title_or_change", ""), **{k: str(v) for k, v in tally.items()},
+                   "outcome": "adopted", "roll_call": "yes", "tally_quality": OFFICIAL}
+            motion_rows.append([new[c] for c in header])
+        new_vote_rows += [[motion, iso3, vote] for iso3, vote in library.items()]
+        known = partial[partial["motion"] == motion]
+        if len(known):
+            retire.add(motion)
+            plan.retired[motion] = len(known)
+            for item in known.itertuples(index=False):
+                if library.get(item.iso3) != item.vote:
+                    plan.superseded.append((motion, item.iso3, item.vote, item.confidence, library.get(item.iso3)))
+        plan.added.append(added)
+
+    files = {VOTES: vote_raw + _write_rows(new_vote_rows, vote_end), MOTIONS: _write_rows(motion_rows, motion_end,
+                                                                                            motion_bom)}
+    if retire:
+        kept = [partial_rows[0]] + [r for r in partial_rows[1:] if not r or r[0].strip() not in retire]
+        files[PARTIAL] = _write_rows(kept, partial_end, partial_bom)
+    if (folder / MANIFEST).exists():
+        files[MANIFEST] = _manifest((folder / MANIFEST).read_bytes(), files)
+    plan.files = files
+    _validate(plan)
+    return plan
+
+
+def _validate(plan: UpdatePlan) -> None:
+    """Load the planned data with the package's loaders, in a scratch copy of the data folder."""
+    with tempfile.TemporaryDirectory(prefix="update-data-") as scratch:
+        copy = Path(scratch) / "data"
+        shutil.copytree(plan.data_dir, copy)
+        for name, content in plan.files.items():
+            (copy / name).write_bytes(content)
+        try:
+            load_motions(data_dir=copy)
+            load_votes(data_dir=copy)
+            load_partial_votes(data_dir=copy)
+        except VoteDataError as exc:
+            where = f" ({Path(exc.file).name}{f', line {exc.line}' if exc.line else ''})" if exc.file else ""
+            raise VoteDataError(f"the updated data would not validate{where}, so nothing was written: {exc.problem}",
+                                file=plan.source, value=exc.value, motion=exc.motion) from None
+
+
+# --- writing ----------------------------------------------------------------------------------------------
+
+def apply_update(plan: UpdatePlan) -> list[str]:
+    """Write the planned files into ``plan.data_dir``; return their names.
+
+    Every new content is first written in full to a temporary file beside its
+    target (flushed to disk); then each temporary file is renamed over its
+    target with ``os.replace``, ``SHA256SUMS`` last. Until the last rename
+    succeeds the old files are kept as hard links (or copies) and put back if
+    anything fails, and temporary files never outlive the call: an interrupted
+    update leaves the old data.
+    """
+    folder = plan.data_dir
+    names = sorted(n for n in plan.files if n != MANIFEST) + ([MANIFEST] if MANIFEST in plan.files else [])
+    temporary: dict[str, Path] = {}
+    kept: dict[str, Path] = {}
+    replaced: list[str] = []
+    try:
+        for name in names:
+            target = folder / name
+            handle, path = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            temporary[name] = Path(path)
+            with os.fdopen(handle, "wb") as out:
+                out.write(plan.files[name])
+                out.flush()
+                os.fsync(out.fileno())
+            if target.exists():
+                os.chmod(path, target.stat().st_mode & 0o7777)
+        for name in names:
+            target = folder / name
+            if target.exists():
+                keep = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.old")
+                try:
+                    os.link(target, keep)
+                except OSError:
+                    shutil.copy2(target, keep)
+                kept[name] = keep
+        for name in names:
+            os.replace(temporary[name], folder / name)
+            del temporary[name]
+            replaced.append(name)
+    except BaseException:
+        for name in reversed(replaced):  # put the old files back
+            if name in kept:
+                os.replace(kept.pop(name), folder / name)
+        raise
+    finally:
+        for path in [*temporary.values(), *kept.values()]:
+            path.unlink(missing_ok=True)
+    _sync_folder(folder)
+    return names
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder's entries (the renames) to disk where the platform allows it."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - e.g. Windows
+        return
+    try:
+        os.fsync(handle)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(handle)
+
+
+def update_data(library_file: str | Path, data_dir: str | Path | None = None, *, dry_run: bool = False,
+                echo=print) -> UpdatePlan:
+    """Plan, print and apply an update (what ``python -m analysis update-data FILE`` runs)."""
+    plan = plan_update(library_file, data_dir)
+    echo(plan.summary())
+    if plan.changed:
+        if dry_run:
+            echo(f"dry run: nothing written to {plan.data_dir}")
+        else:
+            written = apply_update(plan)
+            echo(f"wrote {', '.join(written)} in {plan.data_dir}")
+    return plan

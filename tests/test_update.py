@@ -1,0 +1,378 @@
+"""update-data: refreshing a data folder from a UN Digital Library file, on synthetic Library files.
+
+The Library files here are built from the bundled records (so they agree with
+them) plus, where a test needs one, a synthetic full roll call of
+A/RES/ES-11/10 consistent with its tally (107-12-51) and its partial record.
+That roll call is a test fixture, not data: it never leaves the temporary folders.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import VoteDataError, load_motions, load_partial_votes, load_votes
+from analysis.cli import main
+from analysis.schema import DATA_DIR
+from analysis.update import UpdateConflict, apply_update, motion_key, plan_update
+
+GA_HEADER = ["undl_id", "ms_code", "ms_name", "ms_vote", "date", "session", "resolution", "draft",
+             "committee_report", "meeting", "title", "agenda_title", "subjects", "vote_note", "total_yes", "total_no",
+             "total_abstentions", "total_non_voting", "total_ms", "undl_link"]
+SC_HEADER = ["undl_id", "ms_code", "ms_name", "permanent_member", "ms_vote", "date", "resolution", "draft", "meeting",
+             "description", "agenda", "subjects", "vote_note", "modality", "total_yes", "total_no",
+             "total_abstentions", "total_non_voting", "total_ms", "undl_link"]
+ES10 = "A/RES/ES-11/10"
+ES10_META = {"date": "2026-02-24", "draft": "A/ES-11/L.17", "meeting": "A/ES-11/PV.23",
+             "title": "Support for lasting peace in Ukraine"}
+
+
+def synthetic_es11_10(changes: dict[str, str] | None = None) -> pd.DataFrame:
+    """A 193-member roll call of ES-11/10: the 34 known votes, then the other members by code: 101 Y, 35 A, 23 X.
+
+    That gives 107-12-51 with 23 not voting, the official tally. ``changes`` swaps votes afterwards.
+    """
+    known = load_partial_votes().set_index("iso3")["vote"]
+    rest = sorted(set(analysis.load_members()["iso3"]) - set(known.index))
+    votes = dict(known)
+    votes.update(zip(rest, ["Y"] * 101 + ["A"] * 35 + ["X"] * 23))
+    votes.update(changes or {})
+    return pd.DataFrame({"motion": ES10, "iso3": sorted(votes), "vote": [votes[i] for i in sorted(votes)]})
+
+
+def write_library_file(path: Path, records: pd.DataFrame, meta: dict[str, dict[str, str]] | None = None,
+                       body: str = "GA", motion_ids: dict[str, str] | None = None) -> Path:
+    """A member-level Library file in the current column layout, totals from the rows themselves.
+
+    ``meta`` gives date/draft/meeting/title per motion (default: the bundled motions table);
+    ``motion_ids`` writes a motion under another spelling (e.g. ``S/RES/2774 (2025)``).
+    """
+    motions = load_motions().set_index("motion")
+    names = analysis.load_members().set_index("iso3")["name"]
+    permanent = {"CHN", "FRA", "GBR", "RUS", "USA"}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(GA_HEADER if body == "GA" else SC_HEADER)
+    for number, (motion, group) in enumerate(records.groupby("motion", sort=False)):
+        counts = group["vote"].value_counts()
+        totals = [int(counts.get(c, 0)) for c in "YNAX"] + [len(group)]
+        info = (meta or {}).get(motion)
+        if info is None:
+            row = motions.loc[motion]
+            info = {"date": f"{row['date']:%Y-%m-%d}", "draft": row["draft"], "meeting": row["meeting"],
+                    "title": row["title_or_change"]}
+        shown = (motion_ids or {}).get(motion, motion)
+        for iso3, vote in zip(group["iso3"], group["vote"]):
+            name = names[iso3].upper()
+            if body == "GA":
+                writer.writerow([4000000 + number, iso3, name, vote, info["date"], "ES-11", shown, info["draft"], "",
+                                 info["meeting"], info["title"], "Agenda item 5", "UKRAINE--POLITICAL CONDITIONS", "",
+                                 *totals, f"https://digitallibrary.un.org/record/{4000000 + number}"])
+            else:
+                writer.writerow([4000000 + number, iso3, name, iso3 in permanent, vote, info["date"], shown, "",
+                                 info["meeting"], info["title"], "Ukraine", "UKRAINE", "", "Voting", *totals,
+                                 f"https://digitallibrary.un.org/record/{4000000 + number}"])
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def other_motion() -> pd.DataFrame:
+    """A motion the package does not hold (not selected by update-data)."""
+    return pd.DataFrame({"motion": "A/RES/79/999", "iso3": ["FRA", "DEU", "RUS"], "vote": ["Y", "Y", "N"]})
+
+
+def bundled_ga() -> pd.DataFrame:
+    votes = load_votes()
+    return votes[votes["motion"].str.startswith("A/")].astype(str)
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory) -> Path:
+    """The bundled GA records plus a full ES-11/10 roll call (its rows in reverse code order) and another motion."""
+    es10 = synthetic_es11_10().iloc[::-1]
+    records = pd.concat([other_motion(), bundled_ga(), es10], ignore_index=True)
+    return write_library_file(tmp_path_factory.mktemp("library") / "ga_voting.csv", records, {ES10: ES10_META,
+                              "A/RES/79/999": {"date": "2024-10-01", "draft": "", "meeting": "", "title": "Other"}})
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """A copy of the bundled data folder to update."""
+    return Path(shutil.copytree(DATA_DIR, tmp_path / "data"))
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def manifest_matches(folder: Path) -> bool:
+    recorded = dict(reversed(line.split("  ", 1)) for line in (folder / "SHA256SUMS").read_text().splitlines())
+    on_disk = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                     if p.is_file() and p.name not in ("SHA256SUMS", "README.md"))
+    return sorted(recorded) == on_disk and all(
+        hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest for name, digest in recorded.items())
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_motion_key_tolerates_spacing_case_and_unicode_form():
+    assert motion_key("S/RES/2774 (2025)") == motion_key("S/RES/2774(2025)") == motion_key(" s/res/2774(2025) ")
+    assert motion_key("A/RES/ES-11/10") == motion_key("a/res/es-11/10")
+    assert motion_key("A/RES/ES-11/1") != motion_key("A/RES/ES-11/10")
+    assert motion_key("A/RES/ES\u002d11/7") == motion_key("A/RES/ES-11/7")
+
+
+def test_update_adds_es11_10_retires_its_partial_record_and_rewrites_the_manifest(library, data, capsys):
+    before = snapshot(data)
+    code, out, err = run(capsys, "update-data", str(library), "--data-dir", str(data))
+    assert code == 0, err
+    assert "compared 10 bundled roll calls with the file, member by member: identical" in out
+    assert "added the roll call of A/RES/ES-11/10 (GA, 2026-02-24): 107-12-51, 23 not voting, 193 members" in out
+    assert "roll_call 'no' -> 'yes'" in out and "tally 107-12-51 confirmed by the Library record" in out
+    assert "retired the 34 partial votes of A/RES/ES-11/10" in out and "34 of 34 agree" in out
+    assert "1 other motions not used" in out
+
+    votes = load_votes(data_dir=data)  # validates: 193 members, tally equal to the motions row
+    es10 = votes[votes["motion"] == ES10]
+    assert len(es10) == 193
+    assert es10["vote"].value_counts().to_dict() == {"Y": 107, "A": 51, "X": 23, "N": 12}
+    assert sorted(es10.loc[es10["vote"] == "N", "iso3"]) == sorted(
+        load_partial_votes().query("vote == 'N'")["iso3"])
+    row = load_motions(data_dir=data).set_index("motion").loc[ES10]
+    assert bool(row["roll_call"]) and row["tally_quality"] == "official"
+    assert (row["yes"], row["no"], row["abstain"]) == (107, 12, 51)
+    assert row["title_or_change"] == "Support for lasting peace in Ukraine" and row["proposer"] == "Ukraine (46 co-sponsors)"
+    assert load_partial_votes(data_dir=data).empty
+    assert "A/RES/79/999" not in set(votes["motion"])
+
+    after = snapshot(data)
+    assert {n for n in after if after[n] != before[n]} == {"votes.csv", "motions.csv", "partial_votes.csv",
+                                                           "SHA256SUMS"}
+    assert set(after) == set(before)  # no temporary file left behind
+    # votes.csv: the old bytes, then 193 rows appended with the same CRLF line ends, members by code
+    assert after["votes.csv"].startswith(before["votes.csv"])
+    appended = after["votes.csv"][len(before["votes.csv"]):].decode().split("\r\n")
+    assert appended[-1] == "" and len(appended) == 194
+    assert appended[:2] == ["A/RES/ES-11/10,AFG,Y", "A/RES/ES-11/10,AGO,Y"] and appended[-2] == "A/RES/ES-11/10,ZWE,X"
+    # motions.csv: exactly one line changed, in place
+    old_lines, new_lines = before["motions.csv"].split(b"\r\n"), after["motions.csv"].split(b"\r\n")
+    changed = [(a, b) for a, b in zip(old_lines, new_lines) if a != b]
+    assert len(old_lines) == len(new_lines) and len(changed) == 1
+    assert changed[0][1] == (b"A/RES/ES-11/10,GA,2026-02-24,A/ES-11/PV.23,A/ES-11/L.17,resolution,,Ukraine "
+                             b"(46 co-sponsors),Support for lasting peace in Ukraine,107,12,51,adopted,yes,official")
+    assert after["partial_votes.csv"] == b"motion,iso3,vote,confidence,source\r\n"
+    assert manifest_matches(data)
+    assert after["SHA256SUMS"].count(b"\n") == before["SHA256SUMS"].count(b"\n")
+
+    # a second run finds nothing to do and writes nothing
+    code, out, _ = run(capsys, "update-data", str(library), "--data-dir", str(data))
+    assert code == 0 and "no change" in out and "compared 11 bundled roll calls" in out
+    assert snapshot(data) == after
+
+
+def test_a_single_changed_vote_stops_the_update_and_writes_nothing(data, tmp_path, capsys):
+    records = pd.concat([bundled_ga(), synthetic_es11_10()], ignore_index=True)
+    flip = (records["motion"] == "A/RES/ES-11/7") & (records["iso3"] == "FRA")
+    assert records.loc[flip, "vote"].tolist() == ["Y"]
+    records.loc[flip, "vote"] = "N"
+    path = write_library_file(tmp_path / "changed.csv", records, {ES10: ES10_META})
+    before = snapshot(data)
+    code, out, err = run(capsys, "update-data", str(path), "--data-dir", str(data))
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert "A/RES/ES-11/7 France (FRA): bundled Y, Library file N" in err
+    assert "contradicts the bundled data in 1 place(s)" in err and "nothing was written" in err
+    assert snapshot(data) == before  # every file byte-identical, ES-11/10 not added either
+
+
+def test_the_conflict_lists_every_difference(data, tmp_path):
+    records = pd.concat([bundled_ga(), synthetic_es11_10()], ignore_index=True)
+    records = records[~((records["motion"] == "A/RES/68/262") & (records["iso3"] == "ZWE"))]
+    records.loc[(records["motion"] == "A/RES/ES-11/9") & (records["iso3"] == "USA"), "vote"] = "A"
+    path = write_library_file(tmp_path / "changed.csv", records, {ES10: ES10_META})
+    with pytest.raises(UpdateConflict) as info:
+        plan_update(path, data)
+    assert [str(d) for d in info.value.differences] == [
+        "A/RES/68/262 Zimbabwe (ZWE): bundled N, Library file (none)",
+        "A/RES/ES-11/9 United States of America (USA): bundled Y, Library file A"]
+
+
+@pytest.mark.parametrize("failing", ["os.replace", "os.fsync"])
+def test_an_interrupted_write_leaves_the_old_data(library, data, monkeypatch, failing):
+    import analysis.update as update
+
+    before = snapshot(data)
+    plan = plan_update(library, data)
+    assert set(plan.files) == {"votes.csv", "motions.csv", "partial_votes.csv", "SHA256SUMS"}
+    real = getattr(update.os, failing.split(".")[1])
+    calls = []
+
+    def interrupted(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:  # the second file: one file is already written (or renamed) when it stops
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(update.os, failing.split(".")[1], interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        apply_update(plan)
+    monkeypatch.undo()
+    assert snapshot(data) == before  # old data intact, no temporary or backup file left
+    load_votes(data_dir=data)
+    assert len(load_partial_votes(data_dir=data)) == 34
+
+
+def test_a_later_es11_resolution_gets_a_motions_row_from_the_file(library, data, tmp_path, capsys):
+    later = synthetic_es11_10().assign(motion="A/RES/ES-11/11")
+    records = pd.concat([bundled_ga(), synthetic_es11_10(), later], ignore_index=True)
+    meta = {ES10: ES10_META, "A/RES/ES-11/11": {"date": "2026-06-30", "draft": "A/ES-11/L.18",
+                                                 "meeting": "A/ES-11/PV.24", "title": "Synthetic title, with a comma"}}
+    path = write_library_file(tmp_path / "later.csv", records, meta)
+    before = (data / "motions.csv").read_bytes()
+    code, out, err = run(capsys, "update-data", str(path), "--data-dir", str(data))
+    assert code == 0, err
+    assert "new row for A/RES/ES-11/11 from the file's metadata" in out
+    after = (data / "motions.csv").read_bytes()
+    assert after.endswith(b'A/RES/ES-11/11,GA,2026-06-30,A/ES-11/PV.24,A/ES-11/L.18,resolution,,,'
+                          b'"Synthetic title, with a comma",107,12,51,adopted,yes,official\r\n')
+    assert after.count(b"\r\n") == before.count(b"\r\n") + 1
+    assert set(load_votes(data_dir=data)["motion"]) >= {ES10, "A/RES/ES-11/11"}
+    assert manifest_matches(data)
+
+
+def test_a_security_council_file_with_another_spelling_of_the_symbol(data, tmp_path, capsys):
+    council = load_votes().query("motion == 'S/RES/2774(2025)'").astype(str)
+    path = write_library_file(tmp_path / "sc.csv", council, body="SC",
+                              motion_ids={"S/RES/2774(2025)": "S/RES/2774 (2025)"})
+    before = snapshot(data)
+    code, out, _ = run(capsys, "update-data", str(path), "--data-dir", str(data))
+    assert code == 0
+    assert "compared 1 bundled roll calls with the file, member by member: identical (S/RES/2774(2025))" in out
+    assert "no change" in out and snapshot(data) == before
+    council.loc[council["iso3"] == "FRA", "vote"] = "Y"
+    path = write_library_file(tmp_path / "sc2.csv", council, body="SC",
+                              motion_ids={"S/RES/2774(2025)": "s/res/2774 (2025)"})
+    code, _, err = run(capsys, "update-data", str(path), "--data-dir", str(data))
+    assert code == 2 and "S/RES/2774(2025) France (FRA): bundled A, Library file Y" in err
+    assert snapshot(data) == before
+
+
+def test_a_partial_vote_the_library_records_otherwise_is_reported_and_the_record_kept(data, tmp_path, capsys):
+    # Saudi Arabia: 'A' in the partial record (low confidence); here the synthetic record has it 'Y' and
+    # swaps one unnamed member from Y to A so that the tally stays 107-12-51
+    es10 = synthetic_es11_10()
+    swap = es10[(es10["vote"] == "Y") & ~es10["iso3"].isin(load_partial_votes()["iso3"])]["iso3"].iat[0]
+    records = pd.concat([bundled_ga(), synthetic_es11_10({"SAU": "Y", swap: "A"})], ignore_index=True)
+    path = write_library_file(tmp_path / "sau.csv", records, {ES10: ES10_META})
+    code, out, err = run(capsys, "update-data", str(path), "--data-dir", str(data))
+    assert code == 0, err
+    assert "33 of 34 agree with the Library record" in out
+    assert "SAU: the partial record said A (low confidence), the Library records Y; the Library record is kept" in out
+    assert analysis.votes_on(ES10, load_votes(data_dir=data))["SAU"] == "Y"
+
+
+def test_a_news_tally_yields_to_the_record_but_an_official_one_stops_the_update(data, tmp_path, capsys):
+    es10 = synthetic_es11_10()
+    unnamed = es10[(es10["vote"] == "Y") & ~es10["iso3"].isin(load_partial_votes()["iso3"])]["iso3"].iat[0]
+    records = pd.concat([bundled_ga(), synthetic_es11_10({unnamed: "A"})], ignore_index=True)  # 106-12-52
+    path = write_library_file(tmp_path / "tally.csv", records, {ES10: ES10_META})
+    plan = plan_update(path, data)
+    assert "tally 107-12-51 (news sources (several agree); not yet in the UN Digital Library voting dataset) -> " \
+           "106-12-52 (the Library record)" in plan.summary()
+    motions = (data / "motions.csv").read_text(encoding="utf-8")
+    (data / "motions.csv").write_text(motions.replace(
+        "107,12,51,adopted,no,news sources (several agree); not yet in the UN Digital Library voting dataset",
+        "107,12,51,adopted,no,official"), encoding="utf-8", newline="")
+    before = snapshot(data)
+    code, _, err = run(capsys, "update-data", str(path), "--data-dir", str(data))
+    assert code == 2 and "A/RES/ES-11/10 official tally: bundled 107-12-51, Library file 106-12-52" in err
+    assert snapshot(data) == before
+
+
+def test_a_roll_call_that_would_not_validate_is_refused(data, tmp_path, capsys):
+    es10 = synthetic_es11_10()
+    records = pd.concat([bundled_ga(), es10[es10["iso3"] != "ZWE"]], ignore_index=True)  # 192 members
+    path = write_library_file(tmp_path / "short.csv", records, {ES10: ES10_META})
+    before = snapshot(data)
+    code, _, err = run(capsys, "update-data", str(path), "--data-dir", str(data))
+    assert code == 2
+    assert "the updated data would not validate (votes.csv)" in err and "missing ZWE" in err
+    assert snapshot(data) == before
+
+
+def test_dry_run_prints_the_plan_and_writes_nothing(library, data, capsys):
+    before = snapshot(data)
+    code, out, _ = run(capsys, "update-data", str(library), "--data-dir", str(data), "--dry-run")
+    assert code == 0 and "added the roll call of A/RES/ES-11/10" in out and "dry run: nothing written" in out
+    assert snapshot(data) == before
+
+
+def test_the_data_dir_defaults_to_the_environment(library, data, monkeypatch, capsys):
+    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(data))
+    code, out, _ = run(capsys, "update-data", str(library), "--dry-run")
+    assert code == 0 and f"nothing written to {data}" in out
+
+
+def test_a_data_folder_that_does_not_validate_is_refused_before_reading_the_file(data, library):
+    (data / "partial_votes.csv").write_bytes((data / "partial_votes.csv").read_bytes() +
+                                             b"A/RES/ES-11/10,SYR,N,high,https://example.org\r\n")
+    with pytest.raises(VoteDataError, match=r"more N votes \(13\) than the motion's tally allows \(12\)"):
+        plan_update(library, data)
+
+
+def test_make_data_runs_update_data():
+    makefile = (DATA_DIR.parent / "Makefile").read_text()
+    assert "$(PY) -m analysis update-data $(DHL)" in makefile
+
+
+def test_es11_10_enters_the_trajectory_alignment_and_one_year_notebooks_with_no_code_change(library, data,
+                                                                                              monkeypatch, capsys):
+    """Once its full record is refreshed in, ES-11/10 appears in 05, 06 and 08, executed unchanged on that data."""
+    import nbformat
+    from nbconvert.preprocessors import ExecutePreprocessor
+
+    assert run(capsys, "update-data", str(library), "--data-dir", str(data))[0] == 0
+    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(data))
+    monkeypatch.delenv("ANALYSIS_FIGURES_DIR", raising=False)
+    folder = DATA_DIR.parent / "notebooks"
+
+    def outputs(name: str) -> str:
+        notebook = nbformat.read(folder / name, as_version=4)
+        ExecutePreprocessor(timeout=300, kernel_name="python3").preprocess(notebook, {"metadata": {"path": str(folder)}})
+        texts = []
+        for cell in notebook.cells:
+            for output in cell.get("outputs", []):
+                texts.append(output.get("text", "") + output.get("data", {}).get("text/plain", ""))
+        return "\n".join(texts)
+
+    trajectory = outputs("05_trajectory.ipynb")
+    assert "ES-11/9 (2025-12-03), ES-11/10 (2026-02-24)" in trajectory
+    assert "ES-11/10 107" in trajectory  # the answer's yes votes by date
+    alignment = outputs("06_alignment.ipynb")
+    assert "'A/RES/ES-11/10':" in alignment  # the EU majority position, and the cohesion tables' rows
+    one_year = outputs("08_one_year_later.ipynb")
+    assert "170 of 170 votes cast are known (full record from the UN Digital Library)" in one_year
+    assert "against ES-11/10: 12 of 12 named - the list is complete" in one_year
+
+
+def test_one_motion_under_two_spellings_is_one_motion_and_so_refused(data, tmp_path):
+    """The reader reads 'A/RES/ES-11/10' and 'A/RES/ES-11/10 ' as one motion: its members then appear twice."""
+    es10 = synthetic_es11_10()
+    records = pd.concat([es10, es10.assign(motion="A/RES/ES-11/10 ")], ignore_index=True)
+    path = write_library_file(tmp_path / "twice.csv", records, {ES10: ES10_META, "A/RES/ES-11/10 ": ES10_META})
+    with pytest.raises(VoteDataError, match=r"line 195: motion A/RES/ES-11/10: member appears twice in the same "
+                                            r"motion: 'AFG'") as info:
+        plan_update(path, data)
+    assert str(path) in str(info.value)
