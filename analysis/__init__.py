@@ -25,12 +25,13 @@ from .members import (
     GROUP_ABBREVIATIONS, REGIONAL_GROUPS, load_blocs, load_historical_seats, load_members,
     load_sc_members, load_tile_grid, name_key, to_iso3,
 )
+from .motions import motion_id, symbol_key
 from .normalize import VOTE_CODES, VOTE_LABELS, normalize_names
 from .undl import read_undl
 
 __all__ = [
     "GROUP_ABBREVIATIONS", "REGIONAL_GROUPS", "VOTE_CODES", "VOTE_LABELS", "VoteDataError", "agreement",
-    "always", "by_group", "changed_votes", "coalition_overlap", "cohesion", "compare_with_final", "load_article19",
+    "always", "motion_id", "symbol_key", "by_group", "changed_votes", "coalition_overlap", "cohesion", "compare_with_final", "load_article19",
     "council_outcomes", "council_votes", "group_rates", "load_blocs", "load_historical_seats", "load_members",
     "load_motions", "load_partial_votes", "load_resolution_text", "load_sc_members", "load_text_changes", "load_text_comparison", "load_tile_grid", "load_votes", "name_key",
     "normalize_names", "read_undl", "read_votes", "shares", "tally", "tally_bounds", "tile_map", "to_iso3",
