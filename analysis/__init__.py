@@ -16,7 +16,7 @@ from .comparisons import (
 )
 from .council import council_outcomes, council_votes
 from .errors import VoteDataError
-from .indices import agreement, cohesion
+from .indices import agreement, agreement_counts, cohesion, majority_votes, periods
 from .loading import (
     load_article19, load_motions, load_partial_votes, load_resolution_text, load_text_changes, load_text_comparison, load_votes,
     read_votes,
@@ -31,7 +31,7 @@ from .undl import read_undl
 
 __all__ = [
     "GROUP_ABBREVIATIONS", "REGIONAL_GROUPS", "VOTE_CODES", "VOTE_LABELS", "VoteDataError", "agreement",
-    "always", "motion_id", "symbol_key", "by_group", "changed_votes", "coalition_overlap", "cohesion", "compare_with_final", "load_article19",
+    "agreement_counts", "always", "majority_votes", "motion_id", "periods", "symbol_key", "by_group", "changed_votes", "coalition_overlap", "cohesion", "compare_with_final", "load_article19",
     "council_outcomes", "council_votes", "group_rates", "load_blocs", "load_historical_seats", "load_members",
     "load_motions", "load_partial_votes", "load_resolution_text", "load_sc_members", "load_text_changes", "load_text_comparison", "load_tile_grid", "load_votes", "name_key",
     "normalize_names", "read_undl", "read_votes", "shares", "tally", "tally_bounds", "tile_map", "to_iso3",
