@@ -27,11 +27,12 @@ from .members import (
 )
 from .motions import motion_id, symbol_key
 from .normalize import VOTE_CODES, VOTE_LABELS, normalize_names
+from .profile import country_profile
 from .undl import read_undl
 
 __all__ = [
     "GROUP_ABBREVIATIONS", "REGIONAL_GROUPS", "VOTE_CODES", "VOTE_LABELS", "VoteDataError", "agreement",
-    "agreement_counts", "always", "majority_votes", "motion_id", "periods", "symbol_key", "by_group", "changed_votes", "coalition_overlap", "cohesion", "compare_with_final", "load_article19",
+    "agreement_counts", "always", "country_profile", "majority_votes", "motion_id", "periods", "symbol_key", "by_group", "changed_votes", "coalition_overlap", "cohesion", "compare_with_final", "load_article19",
     "council_outcomes", "council_votes", "group_rates", "load_blocs", "load_historical_seats", "load_members",
     "load_motions", "load_partial_votes", "load_resolution_text", "load_sc_members", "load_text_changes", "load_text_comparison", "load_tile_grid", "load_votes", "name_key",
     "normalize_names", "read_undl", "read_votes", "shares", "tally", "tally_bounds", "tile_map", "to_iso3",
