@@ -211,14 +211,11 @@ def _agreement(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, method: st
                                       name="partner"))
     for label, ids in periods(motions, at=at, body="GA").items():
         ids = [m for m in ids if m in set(with_eu["motion"])]
-        if not ids:
+        if not ids:  # no roll call in this period: no score, on no vote
             out[f"score {label}"], out[f"votes {label}"] = float("nan"), 0
             continue
         scores = agreement(with_eu, method, ids, motions=motions)
         counts = agreement_counts(with_eu, method, ids, motions=motions)
-        if iso3 not in scores.index:
-            out[f"score {label}"], out[f"votes {label}"] = float("nan"), 0
-            continue
-        out[f"score {label}"] = scores.loc[iso3, partners].to_numpy()
-        out[f"votes {label}"] = counts.loc[iso3, partners].to_numpy()
+        out[f"score {label}"] = scores.reindex(index=[iso3], columns=partners).iloc[0].to_numpy()
+        out[f"votes {label}"] = counts.reindex(index=[iso3], columns=partners, fill_value=0).iloc[0].to_numpy()
     return out
