@@ -4,7 +4,11 @@ Load, normalize, validate, then analyse::
 
     from analysis import load_votes, load_motions, transitions
     votes = load_votes()                      # motion, iso3, vote (Y/N/A/X)
-    transitions("A/RES/ES-11/7", "A/RES/ES-11/8", votes)
+    transitions(votes, "A/RES/ES-11/7", "A/RES/ES-11/8")
+
+Every measure is ``f(votes, ...)`` (see :mod:`analysis.arguments`); motion ids
+may be typed in any usual spelling (:func:`motion_id`);
+:func:`country_profile` shows one member's whole record.
 
 Every loader validates its data; bad data raises :class:`VoteDataError`.
 """

@@ -415,8 +415,8 @@ SUBCOMMANDS: dict[str, Subcommand] = {
                           "The 4x4 transition table between two motions and every member that changed its vote; "
                           "where one has no country-level record, the bounds the two tallies put on each other.",
                           add_compare, cmd_compare),
-    "motions": Subcommand("the motions table", "Every motion with its date, kind, official tally (* where the tally "
-                          "is not official), outcome, whether a country-level record exists, and its title.",
+    "motions": Subcommand("the motions table", "Every motion with its date, kind, tally (marked * where it is not "
+                          "official), outcome, whether a country-level record exists, and its title.",
                           add_motions, cmd_motions),
     "country": Subcommand("one country's whole record and its alignment",
                           "One country's vote on every motion in date order with the tally beside it, whether it "
