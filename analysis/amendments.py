@@ -1,43 +1,65 @@
 """What amendment tallies can and cannot prove.
 
 No country-level record of the amendment votes of 24 February 2025 exists in
-the data. Two votes over the same 193 members still bound each other: if ``f``
+the data. Two votes of the same body still bound each other: if ``f``
 members voted yes on the final text and only ``a`` voted yes on an amendment,
 at least ``f - a`` of the final text's supporters did not vote yes on the
 amendment. :func:`compare_with_final` gives those bounds, or the exact
 transition table as soon as a country-level record of the amendment is added
-(``roll_call`` true in the motions table).
+(``roll_call`` true in the motions table). The bounds are over the body's
+members: 193 in the General Assembly, 15 in the Security Council.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from .arguments import legacy_order
 from .comparisons import transitions
 from .schema import VoteDataError
 from .members import N_MEMBERS
+from .motions import motion_id
 
+#: Seats of the Security Council (Charter, Article 23).
+COUNCIL_SEATS = 15
+BODY_SIZE = {"GA": N_MEMBERS, "SC": COUNCIL_SEATS}
 _CODES = (("Y", "yes"), ("N", "no"), ("A", "abstain"))
 
 
 def _official(motions: pd.DataFrame, motion: str) -> pd.Series:
-    rows = motions[motions["motion"] == motion]
-    if rows.empty:
-        raise VoteDataError("motion is not in the motions table", value=motion)
-    return rows.iloc[0]
+    """The motions-table row of ``motion`` (any spelling :func:`analysis.motion_id` accepts)."""
+    motion = motion_id(motion, motions)
+    return motions[motions["motion"] == motion].iloc[0]
 
 
-def tally_bounds(amendment: str, final: str, motions: pd.DataFrame, members: int = N_MEMBERS) -> pd.DataFrame:
+def _size(first: pd.Series, second: pd.Series, members: int | None) -> int:
+    """Members of the body both motions were voted in; refuses motions of two bodies."""
+    if members is not None:
+        return members
+    body_a, body_b = first.get("body"), second.get("body")
+    if body_a != body_b:
+        raise VoteDataError(f"the two motions were voted in different bodies ({body_a} and {body_b}); tallies bound "
+                            "each other only over the same members", value=f"{first['motion']} / {second['motion']}")
+    if body_a not in BODY_SIZE:
+        raise VoteDataError("unknown body; give members= (how many members voted)", value=body_a)
+    return BODY_SIZE[body_a]
+
+
+@legacy_order("amendment", "final", "motions", "members")
+def tally_bounds(motions: pd.DataFrame, amendment: str, final: str, members: int | None = None) -> pd.DataFrame:
     """Bounds that two tallies alone put on how the same members voted on both motions.
 
-    One row per code (Y, N, A, and X for "not counted in the tally": members
-    minus yes+no+abstain). Columns: ``amendment`` and ``final`` (the counts),
-    ``min_on_both`` = max(0, a + f - members), ``min_final_not_amendment`` =
-    max(0, f - a) (at least that many members with this code on the final text
-    did not have it on the amendment) and ``min_amendment_not_final`` =
-    max(0, a - f), the same the other way. Missing tallies give missing bounds.
+    ``members`` is the size of the body (default: from the motions' ``body``,
+    193 for GA, 15 for SC; two bodies are refused). One row per code (Y, N,
+    A, and X for "not counted in the tally": members minus yes+no+abstain).
+    Columns: ``amendment`` and ``final`` (the counts), ``min_on_both`` =
+    max(0, a + f - members), ``min_final_not_amendment`` = max(0, f - a) (at
+    least that many members with this code on the final text did not have it
+    on the amendment) and ``min_amendment_not_final`` = max(0, a - f), the same
+    the other way. Missing tallies give missing bounds.
     """
     first, second = _official(motions, amendment), _official(motions, final)
+    members = _size(first, second, members)
     rows = []
     for code, column in _CODES + (("X", None),):
         if column is None:
@@ -50,16 +72,22 @@ def tally_bounds(amendment: str, final: str, motions: pd.DataFrame, members: int
             rows.append((code, a, f, pd.NA, pd.NA, pd.NA))
         else:
             a, f = int(a), int(f)
+            if a < 0 or f < 0:
+                raise VoteDataError(f"a tally counts more votes than the body's {members} members",
+                                    value=first["motion"] if a < 0 else second["motion"])
             rows.append((code, a, f, max(0, a + f - members), max(0, f - a), max(0, a - f)))
     table = pd.DataFrame(rows, columns=["code", "amendment", "final", "min_on_both", "min_final_not_amendment",
                                         "min_amendment_not_final"])
-    return table.set_index("code").astype("Int64")
+    table = table.set_index("code").astype("Int64")
+    table.attrs["members"] = members
+    return table
 
 
-def compare_with_final(amendment: str, final: str, motions: pd.DataFrame,
-                       votes: pd.DataFrame | None = None) -> tuple[str, pd.DataFrame]:
+@legacy_order("amendment", "final", "motions", "votes")
+def compare_with_final(votes: pd.DataFrame, motions: pd.DataFrame, amendment: str,
+                       final: str) -> tuple[str, pd.DataFrame]:
     """(``"record"``, transition table) where the amendment has a country-level record, else (``"tallies"``, bounds)."""
-    row = _official(motions, amendment)
-    if bool(row["roll_call"]):
-        return "record", transitions(amendment, final, votes)
-    return "tallies", tally_bounds(amendment, final, motions)
+    first, second = _official(motions, amendment), _official(motions, final)
+    if bool(first["roll_call"]) and bool(second["roll_call"]):
+        return "record", transitions(votes, first["motion"], second["motion"])
+    return "tallies", tally_bounds(motions, first["motion"], second["motion"])

@@ -1,84 +1,372 @@
-"""Command line: ``python -m analysis SUBCOMMAND`` (also installed as ``unvotes``).
+"""Command line: python -m analysis [--data-dir DIR] SUBCOMMAND (also installed as unvotes).
 
-Subcommands: ``report``, ``votes``, ``compare``, ``motions``, ``check``. The data
-subcommands read the bundled records, or with ``--data PATH`` a UN Digital
-Library voting file. Exit codes: 0 success, 2 bad input (one-line message
-naming file, line and value; never a traceback for bad data).
+Subcommands live in one table, SUBCOMMANDS (name -> Subcommand: help, how to
+add its arguments, what to run), so a new one is one entry. The data
+subcommands read the bundled records, another data folder (--data-dir, before
+the subcommand), or with --data PATH a UN Digital Library voting file. Text
+output fits 100 columns; --format csv or json prints the same facts for
+scripts. Exit codes: 0 success; 2 bad input, with one line on stderr naming
+the file, line and value (never a traceback); 130 interrupted (Ctrl-C); 141
+when the reader of the output goes away (e.g. piped into head), silently.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 from .schema import VoteDataError
+from .terminal import WIDTH, shorten, table_text, wrap
 
-MOTION_COLUMNS = ["motion", "body", "date", "kind", "yes", "no", "abstain", "outcome", "roll_call", "tally_quality"]
-
-
-def _load(data: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(votes, motions): the bundled records, or those of a UN Digital Library file."""
-    if data is None:
-        from .votes import load_motions, load_votes
-
-        return load_votes(), load_motions()
-    from .undl import read_undl_full
-
-    return read_undl_full(data)
+FORMATS = ("text", "csv", "json")
+EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 2, 130, 141
 
 
-def _print(frame: pd.DataFrame, index: bool = True) -> None:
-    print(frame.to_string(index=index))
+class UsageError(Exception):
+    """A command line that cannot be run as given (unknown option, conflicting options)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr and exit 2, like every other bad input."""
+
+    def error(self, message: str):  # noqa: D102 - argparse's hook
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+@dataclass
+class Subcommand:
+    """One subcommand: its one-line help, its description, a function adding its arguments, the function to run."""
+
+    help: str
+    description: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], None]
+
+
+class Data:
+    """The tables a subcommand reads, loaded on first use from ``--data``, ``--data-dir`` or the bundled folder."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.file = getattr(args, "data", None)
+        self.dir = args.data_dir
+
+    @cached_property
+    def _undl(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        from .undl import read_undl_full
+
+        return read_undl_full(self.file)
+
+    @cached_property
+    def motions(self) -> pd.DataFrame:
+        if self.file:
+            return self._undl[1]
+        from .votes import load_motions
+
+        return load_motions(data_dir=self.dir)
+
+    @cached_property
+    def votes(self) -> pd.DataFrame:
+        if self.file:
+            return self._undl[0]
+        from .votes import load_votes
+
+        return load_votes(data_dir=self.dir)
+
+    @cached_property
+    def partial(self) -> pd.DataFrame | None:
+        """Votes known only from news reports (none for a UN Digital Library file)."""
+        if self.file:
+            return None
+        from .votes import load_partial_votes
+
+        return load_partial_votes(data_dir=self.dir)
+
+    @cached_property
+    def members(self) -> pd.DataFrame:
+        from .members import load_members
+
+        return load_members(data_dir=self.dir)
+
+    def motion(self, text: str) -> pd.Series:
+        """The motions-table row of a motion id typed in any usual spelling (see analysis.motion_id)."""
+        from .motions import motion_id
+
+        motion = motion_id(text, self.motions)
+        row = self.motions[self.motions["motion"] == motion].iloc[0].copy()
+        row["recorded"] = motion in set(self.votes["motion"])
+        return row
+
+    def name(self, iso3: str) -> str:
+        return self.members.set_index("iso3")["name"].get(iso3, iso3)
+
+
+# ---------------------------------------------------------------------------------------------- output
+
+
+def emit(frame: pd.DataFrame, fmt: str, shrink: tuple[str, ...] = (), index: bool = False) -> None:
+    """Print a table as text (fitted to 100 columns), CSV or JSON records."""
+    if index:
+        frame = frame.reset_index()
+    if fmt == "csv":
+        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+    elif fmt == "json":
+        emit_json(_records(frame))
+    else:
+        print(table_text(frame, shrink=shrink))
+
+
+def emit_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=1))
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    from .profile import records
+
+    return records(frame)
+
+
+def _when(row: pd.Series) -> str:
+    date = f", {row['date']:%Y-%m-%d}" if pd.notna(row.get("date")) else ""
+    return f"{row['body']}{date}"
+
+
+def _tally_text(row: pd.Series) -> str:
+    return ", ".join(f"{label} {'?' if pd.isna(row.get(c)) else int(row.get(c))}"
+                     for label, c in (("yes", "yes"), ("no", "no"), ("abstain", "abstain")))
+
+
+def _tally_only(row: pd.Series) -> dict:
+    """The facts held about a motion without a country-level record."""
+    return {"motion": row["motion"], "body": row["body"], "date": row.get("date"), "kind": row.get("kind"),
+            "yes": row.get("yes"), "no": row.get("no"), "abstain": row.get("abstain"),
+            "tally_quality": row.get("tally_quality"), "record": "tally only"}
+
+
+# ---------------------------------------------------------------------------------------------- votes
+
+
+def add_votes(p: argparse.ArgumentParser) -> None:
+    p.add_argument("motion", metavar="MOTION", help="motion id in any usual spelling, e.g. A/RES/ES-11/7, ES-11/7, "
+                   "'S/RES/2774 (2025)' or the draft A/ES-11/L.10")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--country", metavar="NAME_OR_CODE", help="one country's vote: a name or ISO3 code, "
+                       "e.g. 'United States'")
+    which.add_argument("--group", action="store_true", help="counts per UN regional group")
 
 
 def cmd_votes(args: argparse.Namespace) -> None:
-    from .comparisons import by_group, tally, votes_on
-    from .members import load_members, to_iso3
-
-    votes, motions = _load(args.data)
+    data = Data(args)
+    row = data.motion(args.motion)
     if args.country:
-        iso3 = to_iso3(args.country)
-        record = votes_on(args.motion, votes)
-        if iso3 not in record.index:
-            raise VoteDataError(f"{iso3} has no vote on {args.motion}", value=args.country)
-        name = load_members().set_index("iso3")["name"].get(iso3, iso3)
-        print(f"{args.motion}: {name} ({iso3}) {record[iso3]}")
-        return
+        return _country_vote(data, row, args)
+    if not row["recorded"]:
+        if args.group:
+            raise VoteDataError(f"no country-level record, so no counts per group (the tally: {_tally_text(row)})",
+                                value=row["motion"])
+        if args.format != "text":
+            return emit(pd.DataFrame([_tally_only(row)]), args.format)
+        quality = row.get("tally_quality")
+        print(wrap(f"{row['motion']} ({_when(row)}, {row.get('kind', 'motion')}): {_tally_text(row)}"
+                   + (f"; tally quality: {quality}" if quality else "")
+                   + "; no country-level record (only the tally is known)", WIDTH, "  "))
+        return None
+    from .comparisons import by_group, tally
+
     if args.group:
-        _print(by_group(args.motion, votes))
-        return
-    votes_on(args.motion, votes)  # a clear error for an unknown motion
-    row = tally(votes, [args.motion]).iloc[0]
-    info = motions.set_index("motion").loc[args.motion] if args.motion in set(motions["motion"]) else None
-    when = f" ({info['body']}, {info['date']:%Y-%m-%d})" if info is not None and pd.notna(info["date"]) else ""
-    print(f"{args.motion}{when}: Y {row['Y']}, N {row['N']}, A {row['A']}, X {row['X']} ({row['members']} members)")
+        table = by_group(data.votes, row["motion"], members=data.members)
+        if args.format == "text":
+            print(f"{row['motion']} ({_when(row)}): votes per UN regional group")
+            print(table.to_string())
+        else:
+            emit(table, args.format, index=True)
+        return None
+    counts = tally(data.votes, [row["motion"]]).iloc[0]
+    if args.format != "text":
+        record = {"motion": row["motion"], "body": row["body"], "date": row.get("date"), "kind": row.get("kind"),
+                  "yes": counts["Y"], "no": counts["N"], "abstain": counts["A"], "not_voting": counts["X"],
+                  "members": counts["members"], "tally_quality": row.get("tally_quality"), "record": "roll call"}
+        return emit(pd.DataFrame([record]), args.format)
+    print(f"{row['motion']} ({_when(row)}): Y {counts['Y']}, N {counts['N']}, A {counts['A']}, X {counts['X']} "
+          f"({counts['members']} members)")
+    return None
+
+
+def _country_vote(data: Data, row: pd.Series, args: argparse.Namespace) -> None:
+    from .members import to_iso3
+
+    iso3, motion = to_iso3(args.country), row["motion"]
+    answer = {"motion": motion, "iso3": iso3, "name": data.name(iso3), "vote": None, "record": None,
+              "confidence": None, "source": None}
+    if row["recorded"]:
+        roll = data.votes[(data.votes["motion"] == motion) & (data.votes["iso3"] == iso3)]
+        if len(roll):
+            answer.update(vote=roll["vote"].iat[0], record="roll call")
+            shown = answer["vote"]
+        elif row["body"] == "SC":
+            answer["record"] = shown = "not a Council member"
+        else:
+            answer["record"] = shown = "no vote in this record (not a member at the time)"
+    else:
+        news = data.partial
+        news = news[(news["motion"] == motion) & (news["iso3"] == iso3)] if news is not None else []
+        if len(news):
+            found = news.iloc[0]
+            answer.update(vote=found["vote"], record="news report", confidence=found["confidence"],
+                          source=found["source"])
+            shown = f"{found['vote']} (news report, confidence {found['confidence']}: {found['source']})"
+        else:
+            answer["record"] = "tally only"
+            shown = f"unknown: no country-level record (the tally: {_tally_text(row)})"
+    if args.format != "text":
+        return emit(pd.DataFrame([answer]), args.format)
+    print(wrap(f"{motion}: {answer['name']} ({iso3}) {shown}", WIDTH, "  "))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- compare
+
+
+def add_compare(p: argparse.ArgumentParser) -> None:
+    p.add_argument("motion_a", metavar="MOTION_A", help="first motion id (any usual spelling)")
+    p.add_argument("motion_b", metavar="MOTION_B", help="second motion id")
 
 
 def cmd_compare(args: argparse.Namespace) -> None:
-    from .comparisons import changed_votes, transitions
+    data = Data(args)
+    a, b = data.motion(args.motion_a), data.motion(args.motion_b)
+    if not (a["recorded"] and b["recorded"]):
+        return _compare_tallies(data, a, b, args.format)
+    from .comparisons import changed_votes, transitions, vote_matrix
 
-    votes, _ = _load(args.data)
-    _print(transitions(args.motion_a, args.motion_b, votes))
-    changed = changed_votes(args.motion_a, args.motion_b, votes)
+    table = transitions(data.votes, a["motion"], b["motion"])
+    changed = changed_votes(data.votes, a["motion"], b["motion"], data.members)
+    if args.format == "json":
+        return emit_json({"a": a["motion"], "b": b["motion"], "mode": "record",
+                          "transitions": {code: {k: int(v) for k, v in table.loc[code].items()} for code in table.index},
+                          "changed": _records(changed)})
+    if args.format == "csv":
+        both = vote_matrix(data.votes, [a["motion"], b["motion"]], data.members).dropna()
+        both = both.join(data.members.set_index("iso3")[["name", "regional_group"]]).reset_index(names="iso3")
+        both["changed"] = both[a["motion"]] != both[b["motion"]]
+        return emit(both[["iso3", "name", "regional_group", a["motion"], b["motion"], "changed"]], "csv")
+    print(table.to_string())
     print(f"\n{len(changed)} members changed their vote")
     if len(changed):
-        _print(changed.fillna(""), index=False)
+        print(table_text(changed.fillna(""), shrink=("name", "regional_group")))
+    return None
+
+
+def _compare_tallies(data: Data, a: pd.Series, b: pd.Series, fmt: str) -> None:
+    """Two motions, one without a country-level record: the bounds their tallies put on each other."""
+    from .amendments import tally_bounds
+
+    bounds = tally_bounds(data.motions, a["motion"], b["motion"])
+    if fmt == "json":
+        return emit_json({"a": a["motion"], "b": b["motion"], "mode": "tallies", "members": bounds.attrs["members"],
+                          "tally_quality": {a["motion"]: a.get("tally_quality"), b["motion"]: b.get("tally_quality")},
+                          "bounds": _records(bounds.reset_index())})
+    if fmt == "csv":
+        return emit(bounds, "csv", index=True)
+    missing = " and ".join(r["motion"] for r in (a, b) if not r["recorded"])
+    print(wrap(f"No country-level record of {missing}: what the two tallies alone prove, over the "
+               f"{bounds.attrs['members']} members of the {a['body']}.", WIDTH))
+    for r in (a, b):
+        quality = r.get("tally_quality")
+        print(wrap(f"  {r['motion']}: {_tally_text(r)}" + (f" (tally quality: {quality})" if quality else ""),
+                   WIDTH, "    "))
+    print()
+    print(table_text(bounds.reset_index()))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- motions
+
+
+def add_motions(p: argparse.ArgumentParser) -> None:
+    pass
 
 
 def cmd_motions(args: argparse.Namespace) -> None:
-    if args.data is None:
-        from .votes import load_motions
+    motions = Data(args).motions
+    if args.format != "text":
+        return emit(motions, args.format)
+    shown = pd.DataFrame({
+        "motion": motions["motion"],
+        "date": motions["date"],
+        "body": motions["body"],
+        "kind": motions.get("kind", pd.Series("", index=motions.index)),
+        "tally": [_short_tally(r) for _, r in motions.iterrows()],
+        "outcome": [_outcome(r) for _, r in motions.iterrows()],
+        "record": motions["roll_call"].map({True: "yes", False: "no"}),
+    })
+    titles = motions.get("title_or_change", pd.Series("", index=motions.index)).fillna("")
+    lines = table_text(shown).splitlines()
+    print(lines[0])
+    for line, title in zip(lines[1:], titles):  # each motion's title on its own line, shortened to fit
+        print(line)
+        if title:
+            print("    " + shorten(title, WIDTH - 4))
+    quality = motions.get("tally_quality")
+    if quality is not None:
+        odd = motions[quality.ne("official") & quality.ne("")]
+        if len(odd):
+            print("\n* tally quality other than official:")
+            for motion, text in zip(odd["motion"], odd["tally_quality"]):
+                print(wrap(f"  {motion}: {text}", WIDTH, "      "))
+    print("\nrecord yes: a country-level record exists (see votes, compare, country); full titles: --format csv")
+    return None
 
-        motions = load_motions()
+
+def _short_tally(row: pd.Series) -> str:
+    parts = [row.get(c) for c in ("yes", "no", "abstain")]
+    text = "?" if all(pd.isna(p) for p in parts) else "-".join("?" if pd.isna(p) else str(int(p)) for p in parts)
+    quality = row.get("tally_quality")
+    return text + ("*" if isinstance(quality, str) and quality not in ("", "official") else "")
+
+
+def _outcome(row: pd.Series) -> str:
+    if isinstance(row.get("vetoed_by"), str):
+        return f"veto {row['vetoed_by']}"
+    return str(row.get("outcome", "") or "")
+
+
+# ---------------------------------------------------------------------------------------------- country
+
+
+def add_country(p: argparse.ArgumentParser) -> None:
+    p.add_argument("country", metavar="NAME_OR_CODE", help="a country name or ISO3 code, e.g. BRA or Brazil")
+    p.add_argument("--method", choices=("lijphart", "coincidence", "kappa"), default="lijphart",
+                   help="agreement index (default: lijphart)")
+
+
+def cmd_country(args: argparse.Namespace) -> None:
+    from .profile import country_profile
+
+    data = Data(args)
+    profile = country_profile(args.country, votes=data.votes, motions=data.motions, partial=data.partial,
+                              method=args.method, data_dir=data.dir)
+    if args.format == "json":
+        print(profile.to_json())
+    elif args.format == "csv":
+        emit(profile.votes, "csv")
     else:
-        motions = _load(args.data)[1]
-    columns = [c for c in MOTION_COLUMNS if c in motions.columns]
-    shown = motions[columns].copy()
-    shown["date"] = shown["date"].dt.strftime("%Y-%m-%d")
-    _print(shown, index=False)
+        print(profile.to_text())
+
+
+# ---------------------------------------------------------------------------------------------- check, report
+
+
+def add_check(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", metavar="PATH", help="a vote file: project layout (motion, iso3, vote) or a UN Digital "
+                   "Library file")
 
 
 def cmd_check(args: argparse.Namespace) -> None:
@@ -86,6 +374,8 @@ def cmd_check(args: argparse.Namespace) -> None:
     from .votes import read_votes
 
     path = Path(args.path)
+    if path.is_dir():
+        raise VoteDataError("is a folder, not a file", file=path)
     if not path.is_file():
         raise VoteDataError("file not found", file=path)
     with open(path, "rb") as handle:
@@ -97,71 +387,131 @@ def cmd_check(args: argparse.Namespace) -> None:
 
         votes, layout = read_undl(path), "UN Digital Library layout"
     counts = tally(votes)[["Y", "N", "A", "X", "members"]]
-    print(f"OK: {path} ({layout}): {len(votes):,} rows, {len(counts):,} motions")
-    _print(counts)
+    print(wrap(f"OK: {path} ({layout}): {len(votes):,} rows, {len(counts):,} motions", WIDTH, "  "))
+    print(counts.to_string())
+
+
+def add_report(p: argparse.ArgumentParser) -> None:
+    pass
+
+
+def cmd_report(args: argparse.Namespace) -> None:
+    from .report import build
+
+    if args.data_dir:  # the notebooks' loaders read it at call time
+        os.environ["ANALYSIS_DATA_DIR"] = str(args.data_dir)
+    build()
+
+
+def add_update_data(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="a UN Digital Library voting file (GA or SC, any layout)")
+    p.add_argument("--dry-run", action="store_true", help="print what would change and write nothing")
 
 
 def cmd_update_data(args: argparse.Namespace) -> None:
     from .update import update_data
 
-    update_data(args.file, getattr(args, "data_dir", None), dry_run=args.dry_run)
+    update_data(args.file, args.data_dir, dry_run=args.dry_run)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0],
-                                     epilog="Exit codes: 0 success, 2 bad input.")
+# ---------------------------------------------------------------------------------------------- the table
+
+
+SUBCOMMANDS: dict[str, Subcommand] = {
+    "votes": Subcommand("how one motion went: tally, one country, or per regional group",
+                        "How one motion went: the tally, one country's vote, or counts per regional group. A motion "
+                        "known only as a tally (an amendment, a procedural vote) shows its tally and how good it is.",
+                        add_votes, cmd_votes),
+    "compare": Subcommand("transition table and changed votes between two motions",
+                          "The 4x4 transition table between two motions and every member that changed its vote; "
+                          "where one has no country-level record, the bounds the two tallies put on each other.",
+                          add_compare, cmd_compare),
+    "motions": Subcommand("the motions table", "Every motion with its date, kind, tally (marked * where it is not "
+                          "official), outcome, whether a country-level record exists, and its title.",
+                          add_motions, cmd_motions),
+    "country": Subcommand("one country's whole record and its alignment",
+                          "One country's vote on every motion in date order with the tally beside it, whether it "
+                          "sat on the Council, and its agreement with the United States, the Russian Federation, "
+                          "Ukraine and the EU27 majority before and from 2025, with the votes behind each score.",
+                          add_country, cmd_country),
+    "check": Subcommand("validate a vote file and print its tallies",
+                        "Validate a vote file (project layout or UN Digital Library layout) and print its tallies "
+                        "per motion.", add_check, cmd_check),
+    "update-data": Subcommand("refresh the data folder from a UN Digital Library voting file",
+                              "Compare every bundled roll call with a UN Digital Library voting file (any "
+                              "difference stops the update and nothing is written), add the roll calls the file "
+                              "holds and the data lacks, retire their partial records and update SHA256SUMS. "
+                              "Writes into --data-dir (default: $ANALYSIS_DATA_DIR, else the bundled data/).",
+                              add_update_data, cmd_update_data),
+    "report": Subcommand("execute the notebooks and write reports/index.html",
+                         "Execute every notebook in notebooks/ and write the HTML report to reports/.",
+                         add_report, cmd_report),
+}
+#: Subcommands that read the vote data: they take --data PATH and --format.
+DATA_SUBCOMMANDS = ("votes", "compare", "motions", "country")
+
+EPILOG = """examples:
+  python -m analysis votes "S/RES/2774 (2025)"
+  python -m analysis votes A/ES-11/L.10 --format csv
+  python -m analysis country BRA
+  python -m analysis --data-dir my_data/ motions
+
+Exit codes: 0 success, 2 bad input (one line on stderr), 130 interrupted,
+141 output closed early (e.g. piped into head)."""
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="python -m analysis", description="The UN votes on the war in Ukraine: tallies, country\n"
+                    "votes, comparisons and country records from the command line.", epilog=EPILOG,
+                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data-dir", metavar="DIR", type=Path, help="read the data files from DIR (laid out like "
+                        "the bundled data/ folder) instead of the bundled data")
     sub = parser.add_subparsers(dest="command", required=True, metavar="SUBCOMMAND")
-
-    def data_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--data", metavar="PATH", help="a UN Digital Library voting file instead of the bundled data")
-
-    sub.add_parser("report", help="execute the notebooks and write reports/index.html",
-                   description="Execute every notebook in notebooks/ and write the HTML report to reports/.")
-    p = sub.add_parser("votes", help="how one motion went: tally, one country, or per regional group",
-                       description="How one motion went: the tally, one country's vote, or counts per regional group.")
-    p.add_argument("motion", metavar="MOTION", help="motion id, e.g. A/RES/ES-11/7")
-    p.add_argument("--country", metavar="NAME_OR_CODE", help="a country name or ISO3 code, e.g. 'United States'")
-    p.add_argument("--group", action="store_true", help="counts per UN regional group")
-    data_option(p)
-    p = sub.add_parser("compare", help="transition table and changed votes between two motions",
-                       description="The 4x4 transition table between two motions and every member that changed.")
-    p.add_argument("motion_a", metavar="MOTION_A")
-    p.add_argument("motion_b", metavar="MOTION_B")
-    data_option(p)
-    p = sub.add_parser("motions", help="the motions table", description="The motions table with official tallies.")
-    data_option(p)
-    p = sub.add_parser("check", help="validate a vote file and print its tallies",
-                       description="Validate a vote file (project layout or UN Digital Library layout) and print "
-                                   "its tallies per motion.")
-    p.add_argument("path", metavar="PATH")
-    p = sub.add_parser("update-data", help="refresh the data folder from a UN Digital Library voting file",
-                       description="Compare every bundled roll call with a UN Digital Library GA or SC voting file "
-                                   "(any difference: exit 2, nothing written), add the package's roll calls that the "
-                                   "file holds and the data lacks, retire their partial records, update SHA256SUMS.")
-    p.add_argument("file", metavar="FILE", help="a UN Digital Library voting file (GA or SC, either layout)")
-    p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                   help="the data folder to update (default: $ANALYSIS_DATA_DIR, else the bundled data/)")
-    p.add_argument("--dry-run", action="store_true", help="print what would change, write nothing")
+    for name, command in SUBCOMMANDS.items():
+        p = sub.add_parser(name, help=command.help, description=command.description)
+        command.arguments(p)
+        if name in DATA_SUBCOMMANDS:
+            p.add_argument("--data", metavar="PATH", help="a UN Digital Library voting file instead of the "
+                           "bundled data")
+            p.add_argument("--format", choices=FORMATS, default="text", help="text (default, fits 100 columns), "
+                           "csv or json (for scripts)")
     return parser
 
 
-COMMANDS = {"votes": cmd_votes, "compare": cmd_compare, "motions": cmd_motions, "check": cmd_check,
-            "update-data": cmd_update_data}
-
-
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; 0 on success, 2 on bad input (one-line message, no traceback)."""
-    args = build_parser().parse_args(argv)
+    """Run the command line; see the module doc for the exit codes."""
     try:
-        if args.command == "report":
-            from .report import build
-
-            build()
-        else:
-            COMMANDS[args.command](args)
-    except VoteDataError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except BrokenPipeError:  # output piped into head and the like
-        sys.stderr.close()
+        args = build_parser().parse_args(argv)
+        if args.data_dir is not None and not args.data_dir.is_dir():
+            raise VoteDataError("--data-dir is not a folder", value=str(args.data_dir))
+        SUBCOMMANDS[args.command].run(args)
+        sys.stdout.flush()  # a closed pipe shows up here, inside the try
+    except BrokenPipeError:  # output piped into head and the like: stop quietly
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return EXIT_INTERRUPTED
+    except (UsageError, VoteDataError) as exc:
+        _fail(str(exc))
+        return EXIT_BAD_INPUT
+    except OSError as exc:  # a folder given as a file, an unreadable file, ...
+        _fail(f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else str(exc))
+        return EXIT_BAD_INPUT
     return 0
+
+
+def _fail(message: str) -> None:
+    try:
+        print("error: " + " ".join(message.split()), file=sys.stderr)
+    except (OSError, ValueError):
+        pass
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

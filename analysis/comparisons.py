@@ -1,60 +1,57 @@
 """Comparing motions: tallies, transitions between two votes, changed votes, coalitions.
 
-All functions take the tidy long table of :func:`analysis.load_votes` (or of
-:func:`analysis.read_undl`); when ``votes`` is omitted they load the bundled
-records. Results are ordered deterministically (vote codes Y, N, A, X;
-countries by ISO3) so that printed outputs are stable.
+Every function is ``f(votes, ...)`` on the tidy long table of
+:func:`analysis.load_votes` (or :func:`analysis.read_undl`), which is required
+(see :mod:`analysis.arguments` for the conventions). Results are ordered
+deterministically (vote codes Y, N, A, X; countries by ISO3) so that printed
+outputs are stable.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .schema import VOTE_CODES, VoteDataError
+from .arguments import bodies, legacy_order
+from .schema import VoteDataError
 from .members import REGIONAL_GROUPS, load_members
+from .motions import resolve_in
+from .schema import VOTE_CODES
 
 #: Row label for votes of former seats (YUG, CSK, ...), which have no regional group of 2025.
 FORMER_SEATS = "Former seats"
 
 
-def _votes(votes: pd.DataFrame | None) -> pd.DataFrame:
-    if votes is None:
-        from .votes import load_votes
+@legacy_order("motion", "votes")
+def votes_on(votes: pd.DataFrame, motion: str) -> pd.Series:
+    """The roll call of ``motion``: each voting member's code, a Series indexed by ISO3 (sorted).
 
-        return load_votes()
-    return votes
-
-
-def votes_on(motion: str, votes: pd.DataFrame | None = None) -> pd.Series:
-    """The vote of each member on ``motion`` as a Series indexed by ISO3 (sorted)."""
-    votes = _votes(votes)
+    Only the members that voted on it (the 15 for a Council vote); use
+    :func:`vote_matrix` for a table that keeps every member.
+    """
+    (motion,) = resolve_in(votes, [motion])
     rows = votes[votes["motion"] == motion]
-    if rows.empty:
-        known = list(pd.unique(votes["motion"]))
-        shown = ", ".join(map(str, known[:12])) + (f" and {len(known) - 12} more" if len(known) > 12 else "")
-        raise VoteDataError(f"no country-level record for this motion (records exist for: {shown})", value=motion)
     return rows.set_index("iso3")["vote"].sort_index().rename(motion)
 
 
-def _pair(a: str, b: str, votes: pd.DataFrame | None) -> pd.DataFrame:
+def _pair(votes: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     """Members with a record on both motions: columns ``a`` and ``b`` (so that ``a == b`` works too)."""
-    return vote_matrix([a, b], votes).set_axis(["a", "b"], axis=1)
+    return _recorded(votes, resolve_in(votes, [a, b])).dropna().set_axis(["a", "b"], axis=1)
 
 
-def tally(votes: pd.DataFrame | None = None, motions: list[str] | None = None) -> pd.DataFrame:
+@legacy_order("votes", "ids")
+def tally(votes: pd.DataFrame, ids: list[str] | None = None) -> pd.DataFrame:
     """Counts per motion: ``Y, N, A, X``, ``members``, ``voting`` (Y+N), ``present`` (Y+N+A).
 
-    ``motions`` selects and orders the rows (default: order of first appearance).
+    ``ids`` selects and orders the rows (default: every motion, in order of first appearance).
     """
     from .votes import vote_counts
 
-    votes = _votes(votes)
+    if ids is not None:
+        ids = resolve_in(votes, ids)
+        votes = votes[votes["motion"].isin(ids)]
     counts = vote_counts(votes)
-    if motions is not None:
-        missing = [m for m in motions if m not in counts.index]
-        if missing:
-            raise VoteDataError("no country-level record for this motion", value=missing[0])
-        counts = counts.loc[motions]
+    if ids is not None:
+        counts = counts.loc[ids]
     counts = counts.copy()
     counts["members"] = counts[list(VOTE_CODES)].sum(axis=1)
     counts["voting"] = counts["Y"] + counts["N"]
@@ -63,13 +60,14 @@ def tally(votes: pd.DataFrame | None = None, motions: list[str] | None = None) -
     return counts
 
 
-def shares(votes: pd.DataFrame | None = None, motions: list[str] | None = None) -> pd.DataFrame:
+@legacy_order("votes", "ids")
+def shares(votes: pd.DataFrame, ids: list[str] | None = None) -> pd.DataFrame:
     """Y/N/A as percentages of members present and voting (Y+N+A) and of all members, per motion.
 
     Columns ``Y_of_present``, ``N_of_present``, ``A_of_present``, ``Y_of_all``,
     ``N_of_all``, ``A_of_all``, ``X_of_all``, rounded to one decimal.
     """
-    counts = tally(votes, motions)
+    counts = tally(votes, ids)
     out = pd.DataFrame(index=counts.index)
     for code in ("Y", "N", "A"):
         out[f"{code}_of_present"] = 100 * counts[code] / counts["present"]
@@ -78,28 +76,30 @@ def shares(votes: pd.DataFrame | None = None, motions: list[str] | None = None) 
     return out.round(1)
 
 
-def transitions(a: str, b: str, votes: pd.DataFrame | None = None) -> pd.DataFrame:
+@legacy_order("a", "b", "votes")
+def transitions(votes: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     """Crosstab of counts: rows = vote on motion ``a``, columns = vote on motion ``b``.
 
     All four codes ``Y, N, A, X`` are always present on both axes (zeros
     included). Only members with a record on both motions are counted; with the
     bundled GA data that is all 193.
     """
-    both = _pair(a, b, votes)
+    a, b = resolve_in(votes, [a, b])
+    both = _pair(votes, a, b)
     table = pd.crosstab(both["a"], both["b"]).reindex(index=list(VOTE_CODES), columns=list(VOTE_CODES), fill_value=0)
     table.index.name, table.columns.name = a, b
     return table.astype(int)
 
 
-def changed_votes(a: str, b: str, votes: pd.DataFrame | None = None,
-                  members: pd.DataFrame | None = None) -> pd.DataFrame:
+@legacy_order("a", "b", "votes", "members")
+def changed_votes(votes: pd.DataFrame, a: str, b: str, members: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every member whose vote differs between ``a`` and ``b``, with its name and regional group.
 
     Columns ``iso3``, ``name``, ``regional_group``, ``from``, ``to``, ``change``
     (e.g. ``N->A``); sorted by kind of change (in Y, N, A, X order) then name.
     """
     members = load_members() if members is None else members
-    both = _pair(a, b, votes).set_axis(["from", "to"], axis=1)
+    both = _pair(votes, a, b).set_axis(["from", "to"], axis=1)
     moved = both[both["from"] != both["to"]].reset_index(names="iso3")
     out = moved.merge(members, on="iso3", how="left")
     out["change"] = out["from"] + "->" + out["to"]
@@ -109,7 +109,8 @@ def changed_votes(a: str, b: str, votes: pd.DataFrame | None = None,
     return out[["iso3", "name", "regional_group", "from", "to", "change"]].reset_index(drop=True)
 
 
-def by_group(motion: str, votes: pd.DataFrame | None = None, members: pd.DataFrame | None = None,
+@legacy_order("motion", "votes", "members", "groups", "column")
+def by_group(votes: pd.DataFrame, motion: str, members: pd.DataFrame | None = None,
              groups: pd.DataFrame | None = None, column: str = "regional_group") -> pd.DataFrame:
     """Counts of Y/N/A/X on ``motion`` per group (default: UN regional group).
 
@@ -120,7 +121,9 @@ def by_group(motion: str, votes: pd.DataFrame | None = None, members: pd.DataFra
     than dropped.
     """
     groups = (load_members() if members is None else members) if groups is None else groups
-    votes_here = votes_on(motion, votes).reset_index()
+    record = votes_on(votes, motion)
+    motion = record.name
+    votes_here = record.reset_index()
     how = "left" if column == "regional_group" else "inner"
     merged = votes_here.merge(groups[["iso3", column]], on="iso3", how=how)
     merged[column] = merged[column].fillna(FORMER_SEATS)
@@ -133,7 +136,8 @@ def by_group(motion: str, votes: pd.DataFrame | None = None, members: pd.DataFra
     return table.astype(int)
 
 
-def coalition_overlap(a: str, b: str, code: str = "Y", votes: pd.DataFrame | None = None,
+@legacy_order("a", "b", "code", "votes", "members")
+def coalition_overlap(votes: pd.DataFrame, a: str, b: str, code: str = "Y",
                       members: pd.DataFrame | None = None) -> pd.DataFrame:
     """How far the ``code`` coalitions (default: yes) of two motions are the same members, per regional group.
 
@@ -141,7 +145,8 @@ def coalition_overlap(a: str, b: str, code: str = "Y", votes: pd.DataFrame | Non
     regional group plus ``All members``.
     """
     members = load_members() if members is None else members
-    frame = _pair(a, b, votes).reset_index(names="iso3")
+    a, b = resolve_in(votes, [a, b])
+    frame = _pair(votes, a, b).reset_index(names="iso3")
     frame = frame.merge(members[["iso3", "regional_group"]], on="iso3", how="left")
     in_a, in_b = frame["a"] == code, frame["b"] == code
     frame["class"] = "neither"
@@ -156,26 +161,55 @@ def coalition_overlap(a: str, b: str, code: str = "Y", votes: pd.DataFrame | Non
     return table.astype(int)
 
 
-def group_rates(motion: str, votes: pd.DataFrame | None = None, members: pd.DataFrame | None = None) -> pd.DataFrame:
+@legacy_order("motion", "votes", "members")
+def group_rates(votes: pd.DataFrame, motion: str, members: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per regional group: members, and Y/N/A/X as % of the group's members (one decimal), plus all members."""
-    counts = by_group(motion, votes, members)
+    counts = by_group(votes, motion, members)
     counts.loc["All members"] = counts.sum()
     rates = (100 * counts.div(counts.sum(axis=1), axis=0)).round(1)
     rates.insert(0, "members", counts.sum(axis=1))
     return rates
 
 
-def always(code: str, motions: list[str], votes: pd.DataFrame | None = None,
-           members: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Members who voted ``code`` on every one of ``motions`` (``iso3``, ``name``, ``regional_group``), by group then name."""
+@legacy_order("code", "ids", "votes", "members")
+def always(votes: pd.DataFrame, code: str, ids: list[str], members: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Members who voted ``code`` on every one of ``ids`` (``iso3``, ``name``, ``regional_group``), by group then name."""
     members = load_members() if members is None else members
-    table = vote_matrix(motions, votes)
+    table = vote_matrix(votes, ids, members)
     keep = table.index[(table == code).all(axis=1)]
     out = members[members["iso3"].isin(keep)]
     order = {g: i for i, g in enumerate(REGIONAL_GROUPS)}
     return out.assign(_g=out["regional_group"].map(order)).sort_values(["_g", "name"]).drop(columns="_g").reset_index(drop=True)
 
 
-def vote_matrix(motions: list[str], votes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Members x motions table of vote codes (ISO3 index, sorted; columns in the order given)."""
-    return pd.concat([votes_on(m, votes) for m in motions], axis=1, join="inner").sort_index()
+@legacy_order("ids", "votes", "members")
+def vote_matrix(votes: pd.DataFrame, ids: list[str], members: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Members x motions table of vote codes (ISO3 index, sorted; one column per id, in the order given).
+
+    Nothing is dropped: the rows are every member that voted on any of
+    ``ids``, and a Council vote brings in every UN Member State (``members``,
+    default :func:`analysis.load_members`). A member without a vote on a
+    motion (not on the Council; in old records, not yet a member) is a missing
+    value, and ``table.attrs["missing"]`` says what it means per motion, e.g.
+    ``{"S/RES/2774(2025)": "not a Council member"}``.
+    """
+    ids = resolve_in(votes, ids)
+    table = _recorded(votes, ids)
+    of = bodies(votes[votes["motion"].isin(ids)])
+    council = [m for m in dict.fromkeys(ids) if of.get(m) == "SC"]
+    if council:
+        members = load_members() if members is None else members
+        table = table.reindex(table.index.union(pd.Index(members["iso3"], name="iso3")))
+    table.attrs["missing"] = {m: "not a Council member" if m in council else "no vote recorded (not a member)"
+                              for m in dict.fromkeys(ids) if table[m].isna().to_numpy().any()}
+    return table
+
+
+def _recorded(votes: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
+    """Members x ``ids`` (resolved ids) for the members with a record on at least one of them; one pivot."""
+    rows = votes[votes["motion"].isin(ids)]
+    if rows.duplicated(["motion", "iso3"]).any():
+        raise VoteDataError("a member appears twice in the same motion; validate the table first")
+    table = rows.pivot(index="iso3", columns="motion", values="vote").reindex(columns=ids).sort_index()
+    table.index.name, table.columns.name = "iso3", None
+    return table

@@ -15,6 +15,10 @@ Pairwise agreement (:func:`agreement`) returns a square ISO3 x ISO3 table:
   agreement is 1, e.g. two members that voted yes every time.
 
 A pair with no motion to compare is NaN. The diagonal is computed like any pair.
+Only General Assembly votes count unless ``body`` says otherwise (a Council
+vote would weigh in for its 15 members only), and :func:`agreement_counts`
+gives the number of votes behind each score: a score on one vote is a fact
+about that vote, not an alignment. :func:`periods` splits the motions by date.
 
 Group cohesion (:func:`cohesion`) per motion and group, over members that cast
 a vote (X left out): ``"rice"`` = |Y - N| / (Y + N) (abstentions left out) and
@@ -27,53 +31,99 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .arguments import legacy_order, select_body
 from .schema import VoteDataError
+from .motions import resolve_in
 
 AGREEMENT_METHODS = ("coincidence", "lijphart", "kappa")
 COHESION_METHODS = ("rice", "agreement_index")
 _CAST = ("Y", "A", "N")  # the votes actually cast, in Lijphart's order (1, 2, 3)
 
 
-def _one_hot(votes: pd.DataFrame, motions: list[str] | None) -> tuple[pd.Index, dict[str, np.ndarray]]:
-    """Members (sorted ISO3) and, per cast code, a members x motions 0/1 matrix."""
-    if motions is not None:
-        votes = votes[votes["motion"].isin(motions)]
+def _check_method(method: str) -> None:
+    if method not in AGREEMENT_METHODS:
+        raise ValueError(f"method must be one of {', '.join(AGREEMENT_METHODS)}, not {method!r}")
+
+
+def _one_hot(votes: pd.DataFrame, ids: list[str] | None, motions: pd.DataFrame | None,
+             body: str | None) -> tuple[pd.Index, dict[str, np.ndarray]]:
+    """Members (sorted ISO3) and, per cast code, a members x motions 0/1 matrix over the selected motions."""
+    if votes.duplicated(["motion", "iso3"]).any():
+        raise VoteDataError("a member appears twice in the same motion; validate the table first")
+    if ids is not None:
+        ids = resolve_in(votes, ids)
+        votes = votes[votes["motion"].isin(ids)]
+    votes = select_body(votes, body, motions, ids)
     matrix = votes.pivot(index="iso3", columns="motion", values="vote").sort_index()
     return matrix.index, {code: (matrix == code).to_numpy(dtype=float) for code in _CAST}
 
 
-def agreement(votes: pd.DataFrame, method: str = "coincidence", motions: list[str] | None = None) -> pd.DataFrame:
-    """Pairwise agreement between members over ``motions`` (default: all in ``votes``); see the module doc."""
-    if method not in AGREEMENT_METHODS:
-        raise ValueError(f"method must be one of {', '.join(AGREEMENT_METHODS)}, not {method!r}")
-    if votes.duplicated(["motion", "iso3"]).any():
-        raise VoteDataError("a member appears twice in the same motion; validate the table first")
-    index, hot = _one_hot(votes, motions)
-    y, a, n = hot["Y"], hot["A"], hot["N"]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        if method == "coincidence":
-            identical = y @ y.T + n @ n.T
-            opposite = y @ n.T + n @ y.T
-            values = identical / (identical + opposite)
-        else:
-            cast = y + a + n
-            shared = cast @ cast.T
-            if method == "lijphart":
-                score = {("Y", "Y"): 1, ("A", "A"): 1, ("N", "N"): 1, ("Y", "A"): 0.5, ("A", "Y"): 0.5,
-                         ("A", "N"): 0.5, ("N", "A"): 0.5, ("Y", "N"): 0, ("N", "Y"): 0}
-                total = sum(w * (hot[p] @ hot[q].T) for (p, q), w in score.items() if w)
-                values = total / shared
-            else:
-                observed = sum(hot[c] @ hot[c].T for c in _CAST) / shared
-                expected = sum((hot[c] @ cast.T) * (cast @ hot[c].T) for c in _CAST) / shared**2
-                values = (observed - expected) / (1 - expected)
-                values[np.isclose(expected, 1)] = np.nan
-    values[~np.isfinite(values)] = np.nan
+def _shared(hot: dict[str, np.ndarray], method: str) -> np.ndarray:
+    """Number of motions each pair is compared on: both voted yes or no (coincidence), else both cast a vote."""
+    if method == "coincidence":
+        both = hot["Y"] + hot["N"]
+    else:
+        both = hot["Y"] + hot["A"] + hot["N"]
+    return both @ both.T
+
+
+def _square(values: np.ndarray, index: pd.Index) -> pd.DataFrame:
     return pd.DataFrame(values, index=index.rename("iso3"), columns=index.rename("iso3"))
 
 
-def cohesion(votes: pd.DataFrame, groups: pd.DataFrame, method: str = "rice", by: str | None = None) -> pd.DataFrame:
+@legacy_order("votes", "method", "ids")
+def agreement_counts(votes: pd.DataFrame, method: str = "coincidence", ids: list[str] | None = None, *,
+                     motions: pd.DataFrame | None = None, body: str | None = "GA") -> pd.DataFrame:
+    """How many votes each pair's :func:`agreement` score rests on, as a square ISO3 x ISO3 table of integers.
+
+    Under ``"coincidence"`` the motions on which both voted yes or no; under
+    ``"lijphart"`` and ``"kappa"`` those on which both cast a vote (Y, A or N).
+    Same selection as :func:`agreement` (``ids``, ``body``, ``motions``).
+    """
+    _check_method(method)
+    index, hot = _one_hot(votes, ids, motions, body)
+    return _square(_shared(hot, method).round().astype(int), index)
+
+
+@legacy_order("votes", "method", "ids")
+def agreement(votes: pd.DataFrame, method: str = "coincidence", ids: list[str] | None = None, *,
+              motions: pd.DataFrame | None = None, body: str | None = "GA", min_votes: int = 1) -> pd.DataFrame:
+    """Pairwise agreement between members over the motions ``ids`` (default: all); see the module doc.
+
+    ``body`` keeps the General Assembly's votes by default (``"SC"`` the
+    Council's, ``None`` every motion), so that the 15 Council members' scores
+    are not silently mixed with a Council vote. The body of each motion comes
+    from a ``body`` column of ``votes``, else the motions table ``motions``,
+    else the symbol (``A/...``, ``S/...``). ``min_votes`` blanks (NaN) every
+    pair compared on fewer votes: :func:`agreement_counts` gives the counts.
+    """
+    _check_method(method)
+    index, hot = _one_hot(votes, ids, motions, body)
+    y, a, n = hot["Y"], hot["A"], hot["N"]
+    shared = _shared(hot, method)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if method == "coincidence":
+            values = (y @ y.T + n @ n.T) / shared
+        elif method == "lijphart":
+            score = {("Y", "Y"): 1, ("A", "A"): 1, ("N", "N"): 1, ("Y", "A"): 0.5, ("A", "Y"): 0.5,
+                     ("A", "N"): 0.5, ("N", "A"): 0.5}
+            values = sum(w * (hot[p] @ hot[q].T) for (p, q), w in score.items()) / shared
+        else:
+            cast = y + a + n
+            observed = sum(hot[c] @ hot[c].T for c in _CAST) / shared
+            expected = sum((hot[c] @ cast.T) * (cast @ hot[c].T) for c in _CAST) / shared**2
+            values = (observed - expected) / (1 - expected)
+            values[np.isclose(expected, 1)] = np.nan
+    values[~np.isfinite(values) | (shared < max(min_votes, 1))] = np.nan
+    return _square(values, index)
+
+
+@legacy_order("votes", "groups", "method", "by")
+def cohesion(votes: pd.DataFrame, groups: pd.DataFrame, method: str = "rice", by: str | None = None, *,
+             motions: pd.DataFrame | None = None, body: str | None = "GA") -> pd.DataFrame:
     """Cohesion of each group on each motion: rows = motions (in order of appearance), columns = groups.
+
+    ``body`` selects the motions as in :func:`agreement` (General Assembly by default).
 
     ``groups`` is a table with ``iso3`` and a group column: ``by`` names it
     (default: ``bloc`` if present, else ``regional_group``), e.g. the blocs
@@ -84,6 +134,7 @@ def cohesion(votes: pd.DataFrame, groups: pd.DataFrame, method: str = "rice", by
     if method not in COHESION_METHODS:
         raise ValueError(f"method must be one of {', '.join(COHESION_METHODS)}, not {method!r}")
     by = by or ("bloc" if "bloc" in groups.columns else "regional_group")
+    votes = select_body(votes, body, motions)
     merged = votes.merge(groups[["iso3", by]], on="iso3", how="inner")
     counts = pd.crosstab([merged["motion"], merged[by]], merged["vote"]).reindex(columns=list(_CAST), fill_value=0)
     y, a, n = counts["Y"], counts["A"], counts["N"]
@@ -117,4 +168,25 @@ def majority_votes(votes: pd.DataFrame, members: list[str] | set[str], label: st
     missing = [m for m in pd.unique(votes["motion"]) if m not in vote.index]
     out = pd.DataFrame({"motion": order + missing, "iso3": label,
                         "vote": [vote[m] for m in order] + ["X"] * len(missing)})
+    extra = [c for c in ("date", "body") if c in votes.columns]
+    if extra:  # keep a table of load_votes(with_motions=True) joinable
+        out = out.merge(votes.drop_duplicates("motion")[["motion", *extra]], on="motion", how="left")
     return out
+
+
+def periods(motions: pd.DataFrame, at: str = "2025-01-01", body: str | None = "GA") -> dict[str, list[str]]:
+    """The motions with a country-level record split by date: ``{"before 2025": [...], "from 2025": [...]}``.
+
+    Taken from the motions table (its ``date``, ``body`` and ``roll_call``
+    columns), in date order, so that a period means what the data hold (from
+    2025 = ES-11/7, /8 and /9 in the bundled data) rather than a typed list.
+    Labels name the year when ``at`` is 1 January, else the date.
+    """
+    cut = pd.Timestamp(at)
+    rows = motions[motions["roll_call"].astype(bool)] if "roll_call" in motions.columns else motions
+    if body is not None:
+        rows = rows[rows["body"] == body]
+    rows = rows.sort_values("date", kind="stable")
+    label = str(cut.year) if (cut.month, cut.day) == (1, 1) else f"{cut:%Y-%m-%d}"
+    return {f"before {label}": list(rows.loc[rows["date"] < cut, "motion"]),
+            f"from {label}": list(rows.loc[rows["date"] >= cut, "motion"])}

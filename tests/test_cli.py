@@ -1,14 +1,24 @@
-"""The command line on the bundled data and on a UN Digital Library file; bad input exits 2 with one line."""
+"""The command line: every subcommand on the bundled data and on a UN Digital Library file; output that fits
+100 columns and parses back as CSV or JSON; bad input exits 2 with one line; Ctrl-C exits 130; a closed pipe
+is quiet."""
 
+import csv
+import io
+import json
+import os
+import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from analysis.cli import main
+from analysis.cli import SUBCOMMANDS, main
 
-UNDL = Path(__file__).resolve().parent / "bad_inputs" / "ok_current_layout.csv"
+ROOT = Path(__file__).resolve().parent.parent
+UNDL = ROOT / "tests" / "bad_inputs" / "ok_current_layout.csv"
 
 
 def run(capsys, *argv):
@@ -23,6 +33,19 @@ def test_votes_tally(capsys):
     assert out.strip() == "A/RES/ES-11/7 (GA, 2025-02-24): Y 93, N 18, A 65, X 17 (193 members)"
 
 
+@pytest.mark.parametrize("spelling", ["S/RES/2774 (2025)", "S/RES/2774", "s/res/2774(2025)", "S/RES/2774(2025) ",
+                                      "S/RES/2774\u00a0(2025)"])
+def test_votes_accepts_the_uns_own_spellings(capsys, spelling):
+    code, out, _ = run(capsys, "votes", spelling)
+    assert code == 0 and out.strip() == "S/RES/2774(2025) (SC, 2025-02-24): Y 10, N 0, A 5, X 0 (15 members)"
+
+
+@pytest.mark.parametrize("draft, resolution", [("A/ES-11/L.10", "A/RES/ES-11/7"), ("A/ES-11/L.11", "A/RES/ES-11/8"),
+                                               ("es-11/7", "A/RES/ES-11/7")])
+def test_votes_accepts_draft_symbols_and_short_forms(capsys, draft, resolution):
+    assert run(capsys, "votes", draft)[1].startswith(resolution + " (GA, 2025-02-24)")
+
+
 def test_votes_country_accepts_names_and_codes(capsys):
     assert run(capsys, "votes", "A/RES/ES-11/8", "--country", "United States")[1].strip() == \
         "A/RES/ES-11/8: United States of America (USA) A"
@@ -30,10 +53,34 @@ def test_votes_country_accepts_names_and_codes(capsys):
         "A/RES/ES-11/7: United States of America (USA) N"
 
 
+def test_a_non_member_on_the_council_vote_is_not_a_council_member(capsys):
+    code, out, err = run(capsys, "votes", "S/RES/2774 (2025)", "--country", "Brazil")
+    assert code == 0 and out.strip() == "S/RES/2774(2025): Brazil (BRA) not a Council member" and err == ""
+
+
 def test_votes_by_group(capsys):
     code, out, _ = run(capsys, "votes", "A/RES/ES-11/7", "--group")
     assert code == 0
     assert "Western European and Others   27  2   0  0" in out
+
+
+def test_an_amendment_shows_its_tally_and_its_quality(capsys):
+    code, out, _ = run(capsys, "votes", "A/ES-11/L.12")
+    text = " ".join(out.split())
+    assert code == 0
+    assert text.startswith("A/ES-11/L.12 (GA, 2025-02-24, amendment): yes 31, no 71, abstain 59; tally quality: "
+                           "single news source for abstentions; yes/no in two news sources")
+    assert "no country-level record" in text
+    code, out, _ = run(capsys, "votes", "S/PV.9866/EU-amendment-sovereignty", "--format", "json")
+    record = json.loads(out)[0]
+    assert record["yes"] == 9 and record["no"] is None and record["tally_quality"] == "official yes count only"
+    assert record["record"] == "tally only"
+
+
+def test_a_vote_known_from_news_says_so_with_its_source(capsys):
+    code, out, _ = run(capsys, "votes", "ES-11/10", "--country", "Russian Federation")
+    assert code == 0 and " ".join(out.split()).startswith(
+        "A/RES/ES-11/10: Russian Federation (RUS) N (news report, confidence high: https://")
 
 
 def test_compare(capsys):
@@ -44,11 +91,25 @@ def test_compare(capsys):
     assert "USA" in out and "N->A" in out
 
 
+def test_compare_an_amendment_works_from_tallies_over_the_right_body(capsys):
+    code, out, _ = run(capsys, "compare", "S/PV.9866/EU-amendment-invasion", "S/RES/2774")
+    assert code == 0 and "over the 15 members of the SC" in " ".join(out.split())
+    assert "(tally quality: unverified)" in out
+    code, out, _ = run(capsys, "compare", "A/ES-11/L.11/EU-amendment-1", "ES-11/8", "--format", "json")
+    parsed = json.loads(out)
+    assert parsed["mode"] == "tallies" and parsed["members"] == 193
+    assert parsed["bounds"][0] == {"code": "Y", "amendment": 60, "final": 93, "min_on_both": 0,
+                                   "min_final_not_amendment": 33, "min_amendment_not_final": 0}
+
+
 def test_motions(capsys):
     code, out, _ = run(capsys, "motions")
     assert code == 0
-    assert len(out.strip().splitlines()) == 24
+    table = out.split("\n\n")[0].splitlines()
+    rows = [line for line in table[1:] if not line.startswith(" ")]  # titles are indented below each motion
+    assert len(rows) == 23 and rows[0].startswith("A/RES/68/262") and rows[-1].startswith("A/RES/ES-11/10")
     assert "A/ES-11/L.11/EU-amendment-1" in out and "single news source" in out
+    assert "veto RUS" in out
 
 
 def test_check_bundled_votes(capsys):
@@ -66,28 +127,226 @@ def test_data_option_reads_a_un_digital_library_file(capsys):
     assert code == 0 and "A/RES/ES-11/7" in out
     code, out, _ = run(capsys, "compare", "A/RES/ES-11/7", "A/RES/ES-11/7", "--data", str(UNDL))
     assert code == 0 and "0 members changed their vote" in out
+    code, out, _ = run(capsys, "country", "France", "--data", str(UNDL))
+    assert code == 0 and "A/RES/ES-11/7" in out and "roll call" in out
+
+
+# ---- the country view
+
+
+def test_country_bra_shows_every_motion_in_date_order(capsys):
+    from analysis import load_motions
+
+    code, out, err = run(capsys, "country", "BRA")
+    assert code == 0 and err == ""
+    assert out.startswith("Brazil (BRA), Latin American and Caribbean group\nSecurity Council: not on the Council")
+    rows = [line.split() for line in out.splitlines() if line[:4].isdigit() and line[4:5] == "-"]
+    motions = load_motions()
+    assert [r[1] for r in rows] == list(motions.sort_values("date", kind="stable")["motion"])
+    assert [r[0] for r in rows] == sorted(r[0] for r in rows)
+    es11 = {r[1]: r[2] for r in rows}
+    assert [es11[f"A/RES/ES-11/{i}"] for i in range(1, 10)] == list("YYAYAYAAA")
+    assert es11["S/RES/2774(2025)"] == "-" and "not on Council" in out
+    assert "United States of America (USA)" in out and "before 2025" in out
+
+
+def test_country_formats_parse_back(capsys):
+    code, out, _ = run(capsys, "country", "Brazil", "--format", "json")
+    parsed = json.loads(out)
+    assert code == 0 and parsed["iso3"] == "BRA" and len(parsed["votes"]) == 23
+    assert {a["partner"] for a in parsed["agreement"]} >= {"EU27 majority", "Ukraine (UKR)"}
+    code, out, _ = run(capsys, "country", "BRA", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 23 and rows[0]["motion"] == "A/RES/68/262" and rows[0]["vote"] == "A"
+
+
+# ---- formats for scripts, width for people
+
+
+@pytest.mark.parametrize("argv", [
+    ["votes", "A/ES-11/L.10"], ["votes", "A/RES/ES-11/7", "--group"], ["votes", "ES-11/7", "--country", "BRA"],
+    ["compare", "ES-11/7", "ES-11/8"], ["motions"], ["country", "BRA"],
+])
+def test_csv_and_json_parse_back(capsys, argv):
+    code, out, _ = run(capsys, *argv, "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and all(None not in row for row in rows)  # no row longer than the header
+    code, out, _ = run(capsys, *argv, "--format", "json")
+    assert code == 0 and json.loads(out)
+
+
+def test_votes_csv_for_a_draft_symbol(capsys):
+    code, out, _ = run(capsys, "votes", "A/ES-11/L.10", "--format", "csv")
+    (row,) = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and row["motion"] == "A/RES/ES-11/7"
+    assert (row["yes"], row["no"], row["abstain"], row["not_voting"], row["members"]) == ("93", "18", "65", "17", "193")
+
+
+def test_motions_csv_and_json_hold_the_full_table(capsys):
+    from analysis import load_motions
+
+    out = run(capsys, "motions", "--format", "csv")[1]
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 23 and rows[7]["title_or_change"] == load_motions()["title_or_change"].iat[7]
+    records = json.loads(run(capsys, "motions", "--format", "json")[1])
+    assert records[0]["date"] == "2014-03-27" and records[0]["yes"] == 100 and records[0]["roll_call"] is True
+
+
+WIDE = [["votes", "A/RES/ES-11/7"], ["votes", "A/ES-11/L.12"], ["votes", "A/RES/ES-11/7", "--group"],
+        ["votes", "ES-11/10", "--country", "RUS"], ["compare", "A/RES/ES-11/7", "A/RES/ES-11/8"],
+        ["compare", "A/ES-11/L.12", "A/RES/ES-11/8"], ["motions"], ["country", "BRA"], ["country", "GBR"],
+        ["country", "VEN"], ["check", "data/votes.csv"]]
+
+
+@pytest.mark.parametrize("argv", WIDE, ids=[" ".join(a) for a in WIDE])
+def test_text_output_fits_100_columns(capsys, argv):
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and max(len(line) for line in out.splitlines()) <= 100
+
+
+@pytest.mark.parametrize("sub", [None, *SUBCOMMANDS])
+def test_help_is_plain_text(sub):
+    argv = [sys.executable, "-m", "analysis"] + ([sub] if sub else []) + ["--help"]
+    result = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "COLUMNS": "100"})
+    assert result.returncode == 0 and result.stdout.startswith("usage: python -m analysis" + (f" {sub}" if sub else ""))
+    for markup in ("``", ":func:", ":mod:"):
+        assert markup not in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 100
+
+
+def test_console_script_is_installed():
+    script = Path(sys.executable).parent / "unvotes"
+    result = subprocess.run([str(script), "votes", "A/RES/ES-11/8"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0 and "Y 93, N 8, A 73, X 19" in result.stdout
+
+
+# ---- bad input: exit 2, one line, no traceback
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["votes", "A/RES/99/99"], "no country-level record for this motion"),
+    (["votes", "A/RES/99/99"], "unknown motion id (did you mean "),
+    (["votes", "A/RES/ES-11/77"], "did you mean A/RES/ES-11/7"),
     (["votes", "A/RES/ES-11/7", "--country", "Atlantis"], "unknown country name or code: 'Atlantis'"),
+    (["votes", "A/RES/ES-11/7", "--country", "Brazl"], "(did you mean Brazil?): 'Brazl'"),
     (["votes", "A/RES/ES-11/7", "--country", "Korea"], "ambiguous country name"),
+    (["votes", "A/RES/ES-11/7", "--country", "Holy See"], "error: not a UN Member State (an observer state): 'Holy See'"),
+    (["country", "Brazl"], "did you mean Brazil?"),
+    (["votes", "A/ES-11/L.12", "--group"], "no country-level record, so no counts per group"),
+    (["compare", "S/PV.9866/EU-amendment-invasion", "A/RES/ES-11/8"], "different bodies (SC and GA)"),
     (["check", "no/such/file.csv"], "no/such/file.csv: file not found"),
+    (["check", "data"], "data: is a folder, not a file"),
     (["compare", "A/RES/ES-11/7", "A/RES/ES-11/8", "--data", "no/such.csv"], "no/such.csv: file not found"),
+    (["votes", "A/RES/ES-11/7", "--data", "data"], "data: is a folder, not a file"),
+    (["--data-dir", "no/such/dir", "motions"], "--data-dir is not a folder: 'no/such/dir'"),
+    (["votes", "A/RES/ES-11/7", "--country", "FRA", "--group"], "argument --group: not allowed with argument --country"),
+    (["votes", "A/RES/ES-11/7", "--format", "xml"], "argument --format: invalid choice: 'xml'"),
+    (["votes"], "the following arguments are required: MOTION"),
+    (["frobnicate"], "invalid choice: 'frobnicate'"),
+    ([], "the following arguments are required: SUBCOMMAND"),
 ])
 def test_bad_input_exits_2_with_one_line(capsys, argv, message):
     code, out, err = run(capsys, *argv)
     assert code == 2 and out == ""
     assert err.startswith("error: ") and err.count("\n") == 1 and message in err
+    assert "observer state: not a member; listed so" not in err  # never the alias table's internal note
 
 
-@pytest.mark.parametrize("sub", ["report", "votes", "compare", "motions", "check"])
-def test_help_on_every_subcommand(sub):
-    result = subprocess.run([sys.executable, "-m", "analysis", sub, "--help"], capture_output=True, text=True)
-    assert result.returncode == 0 and result.stdout.startswith("usage: python -m analysis " + sub)
+def test_an_unreadable_file_is_one_line(capsys, monkeypatch):
+    import analysis.undl
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(analysis.undl, "read_undl_full", refuse)
+    code, out, err = run(capsys, "motions", "--data", "secret.csv")
+    assert code == 2 and out == "" and err == "error: secret.csv: Permission denied\n"
 
 
-def test_console_script_is_installed():
-    script = Path(sys.executable).parent / "unvotes"
-    result = subprocess.run([str(script), "votes", "A/RES/ES-11/8"], capture_output=True, text=True)
-    assert result.returncode == 0 and "Y 93, N 8, A 73, X 19" in result.stdout
+@pytest.fixture
+def data_copy(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    return folder
+
+
+def test_data_dir_is_read_by_every_data_subcommand(capsys, data_copy):
+    votes = data_copy / "votes.csv"
+    votes.write_text(votes.read_text().replace("A/RES/ES-11/7,BRA,A", "A/RES/ES-11/7,BRA,Y"))
+    motions = data_copy / "motions.csv"
+    motions.write_text(motions.read_text().replace("resolution,,Ukraine and European co-sponsors,"
+                                                   "\"Advancing a comprehensive, just and lasting peace in Ukraine\",93,18,65",
+                                                   "resolution,,Ukraine and European co-sponsors,"
+                                                   "\"Advancing a comprehensive, just and lasting peace in Ukraine\",94,18,64"))
+    d = str(data_copy)
+    assert run(capsys, "--data-dir", d, "votes", "ES-11/7")[1].startswith("A/RES/ES-11/7 (GA, 2025-02-24): Y 94")
+    assert run(capsys, "--data-dir", d, "votes", "ES-11/7", "--country", "BRA")[1].strip().endswith("(BRA) Y")
+    assert "94-18-64" in run(capsys, "--data-dir", d, "motions")[1]
+    assert "Y->Y" not in run(capsys, "--data-dir", d, "compare", "ES-11/6", "ES-11/7")[1]
+    assert "BRA" not in run(capsys, "--data-dir", d, "compare", "ES-11/6", "ES-11/7")[1]  # Y on both now
+    country = run(capsys, "--data-dir", d, "country", "BRA")[1]
+    assert [line.split()[2] for line in country.splitlines() if "A/RES/ES-11/7 " in line] == ["Y"]
+
+
+def test_a_broken_data_dir_is_one_line_naming_the_file(capsys, data_copy):
+    votes = data_copy / "votes.csv"
+    votes.write_text(votes.read_text().replace("A/RES/ES-11/7,BRA,A", "A/RES/ES-11/7,BRA,Q"))
+    code, out, err = run(capsys, "--data-dir", str(data_copy), "votes", "ES-11/7")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert str(votes) in err and "unknown vote code" in err and "'Q'" in err
+
+
+def test_a_folder_in_place_of_a_data_file_is_one_line(capsys, data_copy):
+    (data_copy / "motions.csv").unlink()
+    (data_copy / "motions.csv").mkdir()
+    code, out, err = run(capsys, "--data-dir", str(data_copy), "motions")
+    assert code == 2 and out == "" and err.startswith("error: ") and err.count("\n") == 1 and "motions.csv" in err
+
+
+# ---- Ctrl-C and closed pipes
+
+
+def test_keyboard_interrupt_exits_130_with_one_line(capsys, monkeypatch):
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(SUBCOMMANDS["motions"], "run", interrupted)
+    code, out, err = run(capsys, "motions")
+    assert code == 130 and out == "" and err == "error: interrupted\n"
+
+
+SLOW = """
+import sys, time
+from analysis import cli
+def slow(args):
+    print("ready", file=sys.stderr, flush=True)
+    time.sleep(30)
+cli.SUBCOMMANDS["motions"].run = slow
+sys.exit(cli.main(["motions"]))
+"""
+
+
+def test_sigint_exits_130_with_one_line():
+    proc = subprocess.Popen([sys.executable, "-c", SLOW], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=ROOT)
+    assert proc.stderr.readline() == "ready\n"
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 130 and out == "" and err == "error: interrupted\n"
+
+
+def test_a_closed_pipe_is_quiet():
+    """The reader is gone before the first byte is written: no BrokenPipeError traceback, no 'Exception ignored'."""
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "motions"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=ROOT)
+    proc.stdout.close()  # long before the child has imported pandas
+    start = time.monotonic()
+    err = proc.stderr.read()
+    proc.wait(timeout=30)
+    assert err == b"" and proc.returncode == 141 and time.monotonic() - start < 30
+
+
+def test_piping_into_head_is_quiet():
+    result = subprocess.run(f"'{sys.executable}' -m analysis country BRA | head -1", shell=True, capture_output=True,
+                            text=True, cwd=ROOT)
+    assert result.stdout == "Brazil (BRA), Latin American and Caribbean group\n" and result.stderr == ""

@@ -1,14 +1,18 @@
-"""Comparisons on the real record: transitions, changed votes, overlaps, groups."""
+"""Comparisons on the real record: transitions, changed votes, overlaps, groups; one signature style."""
 
 import pandas as pd
+import pytest
 
-from analysis import by_group, changed_votes, coalition_overlap, shares, tally, transitions
+from analysis import (
+    VoteDataError, always, by_group, changed_votes, coalition_overlap, group_rates, shares, tally, transitions,
+    vote_matrix, votes_on,
+)
 
-A, B = "A/RES/ES-11/7", "A/RES/ES-11/8"
+A, B, SC = "A/RES/ES-11/7", "A/RES/ES-11/8", "S/RES/2774(2025)"
 
 
 def test_transition_table_es11_7_to_es11_8(votes):
-    table = transitions(A, B, votes)
+    table = transitions(votes, A, B)
     assert list(table.index) == list(table.columns) == ["Y", "N", "A", "X"]
     assert table.to_numpy().tolist() == [[78, 0, 11, 4], [1, 8, 9, 0], [12, 0, 51, 2], [2, 0, 2, 13]]
     assert table.to_numpy().sum() == 193
@@ -19,12 +23,12 @@ def test_transition_table_es11_7_to_es11_8(votes):
 def test_transition_table_always_has_all_four_codes():
     votes = pd.DataFrame({"motion": ["a", "a", "b", "b"], "iso3": ["USA", "RUS", "USA", "RUS"],
                           "vote": ["Y", "Y", "Y", "N"]})
-    table = transitions("a", "b", votes)
+    table = transitions(votes, "a", "b")
     assert table.to_numpy().tolist() == [[1, 1, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]
 
 
 def test_changed_votes_include_the_named_switches(votes):
-    changed = changed_votes(A, B, votes).set_index("iso3")
+    changed = changed_votes(votes, A, B).set_index("iso3")
     assert len(changed) == 193 - (78 + 8 + 51 + 13)
     assert changed.loc["USA", "change"] == "N->A"
     assert changed.loc["UKR", "change"] == "Y->A"
@@ -45,13 +49,13 @@ def test_tally_and_shares(votes):
 
 
 def test_yes_coalitions_overlap(votes):
-    overlap = coalition_overlap(A, B, votes=votes)
+    overlap = coalition_overlap(votes, A, B)
     assert overlap.loc["All members"].tolist() == [78, 15, 15, 85]
     assert overlap.drop("All members").sum().tolist() == [78, 15, 15, 85]
 
 
 def test_group_distribution(votes, members):
-    table = by_group(A, votes)
+    table = by_group(votes, A)
     assert table.sum().tolist() == [93, 18, 65, 17]
     assert table.loc["Western European and Others", "N"] == 2  # the United States and Israel
     weog_no = votes[(votes["motion"] == A) & (votes["vote"] == "N")].merge(
@@ -61,18 +65,89 @@ def test_group_distribution(votes, members):
 
 def test_voting_profiles_over_es11_1_to_6_match_the_independent_tabulation(votes):
     """The data README cites an independent tabulation of 46 joint profiles over ES-11/1..6."""
-    from analysis import vote_matrix
-
-    profiles = vote_matrix([f"A/RES/ES-11/{i}" for i in range(1, 7)], votes).apply("".join, axis=1)
+    profiles = vote_matrix(votes, [f"A/RES/ES-11/{i}" for i in range(1, 7)]).apply("".join, axis=1)
     counts = profiles.value_counts()
     assert len(counts) == 46
     assert counts["YYYYYY"] == 76 and counts["NNNNNN"] == 4 and counts["AAAAAA"] == 9
 
 
 def test_always_and_group_rates(votes):
-    from analysis import always, group_rates
-
-    persistent = always("A", ["A/RES/ES-11/1", "A/RES/ES-11/4", "A/RES/ES-11/6", "A/RES/ES-11/7"], votes)
+    persistent = always(votes, "A", ["A/RES/ES-11/1", "A/RES/ES-11/4", "A/RES/ES-11/6", A])
     assert len(persistent) == 18 and {"CHN", "IND", "ZAF"} <= set(persistent["iso3"])
-    rates = group_rates(A, votes)
+    rates = group_rates(votes, A)
     assert rates.loc["All members"].tolist() == [193, 48.2, 9.3, 33.7, 8.8]
+
+
+# ---- nothing dropped
+
+
+def test_vote_matrix_with_the_council_vote_keeps_all_193(votes):
+    """The trap: the matrix kept only the 15 Council members and the next lookup failed with KeyError 'BRA'."""
+    table = vote_matrix(votes, [SC, B])
+    assert len(table) == 193 and table.index.is_monotonic_increasing
+    assert table[SC].isna().sum() == 178 and table[SC].notna().sum() == 15
+    assert pd.isna(table.loc["BRA", SC]) and table.loc["BRA", B] == "A"
+    assert table.loc["USA", SC] == "Y" and table.attrs["missing"] == {SC: "not a Council member"}
+    alone = vote_matrix(votes, [SC])
+    assert len(alone) == 193 and alone[SC].value_counts().to_dict() == {"Y": 10, "A": 5}
+
+
+def test_general_assembly_matrix_has_no_missing_value(votes):
+    table = vote_matrix(votes, [A, B])
+    assert len(table) == 193 and table.notna().all().all() and table.attrs["missing"] == {}
+
+
+def test_votes_on_is_the_roll_call_itself(votes):
+    assert len(votes_on(votes, SC)) == 15 and votes_on(votes, SC)["USA"] == "Y"
+
+
+def test_comparisons_over_two_bodies_count_members_on_both(votes):
+    table = transitions(votes, SC, B)
+    assert table.to_numpy().sum() == 15
+
+
+# ---- ids in any spelling, one signature style, no hidden load
+
+
+@pytest.mark.parametrize("spelling", ["S/RES/2774 (2025)", "s/res/2774", " S/RES/2774(2025) ", "S/RES/2774\u00a0(2025)"])
+def test_measures_accept_any_spelling_of_an_id(votes, spelling):
+    assert votes_on(votes, spelling).name == SC
+    assert list(vote_matrix(votes, [spelling, "ES-11/8"]).columns) == [SC, B]
+
+
+def test_an_id_without_a_record_suggests_recorded_ids(votes):
+    with pytest.raises(VoteDataError, match=r"no country-level record for this motion \(did you mean A/RES/ES-11/7"):
+        votes_on(votes, "A/RES/ES-11/77")
+
+
+def test_votes_are_required():
+    with pytest.raises(TypeError, match="votes is required"):
+        vote_matrix(["A/RES/ES-11/7"])
+    with pytest.raises(TypeError, match="votes is required"):
+        transitions(A, B)
+
+
+def test_the_old_call_order_still_works(votes, members):
+    assert transitions(A, B, votes).equals(transitions(votes, A, B))
+    assert changed_votes(A, B, votes, members).equals(changed_votes(votes, A, B, members))
+    assert vote_matrix([A, B], votes).equals(vote_matrix(votes, [A, B]))
+    assert always("A", [A, B], votes, members).equals(always(votes, "A", [A, B], members))
+    assert coalition_overlap(A, B, "Y", votes, members).equals(coalition_overlap(votes, A, B, "Y", members))
+    assert by_group(A, votes, members).equals(by_group(votes, A, members))
+    assert group_rates(A, votes, members).equals(group_rates(votes, A, members))
+    assert votes_on(A, votes).equals(votes_on(votes, A))
+    assert tally(votes, motions=[A]).equals(tally(votes, [A]))
+
+
+def test_no_measure_reloads_the_data(votes, monkeypatch):
+    """vote_matrix on 9 motions used to run load_votes 9 times; now nothing is loaded behind the caller's back."""
+    import analysis.votes
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a measure loaded the data itself")
+
+    monkeypatch.setattr(analysis.votes, "load_votes", refuse)
+    monkeypatch.setattr(analysis.votes, "load_motions", refuse)
+    nine = [f"A/RES/ES-11/{i}" for i in range(1, 10)]
+    assert vote_matrix(votes, nine).shape == (193, 9)
+    tally(votes, nine), transitions(votes, A, B), changed_votes(votes, A, B), always(votes, "Y", nine)

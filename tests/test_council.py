@@ -6,7 +6,7 @@ from analysis import council_outcomes, council_votes
 
 
 def test_council_votes_on_the_three_texts(votes):
-    table = council_votes(["S/RES/2774(2025)", "A/RES/ES-11/8", "A/RES/ES-11/7"], votes)
+    table = council_votes(votes, ["S/RES/2774(2025)", "A/RES/ES-11/8", "A/RES/ES-11/7"])
     assert len(table) == 15
     assert table.index[:5].tolist() == ["CHN", "FRA", "RUS", "GBR", "USA"]  # permanent members first, by name
     assert table.loc["USA", ["S/RES/2774(2025)", "A/RES/ES-11/8", "A/RES/ES-11/7"]].tolist() == ["Y", "A", "N"]
@@ -25,3 +25,17 @@ def test_council_outcomes_on_24_february(motions):
     assert vetoed == ["S/PV.9866/EU-amendment-sovereignty", "S/PV.9866/EU-amendment-just-peace"]
     assert out.loc["S/PV.9866/RU-amendment-wording", "reason"] == "failed: no tally found"
     assert pd.isna(out.loc["S/PV.9866/RU-amendment-wording", "enough_yes"])
+
+
+def test_the_veto_comes_from_the_vetoed_by_column_not_the_outcome_text(motions):
+    out = council_outcomes(motions).set_index("motion")
+    assert out.loc["S/PV.9866/EU-amendment-sovereignty", "vetoed_by"] == "RUS"
+    edited = motions.copy()
+    edited.loc[edited["motion"] == "S/PV.9866/EU-amendment-sovereignty", "vetoed_by"] = None
+    out = council_outcomes(edited).set_index("motion")
+    assert out.loc["S/PV.9866/EU-amendment-sovereignty", "reason"] == "failed"  # 9 in favour, no veto on record
+    assert not out.loc["S/PV.9866/EU-amendment-sovereignty", "would_pass_without_veto"]
+
+
+def test_council_votes_old_order_still_works(votes):
+    assert council_votes(["S/RES/2774(2025)"], votes).equals(council_votes(votes, ["S/RES/2774(2025)"]))

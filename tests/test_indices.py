@@ -1,11 +1,14 @@
-"""Agreement and cohesion on a small example computed by hand (see the comments), then on the real record."""
+"""Agreement and cohesion on a small example computed by hand (see the comments), then on the real record.
+
+The invented motions m1..m4 belong to no body, so the hand-computed examples pass ``body=None``.
+"""
 
 import math
 
 import pandas as pd
 import pytest
 
-from analysis import agreement, cohesion
+from analysis import VoteDataError, agreement, agreement_counts, cohesion, majority_votes, periods
 
 # P = USA, Q = RUS, R = FRA (codes only; the votes are invented for the arithmetic)
 #        m1  m2  m3  m4
@@ -18,7 +21,7 @@ VOTES = pd.DataFrame([(m, iso3, v) for m, vs in TABLE.items() for iso3, v in zip
 
 
 def test_coincidence_counts_only_yes_and_no():
-    a = agreement(VOTES, "coincidence")
+    a = agreement(VOTES, "coincidence", body=None)
     assert a.loc["USA", "RUS"] == pytest.approx(2 / 3)  # m1 same, m2 opposite, m3 same; m4 has an abstention
     assert a.loc["USA", "FRA"] == 0  # only m1 (Y vs N) counts
     assert a.loc["RUS", "FRA"] == pytest.approx(1 / 2)  # m1 opposite, m4 same
@@ -28,14 +31,14 @@ def test_coincidence_counts_only_yes_and_no():
 
 
 def test_lijphart_gives_half_a_point_for_an_abstention():
-    a = agreement(VOTES, "lijphart")
+    a = agreement(VOTES, "lijphart", body=None)
     assert a.loc["USA", "RUS"] == pytest.approx((1 + 0 + 1 + 0.5) / 4)
     assert a.loc["USA", "FRA"] == pytest.approx((0 + 0.5 + 0.5) / 3)  # m3 dropped: FRA absent
     assert a.loc["RUS", "FRA"] == pytest.approx((0 + 0.5 + 1) / 3)
 
 
 def test_kappa_corrects_for_chance():
-    a = agreement(VOTES, "kappa")
+    a = agreement(VOTES, "kappa", body=None)
     # USA-RUS: observed 2/4; expected .5*.5 (Y) + .25*.5 (N) + .25*0 (A) = .375; (0.5-.375)/(1-.375) = 0.2
     assert a.loc["USA", "RUS"] == pytest.approx(0.2)
     # USA-FRA over m1, m2, m4: observed 0; expected 2/3*1/3 + 1/3*1/3 = 1/3; (0 - 1/3)/(2/3) = -0.5
@@ -45,13 +48,13 @@ def test_kappa_corrects_for_chance():
 def test_kappa_is_undefined_without_variation():
     votes = pd.DataFrame({"motion": ["a", "b", "a", "b"], "iso3": ["USA", "USA", "FRA", "FRA"],
                           "vote": ["Y", "Y", "Y", "Y"]})
-    assert math.isnan(agreement(votes, "kappa").loc["USA", "FRA"])
+    assert math.isnan(agreement(votes, "kappa", body=None).loc["USA", "FRA"])
 
 
 def test_pair_without_shared_votes_is_nan():
     votes = pd.DataFrame({"motion": ["a", "a"], "iso3": ["USA", "FRA"], "vote": ["Y", "X"]})
-    assert math.isnan(agreement(votes, "coincidence").loc["USA", "FRA"])
-    assert math.isnan(agreement(votes, "lijphart").loc["USA", "FRA"])
+    assert math.isnan(agreement(votes, "coincidence", body=None).loc["USA", "FRA"])
+    assert math.isnan(agreement(votes, "lijphart", body=None).loc["USA", "FRA"])
 
 
 def test_unknown_method_is_refused():
@@ -65,13 +68,13 @@ GROUPS = pd.DataFrame({"iso3": ["USA", "RUS", "FRA", "USA"], "bloc": ["G1", "G1"
 
 
 def test_rice_index():
-    rice = cohesion(VOTES, GROUPS, "rice")
+    rice = cohesion(VOTES, GROUPS, "rice", body=None)
     assert rice["G1"].tolist() == pytest.approx([1 / 3, 0, 1, 1])  # m1 2Y 1N; m2 1-1; m3 2N; m4 2Y (A left out)
     assert rice.loc["m1", "G2"] == 1 and math.isnan(rice.loc["m4", "G2"])  # m4: USA only abstained
 
 
 def test_agreement_index():
-    ai = cohesion(VOTES, GROUPS, "agreement_index")
+    ai = cohesion(VOTES, GROUPS, "agreement_index", body=None)
     # m1: (2 - 1/2)/3; m2: (1 - 2/2)/3; m3: (2 - 0)/2 (FRA absent); m4: (2 - 1/2)/3
     assert ai["G1"].tolist() == pytest.approx([0.5, 0, 1, 0.5])
     assert ai.loc["m4", "G2"] == 1
@@ -80,7 +83,7 @@ def test_agreement_index():
 def test_real_record_eu_and_united_states(votes, members):
     from analysis import load_blocs
 
-    ga = votes[votes["motion"].str.startswith("A/")]
+    ga = votes  # General Assembly votes by default
     rice = cohesion(ga, load_blocs(), "rice")
     assert rice.loc["A/RES/ES-11/6", "EU27"] == 1.0
     assert rice.loc["A/RES/ES-11/7", "EU27"] == pytest.approx(25 / 27)  # Hungary voted no, the 26 others yes
@@ -104,3 +107,83 @@ def test_eu_majority_on_the_real_record(votes):
     eu = set(load_blocs().query("bloc == 'EU27'")["iso3"])
     out = majority_votes(votes[votes["motion"].str.startswith("A/")], eu, "EU27").set_index("motion")["vote"]
     assert out["A/RES/ES-11/7"] == "Y" and out["A/RES/ES-11/8"] == "Y" and len(out) == 10
+
+
+def test_counts_give_the_votes_behind_each_score():
+    counts = agreement_counts(VOTES, "coincidence", body=None)
+    assert counts.loc["USA", "RUS"] == 3 and counts.loc["USA", "FRA"] == 1 and counts.loc["RUS", "FRA"] == 2
+    lijphart = agreement_counts(VOTES, "lijphart", body=None)
+    assert lijphart.loc["USA", "RUS"] == 4 and lijphart.loc["USA", "FRA"] == 3
+    assert agreement_counts(VOTES, "kappa", body=None).equals(lijphart)
+    assert counts.dtypes.map(str).eq("int64").all()
+
+
+def test_min_votes_blanks_pairs_compared_on_too_few_votes():
+    a = agreement(VOTES, "coincidence", body=None, min_votes=2)
+    assert math.isnan(a.loc["USA", "FRA"])  # one vote only
+    assert a.loc["RUS", "FRA"] == pytest.approx(1 / 2) and a.loc["USA", "RUS"] == pytest.approx(2 / 3)
+
+
+def test_invented_motions_need_a_body_or_body_none():
+    with pytest.raises(VoteDataError, match="cannot tell which body voted on this motion.*'m1'"):
+        agreement(VOTES)
+    with_body = VOTES.assign(body="GA")
+    assert agreement(with_body).equals(agreement(VOTES, body=None))
+    motions = pd.DataFrame({"motion": list(TABLE), "body": ["GA", "GA", "SC", "SC"]})
+    assert agreement_counts(VOTES, "lijphart", motions=motions).loc["USA", "RUS"] == 2  # m1, m2 only
+
+
+# ---- the real record
+
+
+def test_general_assembly_by_default_us_uk_lijphart_is_085(votes):
+    """The trap: the Council vote used to weigh in for its 15 members (US-UK 0.818 instead of 0.85)."""
+    assert agreement(votes, "lijphart").loc["USA", "GBR"] == pytest.approx(0.85)
+    assert agreement_counts(votes, "lijphart").loc["USA", "GBR"] == 10  # the 10 GA roll calls
+    mixed = agreement(votes, "lijphart", body=None).loc["USA", "GBR"]
+    assert mixed == pytest.approx(9 / 11) and agreement_counts(votes, "lijphart", body=None).loc["USA", "GBR"] == 11
+    council = agreement(votes, "lijphart", body="SC")
+    assert council.shape == (15, 15) and council.loc["USA", "GBR"] == 0.5  # Y against A on S/RES/2774(2025)
+
+
+def test_a_council_id_with_the_default_body_is_refused(votes):
+    with pytest.raises(VoteDataError, match="voted in the SC, not the GA: pass body='SC'"):
+        agreement(votes, ids=["S/RES/2774(2025)"])
+
+
+def test_samoa_drop_rests_on_one_vote(votes, motions):
+    """The trap: Samoa 1.00 -> 0.00 with the United States, shown as if it were an alignment."""
+    split = periods(motions)
+    assert split["from 2025"] == ["A/RES/ES-11/7", "A/RES/ES-11/8", "A/RES/ES-11/9"]
+    assert split["before 2025"][0] == "A/RES/68/262" and len(split["before 2025"]) == 7
+    after = agreement(votes, "coincidence", split["from 2025"])
+    counts = agreement_counts(votes, "coincidence", split["from 2025"])
+    assert after.loc["USA", "WSM"] == 0 and counts.loc["USA", "WSM"] == 1  # ES-11/7 only: Samoa X on /8 and /9
+    assert agreement_counts(votes, "coincidence", split["before 2025"]).loc["USA", "WSM"] == 7
+    assert math.isnan(agreement(votes, "coincidence", split["from 2025"], min_votes=2).loc["USA", "WSM"])
+    top = (agreement(votes, "coincidence", split["before 2025"]).loc["USA"]
+           - agreement(votes, "coincidence", split["from 2025"], min_votes=2).loc["USA"]).dropna()
+    assert "WSM" not in top.index and (counts.loc["USA", top.index] >= 2).all()
+
+
+def test_ids_accept_any_spelling(votes):
+    assert agreement(votes, "lijphart", ["ES-11/7", "a/res/es-11/8 "]).equals(
+        agreement(votes, "lijphart", ["A/RES/ES-11/7", "A/RES/ES-11/8"]))
+
+
+def test_old_keyword_motions_for_a_list_of_ids_still_works(votes):
+    assert agreement(votes, "lijphart", motions=["A/RES/ES-11/7"]).equals(agreement(votes, "lijphart", ["A/RES/ES-11/7"]))
+
+
+def test_cohesion_takes_the_body(votes):
+    from analysis import load_blocs
+
+    assert list(cohesion(votes, load_blocs()).index) == [m for m in pd.unique(votes["motion"]) if m.startswith("A/")]
+    council = cohesion(votes, load_blocs(), "agreement_index", body="SC")  # DNK, FRA, GRC, SVN all abstained
+    assert list(council.index) == ["S/RES/2774(2025)"] and council.loc["S/RES/2774(2025)", "EU27"] == 1.0
+
+
+def test_majority_votes_keep_date_and_body_columns():
+    votes = VOTES.assign(body="GA", date=pd.Timestamp("2025-02-24"))
+    out = majority_votes(votes, {"USA", "RUS", "FRA"}, "G")
+    assert list(out.columns) == ["motion", "iso3", "vote", "date", "body"] and set(out["body"]) == {"GA"}

@@ -135,7 +135,7 @@ def test_motion_key_tolerates_spacing_case_and_unicode_form():
 
 def test_update_adds_es11_10_retires_its_partial_record_and_rewrites_the_manifest(library, data, capsys):
     before = snapshot(data)
-    code, out, err = run(capsys, "update-data", str(library), "--data-dir", str(data))
+    code, out, err = run(capsys, "--data-dir", str(data), "update-data", str(library))
     assert code == 0, err
     assert "compared 10 bundled roll calls with the file, member by member: identical" in out
     assert "added the roll call of A/RES/ES-11/10 (GA, 2026-02-24): 107-12-51, 23 not voting, 193 members" in out
@@ -176,7 +176,7 @@ def test_update_adds_es11_10_retires_its_partial_record_and_rewrites_the_manifes
     assert after["SHA256SUMS"].count(b"\n") == before["SHA256SUMS"].count(b"\n")
 
     # a second run finds nothing to do and writes nothing
-    code, out, _ = run(capsys, "update-data", str(library), "--data-dir", str(data))
+    code, out, _ = run(capsys, "--data-dir", str(data), "update-data", str(library))
     assert code == 0 and "no change" in out and "compared 11 bundled roll calls" in out
     assert snapshot(data) == after
 
@@ -188,7 +188,7 @@ def test_a_single_changed_vote_stops_the_update_and_writes_nothing(data, tmp_pat
     records.loc[flip, "vote"] = "N"
     path = write_library_file(tmp_path / "changed.csv", records, {ES10: ES10_META})
     before = snapshot(data)
-    code, out, err = run(capsys, "update-data", str(path), "--data-dir", str(data))
+    code, out, err = run(capsys, "--data-dir", str(data), "update-data", str(path))
     assert code == 2
     assert out == ""
     assert len(err.strip().splitlines()) == 1
@@ -241,7 +241,7 @@ def test_a_later_es11_resolution_gets_a_motions_row_from_the_file(library, data,
                                                  "meeting": "A/ES-11/PV.24", "title": "Synthetic title, with a comma"}}
     path = write_library_file(tmp_path / "later.csv", records, meta)
     before = (data / "motions.csv").read_bytes()
-    code, out, err = run(capsys, "update-data", str(path), "--data-dir", str(data))
+    code, out, err = run(capsys, "--data-dir", str(data), "update-data", str(path))
     assert code == 0, err
     assert "new row for A/RES/ES-11/11 from the file's metadata" in out
     after = (data / "motions.csv").read_bytes()
@@ -257,14 +257,14 @@ def test_a_security_council_file_with_another_spelling_of_the_symbol(data, tmp_p
     path = write_library_file(tmp_path / "sc.csv", council, body="SC",
                               motion_ids={"S/RES/2774(2025)": "S/RES/2774 (2025)"})
     before = snapshot(data)
-    code, out, _ = run(capsys, "update-data", str(path), "--data-dir", str(data))
+    code, out, _ = run(capsys, "--data-dir", str(data), "update-data", str(path))
     assert code == 0
     assert "compared 1 bundled roll calls with the file, member by member: identical (S/RES/2774(2025))" in out
     assert "no change" in out and snapshot(data) == before
     council.loc[council["iso3"] == "FRA", "vote"] = "Y"
     path = write_library_file(tmp_path / "sc2.csv", council, body="SC",
                               motion_ids={"S/RES/2774(2025)": "s/res/2774 (2025)"})
-    code, _, err = run(capsys, "update-data", str(path), "--data-dir", str(data))
+    code, _, err = run(capsys, "--data-dir", str(data), "update-data", str(path))
     assert code == 2 and "S/RES/2774(2025) France (FRA): bundled A, Library file Y" in err
     assert snapshot(data) == before
 
@@ -276,7 +276,7 @@ def test_a_partial_vote_the_library_records_otherwise_is_reported_and_the_record
     swap = es10[(es10["vote"] == "Y") & ~es10["iso3"].isin(load_partial_votes()["iso3"])]["iso3"].iat[0]
     records = pd.concat([bundled_ga(), synthetic_es11_10({"SAU": "Y", swap: "A"})], ignore_index=True)
     path = write_library_file(tmp_path / "sau.csv", records, {ES10: ES10_META})
-    code, out, err = run(capsys, "update-data", str(path), "--data-dir", str(data))
+    code, out, err = run(capsys, "--data-dir", str(data), "update-data", str(path))
     assert code == 0, err
     assert "33 of 34 agree with the Library record" in out
     assert "SAU: the partial record said A (low confidence), the Library records Y; the Library record is kept" in out
@@ -296,7 +296,7 @@ def test_a_news_tally_yields_to_the_record_but_an_official_one_stops_the_update(
         "107,12,51,adopted,no,news sources (several agree); not yet in the UN Digital Library voting dataset",
         "107,12,51,adopted,no,official"), encoding="utf-8", newline="")
     before = snapshot(data)
-    code, _, err = run(capsys, "update-data", str(path), "--data-dir", str(data))
+    code, _, err = run(capsys, "--data-dir", str(data), "update-data", str(path))
     assert code == 2 and "A/RES/ES-11/10 official tally: bundled 107-12-51, Library file 106-12-52" in err
     assert snapshot(data) == before
 
@@ -306,7 +306,7 @@ def test_a_roll_call_that_would_not_validate_is_refused(data, tmp_path, capsys):
     records = pd.concat([bundled_ga(), es10[es10["iso3"] != "ZWE"]], ignore_index=True)  # 192 members
     path = write_library_file(tmp_path / "short.csv", records, {ES10: ES10_META})
     before = snapshot(data)
-    code, _, err = run(capsys, "update-data", str(path), "--data-dir", str(data))
+    code, _, err = run(capsys, "--data-dir", str(data), "update-data", str(path))
     assert code == 2
     assert "the updated data would not validate (votes.csv)" in err and "missing ZWE" in err
     assert snapshot(data) == before
@@ -314,7 +314,7 @@ def test_a_roll_call_that_would_not_validate_is_refused(data, tmp_path, capsys):
 
 def test_dry_run_prints_the_plan_and_writes_nothing(library, data, capsys):
     before = snapshot(data)
-    code, out, _ = run(capsys, "update-data", str(library), "--data-dir", str(data), "--dry-run")
+    code, out, _ = run(capsys, "--data-dir", str(data), "update-data", str(library), "--dry-run")
     assert code == 0 and "added the roll call of A/RES/ES-11/10" in out and "dry run: nothing written" in out
     assert snapshot(data) == before
 
@@ -343,7 +343,7 @@ def test_es11_10_enters_the_trajectory_alignment_and_one_year_notebooks_with_no_
     import nbformat
     from nbconvert.preprocessors import ExecutePreprocessor
 
-    assert run(capsys, "update-data", str(library), "--data-dir", str(data))[0] == 0
+    assert run(capsys, "--data-dir", str(data), "update-data", str(library))[0] == 0
     monkeypatch.setenv("ANALYSIS_DATA_DIR", str(data))
     monkeypatch.delenv("ANALYSIS_FIGURES_DIR", raising=False)
     folder = DATA_DIR.parent / "notebooks"

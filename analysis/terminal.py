@@ -1,0 +1,69 @@
+"""Plain-text tables that fit a terminal: text left, numbers right, long text shortened with an ellipsis.
+
+Used by the command line and by :class:`analysis.profile.CountryProfile`. The
+width is fixed (100 columns by default) rather than read from the terminal, so
+that the same command prints the same text everywhere.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+WIDTH = 100
+ELLIPSIS = "\u2026"
+_GAP = "  "
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, the last one an ellipsis where something was cut."""
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    return text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
+
+
+def _cell(value: object) -> str:
+    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return f"{value:%Y-%m-%d}"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def table_text(frame: pd.DataFrame, shrink: tuple[str, ...] = (), width: int = WIDTH, min_width: int = 8) -> str:
+    """``frame`` as aligned text no wider than ``width``, shortening the ``shrink`` columns (widest first).
+
+    Missing values print as empty cells, floats with two decimals, dates as
+    ``YYYY-MM-DD``. Numeric columns are right-aligned, the others left-aligned.
+    A table that cannot be made narrow enough is returned as narrow as it gets.
+    """
+    columns = [str(c) for c in frame.columns]  # by position: repeated headers (e.g. "votes") are fine
+    cells = [[_cell(v) for v in frame.iloc[:, i]] for i in range(len(columns))]
+    numeric = [pd.api.types.is_numeric_dtype(frame.iloc[:, i]) and not pd.api.types.is_bool_dtype(frame.iloc[:, i])
+               for i in range(len(columns))]
+    limits = [max([len(c)] + [len(v) for v in cells[i]]) for i, c in enumerate(columns)]
+    total = sum(limits) + len(_GAP) * (len(limits) - 1)
+    while total > width:
+        candidates = [i for i, c in enumerate(columns) if c in shrink and limits[i] > max(min_width, len(c))]
+        if not candidates:
+            break
+        widest = max(candidates, key=lambda i: limits[i])
+        new = max(limits[widest] - (total - width), min_width, len(columns[widest]))
+        total -= limits[widest] - new
+        limits[widest] = new
+    lines = []
+    for row in [columns] + [[cells[i][r] for i in range(len(columns))] for r in range(len(frame))]:
+        parts = [shorten(v, limits[i]).rjust(limits[i]) if numeric[i] else shorten(v, limits[i]).ljust(limits[i])
+                 for i, v in enumerate(row)]
+        lines.append(_GAP.join(parts).rstrip())
+    return "\n".join(lines)
+
+
+def wrap(text: str, width: int = WIDTH, indent: str = "") -> str:
+    """``text`` wrapped to ``width`` columns, continuation lines indented by ``indent``."""
+    import textwrap
+
+    return textwrap.fill(text, width=width, subsequent_indent=indent, break_long_words=True,
+                         break_on_hyphens=False)

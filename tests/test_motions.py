@@ -1,0 +1,62 @@
+"""The one motion resolver: every usual spelling of an id gives the canonical id; unknown ids get suggestions."""
+
+import pytest
+
+from analysis import VoteDataError, motion_id, symbol_key
+
+
+@pytest.mark.parametrize("typed, canonical", [
+    ("S/RES/2774 (2025)", "S/RES/2774(2025)"),      # the UN's own spacing
+    ("S/RES/2774(2025)", "S/RES/2774(2025)"),
+    ("s/res/2774", "S/RES/2774(2025)"),             # lower case, no year
+    ("S/RES/2774", "S/RES/2774(2025)"),
+    ("S/RES/2774\u00a0(2025) ", "S/RES/2774(2025)"),  # NBSP and a trailing space
+    ("ES-11/8", "A/RES/ES-11/8"),                   # short for A/RES/ES-11/8
+    (" a/res/es-11/7 ", "A/RES/ES-11/7"),
+    ("A/RES/ES-11/7", "A/RES/ES-11/7"),
+    ("A/ES-11/L.10", "A/RES/ES-11/7"),              # draft symbols
+    ("A/ES-11/L.11", "A/RES/ES-11/8"),
+    ("a/es-11/l.10", "A/RES/ES-11/7"),
+    ("A/ES-11/L.17", "A/RES/ES-11/10"),             # the draft of a resolution also voted on procedurally
+    ("A/ES-11/L.12", "A/ES-11/L.12"),               # an amendment's own symbol
+    ("68/262", "A/RES/68/262"),
+    ("a/es-11/l.11/eu-amendment-1", "A/ES-11/L.11/EU-amendment-1"),
+])
+def test_every_usual_spelling_resolves(motions, typed, canonical):
+    assert motion_id(typed, motions) == canonical
+
+
+def test_the_bundled_motions_table_is_the_default():
+    assert motion_id("ES-11/9") == "A/RES/ES-11/9"
+
+
+def test_an_unknown_id_suggests_the_closest_known_ones(motions):
+    with pytest.raises(VoteDataError, match=r"unknown motion id \(did you mean A/RES/ES-11/7\b.*\?\): 'A/RES/ES-11/77'"):
+        motion_id("A/RES/ES-11/77", motions)
+    with pytest.raises(VoteDataError, match=r"did you mean A/ES-11/L.10 \(draft of A/RES/ES-11/7\)"):
+        motion_id("A/ES-11/L10", motions)  # the dot left out
+    with pytest.raises(VoteDataError, match=r"no close match among the \d+ known ids"):
+        motion_id("hello", motions)
+
+
+def test_errors_are_one_line(motions):
+    with pytest.raises(VoteDataError) as info:
+        motion_id("S/RES/9999", motions)
+    assert "\n" not in str(info.value)
+
+
+def test_a_list_of_ids_works_too_and_ambiguity_is_refused():
+    assert motion_id("s/res/2774", ["S/RES/2774(2025)", "A/RES/ES-11/7"]) == "S/RES/2774(2025)"
+    with pytest.raises(VoteDataError, match=r"ambiguous motion id \(could be S/RES/1\(2024\) or S/RES/1\(2025\)\)"):
+        motion_id("S/RES/1", ["S/RES/1(2024)", "S/RES/1(2025)"])
+
+
+@pytest.mark.parametrize("text, key", [
+    ("S/RES/2774 (2025)", "s/res/2774(2025)"),
+    ("  S/RES/2774\u00a0\u00a0(2025)\t", "s/res/2774(2025)"),
+    ("A/RES/ES-11/7", "a/res/es-11/7"),
+    ("A/ES-11/L.16/Rev. 1", "a/es-11/l.16/rev. 1"),
+    ("Cafe\u0301", "caf\u00e9"),  # NFC
+])
+def test_symbol_key(text, key):
+    assert symbol_key(text) == key

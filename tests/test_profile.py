@@ -1,0 +1,78 @@
+"""One country's whole record: every motion in date order with the tally beside it, and its alignment."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from analysis import VoteDataError, country_profile, load_motions
+
+
+@pytest.fixture(scope="module")
+def brazil():
+    return country_profile("BRA")
+
+
+def test_every_motion_in_date_order_with_the_tally(brazil):
+    table = brazil.votes
+    assert len(table) == len(load_motions()) == 23
+    assert table["date"].is_monotonic_increasing
+    assert table["motion"].iloc[0] == "A/RES/68/262" and table["motion"].iloc[-1] == "A/RES/ES-11/10"
+    row = table.set_index("motion").loc["A/RES/ES-11/7"]
+    assert (row["vote"], row["record"], row["yes"], row["no"], row["abstain"]) == ("A", "roll call", 93, 18, 65)
+
+
+def test_brazil_votes_as_recorded(brazil):
+    votes = brazil.votes.set_index("motion")["vote"]
+    assert votes[[f"A/RES/ES-11/{i}" for i in range(1, 10)]].tolist() == list("YYAYAYAAA")
+    assert votes["A/RES/68/262"] == "A"
+
+
+def test_council_motions_say_brazil_was_not_on_the_council(brazil):
+    council = brazil.votes[brazil.votes["body"] == "SC"]
+    assert len(council) == 7 and council["record"].eq("not on Council").all() and council["vote"].isna().all()
+    assert not council["on_council"].any() and brazil.votes.loc[brazil.votes["body"] == "GA", "on_council"].isna().all()
+    assert brazil.council == "not on the Council in 2025"
+
+
+def test_amendments_are_tally_only_and_2026_comes_from_news(brazil):
+    rows = brazil.votes.set_index("motion")
+    assert rows.loc["A/ES-11/L.12", "record"] == "tally only" and pd.isna(rows.loc["A/ES-11/L.12", "vote"])
+    assert rows.loc["A/ES-11/L.12", "tally_quality"].startswith("single news source")
+    assert rows.loc["A/RES/ES-11/10", "record"].startswith("news (") and rows.loc["A/RES/ES-11/10", "vote"] == "A"
+
+
+def test_agreement_before_and_from_2025_with_the_counts(brazil):
+    scores = brazil.agreement
+    assert list(scores.index) == ["United States of America (USA)", "Russian Federation (RUS)", "Ukraine (UKR)",
+                                  "EU27 majority"]
+    assert scores["votes before 2025"].tolist() == [7, 7, 7, 7]  # 68/262 and ES-11/1..6, Brazil cast a vote on all
+    assert scores["votes from 2025"].tolist() == [3, 3, 3, 3]  # ES-11/7, /8, /9
+    # ES-11/7..9: Brazil A, A, A; the US N, A, Y -> (0.5 + 1 + 0.5) / 3
+    assert scores.loc["United States of America (USA)", "score from 2025"] == pytest.approx(2 / 3)
+    assert brazil.method == "lijphart"
+
+
+def test_a_council_member_and_a_member_under_article_19(brazil):
+    usa = country_profile("United States")
+    assert usa.council == "permanent member"
+    row = usa.votes.set_index("motion").loc["S/RES/2774(2025)"]
+    assert row["vote"] == "Y" and row["on_council"]
+    assert country_profile("DNK").council == "elected member, term 2025-2026"
+    assert "Article 19" in country_profile("Venezuela").article19 and brazil.article19 == ""
+
+
+def test_text_fits_100_columns_and_json_parses(brazil):
+    text = brazil.to_text()
+    assert max(len(line) for line in text.splitlines()) <= 100
+    assert text.startswith("Brazil (BRA), Latin American and Caribbean group")
+    parsed = json.loads(brazil.to_json())
+    assert parsed["iso3"] == "BRA" and len(parsed["votes"]) == 23 and parsed["votes"][0]["date"] == "2014-03-27"
+    assert parsed["agreement"][0]["votes before 2025"] == 7
+
+
+def test_names_are_forgiving_and_refusals_suggest(brazil):
+    with pytest.raises(VoteDataError, match=r"did you mean Brazil\?"):
+        country_profile("Brazl")
+    with pytest.raises(VoteDataError, match=r"not a UN Member State \(an observer state\): 'Holy See'"):
+        country_profile("Holy See")
