@@ -176,6 +176,19 @@ def test_tolerated_variants_of_the_data_folder_give_the_bundled_tables(tmp_path)
     assert analysis.load_votes(data_dir=folder).astype(str).equals(analysis.load_votes().astype(str))
 
 
+def test_un_symbols_in_the_motions_table_are_case_folded_to_the_canonical_symbol(tmp_path):
+    """``a/res/es-11/7`` (padded, lower case) in motions.csv is the motion A/RES/ES-11/7, as in every other door."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder)
+    motions = folder / "motions.csv"
+    lines = motions.read_text(encoding="utf-8").split("\n")
+    lines = [(" " + line.split(",", 1)[0].lower() + "\u00a0," + line.split(",", 1)[1])
+             if line.startswith(("A/RES/", "S/RES/")) else line for line in lines]
+    motions.write_text("\n".join(lines), encoding="utf-8")
+    assert analysis.load_motions(data_dir=folder)["motion"].tolist() == analysis.load_motions()["motion"].tolist()
+    assert analysis.load_votes(data_dir=folder).astype(str).equals(analysis.load_votes().astype(str))
+
+
 # --- the folder is read at call time: a change after the first use is seen -----------------------------------
 
 def test_aliases_broken_after_first_use_are_noticed(tmp_path):

@@ -708,7 +708,7 @@ def check(original: Grid, mutated: Grid, outcome: str, kind: str, path: Path) ->
         got = read(mutated, path)
     except VoteDataError as exc:
         message = str(exc)
-        assert "\n" not in message and message.startswith(str(path)), message
+        assert "\n" not in message and message.startswith(f"{path}, line "), message  # file, line (and value)
         assert outcome in ("refused", "original_or_refused"), f"{kind}: must be {outcome}, but refused: {message}"
         return
     assert outcome != "refused", f"{kind}: must be refused, but read to {got}"
