@@ -1,0 +1,215 @@
+"""A broken data folder (``data_dir=`` or ``$ANALYSIS_DATA_DIR``) is refused, never read to a wrong table.
+
+Each test copies ``data/`` to a temporary folder and breaks one thing. The loader that reads the broken file
+must raise VoteDataError naming the file, the line and the value; the command line that reads it must exit 2
+with exactly one line on stderr. Variants that cannot change a table (CR-only line ends, motion ids in
+another case or padded with spaces) must give exactly the bundled table.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import analysis
+from analysis import VoteDataError
+from analysis.cli import main
+from analysis.schema import DATA_DIR
+
+VOTES_ES7 = ["votes", "A/RES/ES-11/7"]
+
+
+@dataclass
+class Break:
+    """Replace ``old`` by ``new`` (the first time) in ``file``; ``new=None``: replace the file by a folder."""
+
+    id: str
+    file: str
+    old: str
+    new: str | None
+    loader: str
+    value: str | None  # the value the message must quote (None: no value, e.g. a folder)
+    argv: list[str] | None = None  # the command line that reads the file (None: no command reads it)
+    line: bool = True  # the message must name the line of the change
+
+
+BREAKS = [
+    Break("impossible_date", "motions.csv", "A/RES/ES-11/7,GA,2025-02-24", "A/RES/ES-11/7,GA,2025-02-30",
+          "load_motions", "2025-02-30", VOTES_ES7),
+    Break("day_month_year_date", "motions.csv", "A/RES/ES-11/7,GA,2025-02-24", "A/RES/ES-11/7,GA,24/02/2025",
+          "load_motions", "24/02/2025", VOTES_ES7),
+    Break("full_width_tally", "motions.csv", "lasting peace in Ukraine\",93,18,65", "lasting peace in Ukraine\",９３,18,65",
+          "load_motions", "９３", VOTES_ES7),
+    Break("superscript_tally", "motions.csv", "lasting peace in Ukraine\",93,18,65", "lasting peace in Ukraine\",⁹³,18,65",
+          "load_motions", "⁹³", VOTES_ES7),
+    Break("negative_tally", "motions.csv", "lasting peace in Ukraine\",93,18,65", "lasting peace in Ukraine\",93,-18,65",
+          "load_motions", "-18", VOTES_ES7),
+    Break("tally_beyond_64_bits", "motions.csv", "lasting peace in Ukraine\",93,18,65",
+          "lasting peace in Ukraine\",99999999999999999999,18,65", "load_motions", "99999999999999999999", VOTES_ES7),
+    Break("na_tally", "motions.csv", "lasting peace in Ukraine\",93,18,65", "lasting peace in Ukraine\",93,18,NA",
+          "load_motions", "NA", VOTES_ES7),
+    Break("duplicated_header", "motions.csv", "yes,no,abstain", "yes,yes,abstain", "load_motions", "yes", VOTES_ES7),
+    Break("motion_listed_twice_in_two_spellings", "motions.csv", "A/RES/ES-11/8,GA", "a/res/es-11/7 ,GA",
+          "load_motions", None, VOTES_ES7),
+    Break("body_contradicts_symbol", "motions.csv", "A/RES/ES-11/7,GA", "A/RES/ES-11/7,SC", "load_motions", "SC",
+          VOTES_ES7),
+    Break("veto_by_unknown_member", "motions.csv", "permanent member: Russian Federation)",
+          "permanent member: Soviet Union)", "load_motions", "Soviet Union", ["motions"]),
+    Break("motions_is_a_folder", "motions.csv", "", None, "load_motions", None, VOTES_ES7, line=False),
+    Break("votes_is_a_folder", "votes.csv", "", None, "load_votes", None, VOTES_ES7, line=False),
+    Break("unknown_vote", "votes.csv", "A/RES/ES-11/7,UKR,Y", "A/RES/ES-11/7,UKR,maybe", "load_votes", "maybe",
+          VOTES_ES7),
+    Break("full_width_vote", "votes.csv", "A/RES/ES-11/7,UKR,Y", "A/RES/ES-11/7,UKR,Ｙ", "load_votes", "Ｙ",
+          VOTES_ES7),
+    Break("full_width_member_code", "votes.csv", "A/RES/ES-11/7,UKR,Y", "A/RES/ES-11/7,ＵＫＲ,Y", "load_votes", "ＵＫＲ",
+          VOTES_ES7),
+    Break("duplicated_votes_header", "votes.csv", "motion,iso3,vote", "motion,iso3,iso3", "load_votes", "iso3",
+          VOTES_ES7),
+    Break("member_twice", "votes.csv", "A/RES/ES-11/7,UKR,Y", "A/RES/ES-11/7,RUS,Y", "load_votes", "RUS",
+          VOTES_ES7),
+    Break("empty_motion_id", "votes.csv", "A/RES/ES-11/7,UKR,Y", ",UKR,Y", "load_votes", "", VOTES_ES7),
+    Break("unknown_member_in_blocs", "blocs.csv", "EU27,AUT", "EU27,XXX", "load_blocs", "XXX"),
+    Break("lower_case_member_in_members", "members.csv", "AFG,Afghanistan", "afg,Afghanistan", "load_members",
+          "afg", VOTES_ES7),
+    Break("members_is_a_folder", "members.csv", "", None, "load_members", None, VOTES_ES7, line=False),
+    Break("council_member_twice", "sc_members_2025.csv", "USA,permanent", "CHN,permanent", "load_sc_members", "CHN",
+          VOTES_ES7),
+    Break("superscript_tile_column", "tile_grid.csv", "AFG,20,5", "AFG,²0,5", "load_tile_grid", "²0"),
+    Break("tile_column_beyond_64_bits", "tile_grid.csv", "AFG,20,5", "AFG,99999999999999999999,5", "load_tile_grid",
+          "99999999999999999999"),
+    Break("unknown_alias_code", "member_aliases.csv", "Turkey,TUR", "Turkey,TRK", "load_aliases", "TRK",
+          [*VOTES_ES7, "--country", "Turkey"]),
+    Break("article19_maybe", "article19_2025.csv", "AFG,no", "AFG,maybe", "load_article19", "maybe"),
+    Break("partial_vote_unknown_confidence", "partial_votes.csv", "A/RES/ES-11/10,RUS,N,high",
+          "A/RES/ES-11/10,RUS,N,certain", "load_partial_votes", "certain"),
+    Break("historical_seat_lower_case", "historical_seats.csv", "YUG,Yugoslavia", "yug,Yugoslavia",
+          "load_historical_seats", "yug"),
+]
+
+
+def _loader(name: str):
+    if name == "load_aliases":  # the alias table is read by the name normalizer
+        return lambda data_dir: analysis.to_iso3("Turkey", data_dir=data_dir)
+    return getattr(analysis, name)
+
+
+def broken_copy(tmp_path: Path, b: Break) -> tuple[Path, int | None]:
+    """A copy of data/ with one thing broken: (folder, line of the change)."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder)
+    path = folder / b.file
+    if b.new is None:
+        path.unlink()
+        path.mkdir()
+        return folder, None
+    text = path.read_text(encoding="utf-8")
+    at = text.index(b.old)
+    path.write_text(text.replace(b.old, b.new, 1), encoding="utf-8", newline="")
+    return folder, text[:at].count("\n") + 1
+
+
+@pytest.mark.parametrize("b", BREAKS, ids=[b.id for b in BREAKS])
+def test_broken_data_folder_is_refused_by_the_api(b, tmp_path):
+    folder, line = broken_copy(tmp_path, b)
+    with pytest.raises(VoteDataError) as info:
+        _loader(b.loader)(data_dir=folder)
+    message = str(info.value)
+    assert message.startswith(str(folder / b.file)), message
+    assert "\n" not in message
+    if b.line:
+        assert f"{folder / b.file}, line {line}: " in message, message
+    if b.value is not None:
+        assert repr(b.value) in message, message
+
+
+@pytest.mark.parametrize("b", [b for b in BREAKS if b.argv], ids=[b.id for b in BREAKS if b.argv])
+def test_broken_data_folder_is_refused_by_the_command_line(b, tmp_path, monkeypatch, capsys):
+    folder, line = broken_copy(tmp_path, b)
+    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(folder))
+    code = main(b.argv)
+    out, err = capsys.readouterr()
+    assert code == 2, out
+    assert err.count("\n") == 1 and err.startswith(f"error: {folder / b.file}"), err
+    if b.line:
+        assert f", line {line}: " in err, err
+
+
+@pytest.mark.parametrize("b", [BREAKS[0], BREAKS[2]], ids=[BREAKS[0].id, BREAKS[2].id])
+def test_broken_data_folder_through_python_m_analysis(b, tmp_path):
+    """End to end, as a user runs it: one line on stderr, exit 2, no traceback."""
+    folder, line = broken_copy(tmp_path, b)
+    run = subprocess.run([sys.executable, "-m", "analysis", *b.argv], capture_output=True, text=True,
+                         env={**os.environ, "ANALYSIS_DATA_DIR": str(folder)}, cwd=tmp_path, timeout=120)
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr.count("\n") == 1 and run.stderr.startswith(f"error: {folder / b.file}, line {line}: ")
+    assert repr(b.value) in run.stderr
+
+
+def test_missing_data_folder_is_one_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(tmp_path / "nowhere"))
+    assert main(VOTES_ES7) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.startswith(f"error: {tmp_path / 'nowhere'}")
+    with pytest.raises(VoteDataError, match="file not found"):
+        analysis.load_votes(data_dir=tmp_path / "nowhere")
+
+
+# --- tolerated variants of the data folder read to exactly the bundled tables ---------------------------------
+
+def test_tolerated_variants_of_the_data_folder_give_the_bundled_tables(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder)
+    motions = folder / "motions.csv"
+    motions.write_bytes(motions.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r"))  # old Mac line ends
+    votes = folder / "votes.csv"
+    lines = votes.read_text(encoding="utf-8").splitlines()
+    spelled = [lines[0]] + [(" " + line.lower() if i % 3 == 0 else "\u00a0" + line if i % 3 == 1 else line)
+                            for i, line in enumerate(lines[1:])]
+    votes.write_text("\r\n".join(spelled) + "\r\n", encoding="utf-8", newline="")
+    assert analysis.load_motions(data_dir=folder).astype(str).equals(analysis.load_motions().astype(str))
+    assert analysis.load_votes(data_dir=folder).astype(str).equals(analysis.load_votes().astype(str))
+
+
+def test_un_symbols_in_the_motions_table_are_case_folded_to_the_canonical_symbol(tmp_path):
+    """``a/res/es-11/7`` (padded, lower case) in motions.csv is the motion A/RES/ES-11/7, as in every other door."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder)
+    motions = folder / "motions.csv"
+    lines = motions.read_text(encoding="utf-8").split("\n")
+    lines = [(" " + line.split(",", 1)[0].lower() + "\u00a0," + line.split(",", 1)[1])
+             if line.startswith(("A/RES/", "S/RES/")) else line for line in lines]
+    motions.write_text("\n".join(lines), encoding="utf-8")
+    assert analysis.load_motions(data_dir=folder)["motion"].tolist() == analysis.load_motions()["motion"].tolist()
+    assert analysis.load_votes(data_dir=folder).astype(str).equals(analysis.load_votes().astype(str))
+
+
+# --- the folder is read at call time: a change after the first use is seen -----------------------------------
+
+def test_aliases_broken_after_first_use_are_noticed(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder)
+    assert analysis.to_iso3("Turkey", data_dir=folder) == "TUR"
+    aliases = folder / "member_aliases.csv"
+    aliases.write_text(aliases.read_text(encoding="utf-8").replace("Turkey,TUR", "Turkey,TRK"), encoding="utf-8")
+    with pytest.raises(VoteDataError, match=r"member_aliases\.csv, line \d+: .*'TRK'"):
+        analysis.to_iso3("Turkey", data_dir=folder)
+
+
+def test_a_rewritten_table_is_read_again_even_with_the_same_size_and_time(tmp_path):
+    """A file replaced by one of the same size with its time kept (cp -p, rsync -t, tar) is read again."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder)
+    blocs = folder / "blocs.csv"
+    assert "AUT" in set(analysis.load_blocs(data_dir=folder)["iso3"])
+    before = blocs.stat()
+    blocs.write_text(blocs.read_text(encoding="utf-8").replace("EU27,AUT", "EU27,XXX", 1), encoding="utf-8")
+    os.utime(blocs, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert blocs.stat().st_size == before.st_size
+    with pytest.raises(VoteDataError, match=r"blocs\.csv, line 2: .*'XXX'"):
+        analysis.load_blocs(data_dir=folder)
