@@ -371,23 +371,12 @@ def add_check(p: argparse.ArgumentParser) -> None:
 
 def cmd_check(args: argparse.Namespace) -> None:
     from .comparisons import tally
-    from .votes import read_votes
+    from .undl import read_vote_file
 
-    path = Path(args.path)
-    if path.is_dir():
-        raise VoteDataError("is a folder, not a file", file=path)
-    if not path.is_file():
-        raise VoteDataError("file not found", file=path)
-    with open(path, "rb") as handle:
-        first = handle.readline().decode("utf-8-sig", errors="replace").strip().lower().replace('"', "")
-    if first.split(",")[:3] == ["motion", "iso3", "vote"]:
-        votes, layout = read_votes(path), "project layout (motion, iso3, vote)"
-    else:
-        from .undl import read_undl
-
-        votes, layout = read_undl(path), "UN Digital Library layout"
+    votes, layout = read_vote_file(args.path)
     counts = tally(votes)[["Y", "N", "A", "X", "members"]]
-    print(wrap(f"OK: {path} ({layout}): {len(votes):,} rows, {len(counts):,} motions", WIDTH, "  "))
+    print(f"OK: {len(votes):,} rows, {len(counts):,} motions ({layout})")
+    print(f"file: {args.path}")
     print(counts.to_string())
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import TABLES, VoteDataError, data_path, read_table
+from .schema import TABLES, VoteDataError, data_path, read_table, stamp
 
 #: The five UN regional groups, in the order used in tables and figures.
 REGIONAL_GROUPS = TABLES["members"].fields[2].choices
@@ -35,20 +35,20 @@ def name_key(text: str) -> str:
 
     ``"Côte d’Ivoire"``, ``"COTE D'IVOIRE"`` and ``" cote  d'ivoire"`` share one key.
     """
-    text = unicodedata.normalize("NFKD", str(text).translate(_APOSTROPHES))
+    text = unicodedata.normalize("NFD", str(text).translate(_APOSTROPHES))  # NFD, not NFKD: ＦＲＡ is not FRA
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 @lru_cache(maxsize=8)
-def _cached(name: str, path: str, stamp: tuple[int, int], codes: frozenset[str] | None) -> pd.DataFrame:
+def _cached(name: str, path: str, version: tuple[int, ...], codes: frozenset[str] | None) -> pd.DataFrame:
     return read_table(name, path, codes=codes)[0]
 
 
 def _load(name: str, path: PathLike, data_dir: PathLike, codes: frozenset[str] | None = None) -> pd.DataFrame:
-    """A declared table, read once per file version (path, modification time, size); a fresh copy each call."""
+    """A declared table, read once per file version (:func:`analysis.schema.stamp`); a fresh copy each call."""
     path = Path(path) if path else data_path(TABLES[name].file, data_dir)
-    return _cached(name, str(path), _stamp(path), codes).copy()
+    return _cached(name, str(path), stamp(path), codes).copy()
 
 
 def member_codes(historical: bool = False, *, data_dir: PathLike = None) -> frozenset[str]:
@@ -130,15 +130,10 @@ def _tables(data_dir: PathLike):
     from .schema import data_dir as folder
 
     folder = folder(data_dir).resolve()
-    return _lookup(folder, tuple(_stamp(folder / TABLES[t].file) for t in ("members", "aliases")))
+    return _lookup(folder, tuple(stamp(folder / TABLES[t].file) for t in ("members", "aliases")))
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    try:
-        stat = path.stat()
-        return stat.st_mtime_ns, stat.st_size
-    except OSError:
-        return 0, 0  # read_table gives the clear error
+
 
 
 def to_iso3(name: str, *, data_dir: PathLike = None) -> str:

@@ -77,10 +77,11 @@ def vote_index(raw: object) -> int | None:
 def count(text: str) -> int | None:
     """A count cell: a whole number of 0 or more in ASCII digits, -1 for an empty cell, None for anything else.
 
-    ``NA``, ``NaN``, ``null``, ``-1``, ``９３`` (full-width) and ``⁹³`` (superscript) are all None: refused.
+    ``NA``, ``NaN``, ``null``, ``-1``, ``９３`` (full-width), ``⁹³`` (superscript) and numbers of more than
+    18 digits (beyond what a 64-bit integer holds, and beyond any vote count) are all None: refused.
     """
     text = text.strip()
-    return -1 if text == "" else int(text) if re.fullmatch(r"[0-9]+", text) else None
+    return -1 if text == "" else int(text) if re.fullmatch(r"[0-9]{1,18}", text) else None
 
 
 def is_iso_date(text: str) -> bool:
@@ -112,6 +113,15 @@ def body_of(symbol: str) -> str | None:
 
 
 # --- files ------------------------------------------------------------------------------------------------
+
+def stamp(path: str | Path) -> tuple[int, ...]:
+    """A file's version for caches: inode, size, modification and change time (utime cannot set the last)."""
+    try:
+        info = Path(path).stat()
+        return info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+    except OSError:
+        return ()  # read_table gives the clear error
+
 
 def check_file(path: str | Path) -> bool:
     """Refuse a missing, folder, unreadable or empty file with one clear line; True if it is gzip-compressed."""
@@ -160,7 +170,7 @@ def records(text: str, path: str | Path) -> list[tuple[int, list[str]]]:
     whose field count differs from the header's is refused (truncated or
     wrongly quoted), so a short row is never read as a row with empty cells.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""))  # quotes read as pyarrow reads them: every door alike
     out, start = [], 1
     try:
         for row in reader:
@@ -271,7 +281,7 @@ TABLES = {t.name: t for t in (
 )}
 
 _PROBLEMS = {
-    "int": "must be a whole number (digits 0-9)", "date": "must be a real calendar date written YYYY-MM-DD",
+    "int": "must be a whole number (at most 18 digits 0-9)", "date": "must be a real calendar date written YYYY-MM-DD",
     "yesno": "must be yes or no", "vote": VOTE_PROBLEM,
 }
 

@@ -36,7 +36,7 @@ from .schema import (
     VOTE_PROBLEM, VoteDataError, check_file, check_header, clean_symbol, count, decode, open_bytes, records,
     symbol_key, vote_index,
 )
-from .votes import TOTALS, RollCalls, check_roll_calls
+from .votes import TOTALS, RollCalls, canonical_symbol, check_roll_calls, read_votes
 
 #: Each role's column name in each generation (version 3 first), and the totals of version 1.
 ROLES = {"resolution": ("resolution", "resolutions"), "code": ("ms_code", "ms_codes"),
@@ -111,6 +111,8 @@ def _read_arrow(path: Path, compressed: bool, header: list[str], columns: list[s
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
             if "UTF8" in str(exc) or number == len(attempts) - 1:
                 raise _arrow_error(path, exc, header) from None
+        except OSError as exc:  # a broken gzip stream, a read error
+            raise VoteDataError(f"cannot read the file ({exc})", file=path) from None
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -145,11 +147,11 @@ def _map(indices: np.ndarray, values: list[str], convert, problem: str, path: Pa
 
 
 def _motion_codes(indices: np.ndarray, values: list[str], path: Path, records_=None) -> tuple[np.ndarray, list[str]]:
-    """Motion ids tidied and case-folded: spellings of one symbol become one motion (in upper case)."""
+    """Motion ids tidied and case-folded: spellings of one symbol become one motion (:func:`canonical_symbol`)."""
     cleaned = _map(indices, values, lambda v: clean_symbol(v) or None, "empty motion id", path, records_)
     keys = [symbol_key(v) for v in cleaned]
     codes, unique = pd.factorize(pd.Series(keys))
-    shown = {k: v.upper() for k, v in zip(keys, cleaned)}
+    shown = {k: canonical_symbol(v) for k, v in zip(keys, cleaned)}
     order_codes = codes[indices]
     used, first, inverse = np.unique(order_codes, return_index=True, return_inverse=True)
     rank = np.empty(len(used), dtype=np.int32)
@@ -192,6 +194,14 @@ def read_undl_full(path: str | Path, metadata: bool = False) -> tuple[pd.DataFra
     return rc.frame(), motions
 
 
+def read_vote_file(path: str | Path) -> tuple[pd.DataFrame, str]:
+    """(votes, layout name) of any vote file: the project layout ``motion,iso3,vote`` or a Library layout."""
+    path = Path(path)
+    if _header(path, check_file(path)) == ["motion", "iso3", "vote"]:
+        return read_votes(path), "project layout (motion, iso3, vote)"
+    return read_undl(path), "UN Digital Library layout"
+
+
 def read_undl(path: str | Path) -> pd.DataFrame:
     """Read a UN Digital Library voting file (GA or SC, any layout or generation) into ``motion, iso3, vote``.
 
@@ -209,7 +219,8 @@ def _totals_and_dates(table: pa.Table, totals: dict[str, str], path: Path, recor
     out = {}
     for canonical, column in totals.items():
         indices, values = _dictionary(table[column])
-        lookup = _map(indices, values, count, f"{column} must be a whole number of 0 or more, or empty", path,
+        lookup = _map(indices, values, count, f"{column} must be a whole number of 0 or more (at most 18 digits), "
+                      "or empty", path,
                       records_).astype(np.int64)
         out[canonical] = lookup[indices]
     return out
@@ -352,4 +363,4 @@ def _motions_table(rc: RollCalls, bodies: list[str]) -> pd.DataFrame:
     return out
 
 
-__all__ = ["TOTALS", "read_undl", "read_undl_full"]
+__all__ = ["TOTALS", "read_undl", "read_undl_full", "read_vote_file"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +29,7 @@ import pyarrow as pa
 
 from .members import load_sc_members, member_codes, to_iso3
 from .schema import (
-    VOTE_CODES, VoteDataError, body_of, clean_symbol, data_path, is_iso_date, read_table, symbol_key,
+    DATA_DIR, VOTE_CODES, VoteDataError, body_of, clean_symbol, data_path, is_iso_date, read_table, stamp, symbol_key,
 )
 
 LIMITS = {"GA": 193, "SC": 15}
@@ -191,6 +192,18 @@ def _check_tallies(rc: RollCalls, counts: np.ndarray, bodies: list[str], officia
 
 # --- the bundled tables -------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=2)
+def _package_symbols(version: tuple[int, ...]) -> dict[str, str]:
+    return {symbol_key(m): m for m in read_table("motions", DATA_DIR / "motions.csv")[0]["motion"]}
+
+
+def canonical_symbol(text: str) -> str:
+    """A motion id as the package spells it: as in the package's own motions table (``a/res/es-11/7 `` ->
+    ``A/RES/ES-11/7``, ``S/RES/2774 (2025)`` -> ``S/RES/2774(2025)``), else tidied and in upper case, as UN
+    symbols are written. Every door spells ids with this one function."""
+    return _package_symbols(stamp(DATA_DIR / "motions.csv")).get(symbol_key(text), clean_symbol(text).upper())
+
+
 def load_motions(path: PathLike = None, *, data_dir: PathLike = None) -> pd.DataFrame:
     """One row per motion of interest, including those known only as tallies.
 
@@ -204,6 +217,7 @@ def load_motions(path: PathLike = None, *, data_dir: PathLike = None) -> pd.Data
     """
     path = Path(path) if path else data_path("motions.csv", data_dir)
     frame, lines = read_table("motions", path)
+    frame["motion"] = frame["motion"].map(canonical_symbol)
     for line, motion, body in zip(lines, frame["motion"], frame["body"]):
         if body_of(motion) not in (None, body):
             raise VoteDataError(f"the symbol belongs to the {BODY_NAMES[body_of(motion)]}, but body says",
@@ -234,7 +248,7 @@ def _canonical(frame: pd.DataFrame, lines: list[int], path: Path, motions: pd.Da
     known = dict(zip(map(symbol_key, motions["motion"]), motions["motion"]))
     unknown = ~keys.isin(known)
     if not strict:
-        frame["motion"] = [known.get(k, m.upper()) for k, m in zip(keys, frame["motion"])]
+        frame["motion"] = [known[k] if k in known else canonical_symbol(m) for k, m in zip(keys, frame["motion"])]
         return frame
     if unknown.any():
         i = int(unknown.to_numpy().argmax())

@@ -118,7 +118,7 @@ def test_latin1_file(write):
 def test_bad_motions_table_values(write):
     with pytest.raises(VoteDataError, match=r"motions\.csv, line 2: body must be one of GA, SC: 'XX'"):
         load_motions(motions_file(write, body="XX"))
-    with pytest.raises(VoteDataError, match=r"motions\.csv, line 2: yes must be a whole number \(digits 0-9\): 'many'"):
+    with pytest.raises(VoteDataError, match=r"motions\.csv, line 2: yes must be a whole number \(at most 18 digits 0-9\): 'many'"):
         load_motions(motions_file(write, yes="many"))
     with pytest.raises(VoteDataError, match=r"motions\.csv, line 2: roll_call must be yes or no: 'maybe'"):
         load_motions(motions_file(write, roll_call="maybe"))
