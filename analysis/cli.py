@@ -139,9 +139,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "report":
-            from .report import build
+            from .report import ReportError, build
 
-            build()
+            try:
+                build()
+            except ReportError as exc:  # e.g. a link out of reports/, or a notebook that failed
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
         else:
             COMMANDS[args.command](args)
     except VoteDataError as exc:
