@@ -7,10 +7,10 @@ import pytest
 
 from analysis.report import ReportError, build
 from analysis.report.execute import INJECTED_TAG, inject_parameters
-from analysis.report.files import MANIFEST, install, read_manifest
+from analysis.report.files import MANIFEST, clean, install, read_manifest
 
 
-def small_notebook(folder, figure="small", fail=False):
+def small_notebook(folder, figure="small"):
     """A two-cell notebook in the project's layout: a parameters cell, then a published figure."""
     folder.mkdir(exist_ok=True)
     first = nbformat.v4.new_code_cell("FIGURES = None\nfrom analysis import load_votes, tally, plots",
@@ -21,8 +21,7 @@ def small_notebook(folder, figure="small", fail=False):
         nbformat.v4.new_code_cell(
             "counts = tally(load_votes(), ['A/RES/ES-11/7'])\n"
             "fig = plots.stacked_bars(counts[['Y','N','A','X']], 'Small title')\n"
-            f"plots.publish(fig, {figure!r}, counts, FIGURES)\nprint(counts.loc['A/RES/ES-11/7', 'Y'])"
-            + ("\nraise RuntimeError('broken on purpose')" if fail else "")),
+            f"plots.publish(fig, {figure!r}, counts, FIGURES)\nprint(counts.loc['A/RES/ES-11/7', 'Y'])"),
     ])
     nbformat.write(notebook, folder / "01_small.ipynb")
     return folder
@@ -65,7 +64,10 @@ def test_a_failing_notebook_leaves_the_previous_report_as_it_was(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("previous report")
-    folder = small_notebook(tmp_path / "nb", fail=True)
+    folder = tmp_path / "nb"
+    folder.mkdir()
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Broken"), nbformat.v4.new_code_cell(
+        "raise RuntimeError('broken on purpose')")]), folder / "01_small.ipynb")
     with pytest.raises(ReportError, match="01_small.ipynb failed"):
         build(folder, out)
     assert (out / "index.html").read_text() == "previous report"
@@ -137,3 +139,15 @@ def test_parameters_are_injected_after_the_tagged_cell():
     inject_parameters(notebook, "/tmp/figs")
     assert notebook.cells[2].source == "FIGURES = '/tmp/figs'"
     assert INJECTED_TAG in notebook.cells[2].metadata["tags"]
+
+
+def test_clean_removes_only_what_the_report_wrote(tmp_path):
+    out = tmp_path / "out"
+    staging = tmp_path / "staging"
+    (staging / "figures" / "thumbs").mkdir(parents=True)
+    for name in ("index.html", "figures/a.png", "figures/thumbs/a.png"):
+        (staging / name).write_text("report")
+    install(staging, out)
+    (out / "figures" / "notes.txt").write_text("mine")
+    assert sorted(clean(out)) == ["figures/a.png", "figures/thumbs/a.png", "index.html"]
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["figures", "figures/notes.txt"]

@@ -101,3 +101,22 @@ def install(staging: Path, out: Path) -> list[str]:
     temporary.write_text(_HEADER + "".join(f"{r}\n" for r in written), encoding="utf-8")
     os.replace(temporary, manifest)
     return written
+
+
+def clean(out: Path) -> list[str]:
+    """Remove the files the last build wrote (per the manifest) and the manifest; leave everything else."""
+    if not out.is_dir():
+        return []
+    root = out.resolve()
+    removed = []
+    for relative in read_manifest(root):
+        path = _removable(root, relative)
+        if path is not None:
+            path.unlink()
+            removed.append(relative)
+    for folder in sorted({(root / r).parent for r in removed}, key=lambda p: len(p.parts), reverse=True):
+        while folder != root and folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir()):
+            folder.rmdir()  # only folders the report's files left empty
+            folder = folder.parent
+    (root / MANIFEST).unlink(missing_ok=True)
+    return removed
