@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import functools
 import html
-import json
+import io
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -77,8 +78,6 @@ class ReportFigure(Figure):
         return super().__repr__().replace(type(self).__name__, "Figure", 1)  # as any matplotlib figure
 
     def _repr_png_(self) -> bytes:
-        import io
-
         buffer = io.BytesIO()
         with style():
             self.savefig(buffer, format="png", dpi="figure", bbox_inches="tight", metadata={"Software": None})
@@ -115,8 +114,6 @@ def to_svg(fig: Figure) -> str:
 
     if has_tiles(fig):
         return tile_svg(fig)
-    import io
-
     buffer = io.StringIO()
     with style():
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
@@ -146,14 +143,10 @@ def publish(fig: Figure, name: str, data: pd.DataFrame, folder: str | Path | Non
     title, subtitle = caption(fig)
     record = {"name": name, "title": title, "subtitle": subtitle,
               "files": [f"{name}.png", f"{name}.svg", f"{name}.csv"]}
-    _display({"text/html": _figure_html(record, folder.name, svg if _has_tooltips(fig) else None),
-              "text/plain": f"figure {name}: {title}", FIGURE_MIME: record}, raw=True)
-
-
-def _has_tooltips(fig: Figure) -> bool:
     from .tilemap import has_tiles
 
-    return has_tiles(fig)
+    _display({"text/html": _figure_html(record, folder.name, svg if has_tiles(fig) else None),
+              "text/plain": f"figure {name}: {title}", FIGURE_MIME: record}, raw=True)
 
 
 def _figure_html(record: dict, href: str, inline_svg: str | None) -> str:
@@ -173,8 +166,6 @@ def _figure_html(record: dict, href: str, inline_svg: str | None) -> str:
 
 def inline_svg_for_html(svg: str, prefix: str) -> str:
     """SVG text ready to sit inside an HTML page: no XML prolog, every id prefixed so that several can coexist."""
-    import re
-
     body = svg[svg.index("<svg"):]
     ids = set(re.findall(r'\bid="([^"]+)"', body))
     if ids:
@@ -331,4 +322,4 @@ def flow_chart(matrix: pd.DataFrame, title: str, subtitle: str | None = None, *,
     return finish(fig, title, subtitle, source)
 
 
-from .tilemap import tile_map, tile_maps  # noqa: E402  (the maps use the helpers above)
+from .tilemap import tile_map, tile_maps  # noqa: E402,F401  (re-exported; the maps use the helpers above)

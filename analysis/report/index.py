@@ -75,7 +75,9 @@ def index_page(findings: list[Finding], pages: list[Page], version: str, data_ch
                assets: str = "assets") -> str:
     by_stem = {p.stem: p for p in pages}
     finding_items = "\n".join(finding_item(f, by_stem) for f in findings)
-    cards = "\n".join(gallery_card(r, p) for p in pages for r in p.figures)
+    cards = "\n".join(
+        f'<h3 class="gallery-page"><a href="{p.href}">{_e(p.title or p.stem)}</a></h3>\n<div class="gallery">\n'
+        + "\n".join(gallery_card(r, p) for r in p.figures) + "\n</div>" for p in pages if p.figures)
     page_items = "\n".join(page_item(p) for p in pages) or (
         "<li>No notebooks yet: add numbered notebooks to <code>notebooks/</code> and run <code>make report</code> "
         "again.</li>")
@@ -98,9 +100,8 @@ def index_page(findings: list[Finding], pages: list[Page], version: str, data_ch
 <section id="figures"><h2>Figures and the data behind them</h2>
 <p class="hint">Each figure opens on its page; download it as PNG or SVG (the maps' squares name the country on
 hover), or the CSV of the numbers it shows.</p>
-<div class="gallery">
 {cards or '<p>No figures yet.</p>'}
-</div></section>
+</section>
 <section id="pages"><h2>The analysis, page by page</h2>
 <ol class="pages">
 {page_items}
