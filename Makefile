@@ -14,18 +14,27 @@ $(STAMP): pyproject.toml constraints.txt
 report: $(STAMP)
 	$(PY) -m analysis report
 
+# One worker per core plus one: many tests wait on a kernel, a subprocess or the browser. --dist loadfile keeps
+# each notebook's cells (and each test file, e.g. the one built report of test_report_site) on one worker.
+TEST_WORKERS ?= $(shell $(PYTHON) -c "import os; print((os.cpu_count() or 1) + 1)")
+
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=15
 
 # Re-execute every notebook in place so that its stored outputs match the code and data (then review the diff).
+# Kernels talk over IPC sockets in a private temporary folder (no "running over TCP without encryption" warning).
 notebooks: $(STAMP)
-	$(PY) -m jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
+	@tmp=$$(mktemp -d) && $(PY) -m jupyter nbconvert --to notebook --execute --inplace \
+	  --ExecutePreprocessor.record_timing=False --KernelManager.transport=ipc --KernelManager.ip=$$tmp/kernel \
+	  notebooks/*.ipynb; status=$$?; rm -rf $$tmp; exit $$status
 
 benchmark: $(STAMP)
 	$(PY) benchmarks/bench_undl.py
 
-clean:
-	rm -rf reports
+# Removes only what make report wrote (its manifest lists it) and the tests' cached report build.
+clean: $(STAMP)
+	$(PY) -c "from analysis.report.files import clean; from analysis.report import REPORTS; clean(REPORTS)"
+	rm -rf build/test-report
 
 # Refresh data/ from a UN Digital Library voting file: make data DHL=path/to/ga_voting.csv
 # (compares every bundled roll call, adds the ones the data lacks, retires their partial records; see README)

@@ -385,11 +385,14 @@ def add_report(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> None:
-    from .report import build
+    from .report import ReportError, build
 
     if args.data_dir:  # the notebooks' loaders read it at call time
         os.environ["ANALYSIS_DATA_DIR"] = str(args.data_dir)
-    build()
+    try:
+        build()
+    except ReportError as exc:  # e.g. a link out of reports/, or a notebook that failed: one line, exit 2
+        raise UsageError(str(exc)) from None
 
 
 def add_update_data(p: argparse.ArgumentParser) -> None:

@@ -1,20 +1,30 @@
 """Figures: one colour per vote code, one way to title and source a figure, one way to publish it.
 
-Every figure function returns a matplotlib ``Figure`` so notebooks stay short.
-Colours are from the Okabe-Ito palette (safe for the common forms of colour
-blindness) and are the same in every figure. :func:`publish` saves the PNG and
-the CSV of the data behind it when the report is being built, so that a change
-in a number shows up as a text diff.
+Every figure function returns a matplotlib ``Figure`` built outside pyplot's
+state, so a figure shows exactly once in a notebook: as a cell's last value,
+or through :func:`publish`. The style lives in :data:`STYLE` and is applied
+with :func:`style` while a figure is built or saved; importing this module
+changes no global ``rcParams``. Colours are from the Okabe-Ito palette (safe
+for the common forms of colour blindness) and are the same in every figure.
+:func:`publish` writes the PNG, the SVG and the CSV of the data behind a
+figure into the folder it is given, so that a change in a number shows up as
+a text diff.
 """
 
 from __future__ import annotations
 
-import os
+import functools
+import html
+import io
+import re
+from contextlib import contextmanager
 from pathlib import Path
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 
 from .schema import VOTE_CODES, VOTE_LABELS
 
@@ -26,10 +36,8 @@ NOT_VOTING_HATCH = "///"
 SOURCE_VOTES = "Source: UN Digital Library voting records (Dag Hammarskjöld Library)"
 SOURCE_TALLIES = "Source: UN press releases GA/12675, GA/12677, SC/16005 and news reports (tally quality as shown)"
 
-#: Set by the report builder: where publish() writes figures and their data.
-FIGURES_ENV = "ANALYSIS_FIGURES_DIR"
-
-plt.rcParams.update({
+#: The package's matplotlib style, applied by :func:`style` (never to the global rcParams).
+STYLE = {
     "figure.dpi": 100,
     "savefig.dpi": 150,
     "font.size": 10,
@@ -38,44 +46,156 @@ plt.rcParams.update({
     "axes.titlesize": 12,
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
-    "svg.hashsalt": "unvotes",
-})
+    "svg.hashsalt": "unvotes",  # stable SVG ids, so a saved SVG is the same file on every run
+}
+
+#: Mime type of the record :func:`publish` displays in a report build (read by the report builder).
+FIGURE_MIME = "application/vnd.unvotes.figure+json"
 
 
-def finish(fig: plt.Figure, title: str, subtitle: str | None = None, source: str = SOURCE_VOTES) -> plt.Figure:
+@contextmanager
+def style():
+    """The package style for the duration of a ``with`` block (restores the caller's rcParams after)."""
+    with mpl.rc_context(STYLE):
+        yield
+
+
+def _styled(function):
+    """Build the figure inside :func:`style`."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with style():
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+class ReportFigure(Figure):
+    """A Figure that shows itself as one PNG in IPython, with or without pyplot's inline backend loaded."""
+
+    def __repr__(self) -> str:
+        return super().__repr__().replace(type(self).__name__, "Figure", 1)  # as any matplotlib figure
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        with style():
+            self.savefig(buffer, format="png", dpi="figure", bbox_inches="tight", metadata={"Software": None})
+        return buffer.getvalue()
+
+
+def new_figure(figsize: tuple[float, float], ncols: int = 1) -> tuple[Figure, object]:
+    """A figure and its axes, outside pyplot's state (it is never shown twice nor kept alive by pyplot)."""
+    fig = ReportFigure(figsize=figsize)
+    axes = fig.subplots(1, ncols)
+    return fig, axes
+
+
+def finish(fig: Figure, title: str, subtitle: str | None = None, source: str = SOURCE_VOTES) -> Figure:
     """Put the title (and subtitle) on top and the source line at the bottom of ``fig``."""
     fig.suptitle(title, x=0.01, ha="left", fontsize=13, fontweight="bold")
     if subtitle:
-        fig.text(0.01, 0.925, subtitle, ha="left", va="top", fontsize=9.5, color="#333333")
-    fig.text(0.01, 0.01, source, ha="left", va="bottom", fontsize=8, color="#555555")
+        fig.text(0.01, 0.925, subtitle, ha="left", va="top", fontsize=9.5, color="#333333", gid="subtitle")
+    fig.text(0.01, 0.01, source, ha="left", va="bottom", fontsize=8, color="#555555", gid="source")
     fig.tight_layout(rect=(0, 0.04, 1, 0.9 if subtitle else 0.94))
     return fig
 
 
-def publish(fig: plt.Figure, name: str, data: pd.DataFrame) -> None:
-    """Save ``fig`` as ``NAME.png`` and ``data`` as ``NAME.csv`` when the report is being built.
+def caption(fig: Figure) -> tuple[str, str]:
+    """(title, subtitle) of a figure made by :func:`finish`; empty strings where there is none."""
+    title = fig.get_suptitle()
+    subtitle = next((t.get_text() for t in fig.texts if t.get_gid() == "subtitle"), "")
+    return title, subtitle
 
-    Outside the report build (``ANALYSIS_FIGURES_DIR`` unset) it does nothing,
-    so notebooks run as tests write no files.
+
+def to_svg(fig: Figure) -> str:
+    """``fig`` as SVG text; a tile map gets a ``<title>`` (name and vote) on every member's square."""
+    from .tilemap import has_tiles, tile_svg
+
+    if has_tiles(fig):
+        return tile_svg(fig)
+    buffer = io.StringIO()
+    with style():
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return buffer.getvalue()
+
+
+def publish(fig: Figure, name: str, data: pd.DataFrame, folder: str | Path | None = None) -> None:
+    """Show ``fig`` once; given a ``folder``, also write ``NAME.png``, ``NAME.svg`` and ``NAME.csv`` there.
+
+    Without a folder (notebooks run as tests, or explored by hand) nothing is
+    written and the figure is shown as usual. The report builder passes its
+    figures folder; the figure is then shown as an HTML ``<figure>`` with an
+    anchor ``fig-NAME``, its caption and links to the three files, which
+    assumes the page is written to the folder's parent (as the report does).
     """
-    target = os.environ.get(FIGURES_ENV)
-    if not target:
+    plt.close(fig)  # if pyplot holds it, it would be shown a second time at the end of the cell
+    if folder is None:
+        _display(fig)
         return
-    folder = Path(target)
+    folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    fig.savefig(folder / f"{name}.png", metadata={"Software": None})
+    with style():
+        fig.savefig(folder / f"{name}.png", metadata={"Software": None})
+    svg = to_svg(fig)
+    (folder / f"{name}.svg").write_text(svg, encoding="utf-8")
     data.to_csv(folder / f"{name}.csv", lineterminator="\n")
+    title, subtitle = caption(fig)
+    record = {"name": name, "title": title, "subtitle": subtitle,
+              "files": [f"{name}.png", f"{name}.svg", f"{name}.csv"]}
+    from .tilemap import has_tiles
+
+    _display({"text/html": _figure_html(record, folder.name, svg if has_tiles(fig) else None),
+              "text/plain": f"figure {name}: {title}", FIGURE_MIME: record}, raw=True)
 
 
-def vote_legend(ax: plt.Axes, codes=VOTE_CODES, **kwargs) -> None:
+def _figure_html(record: dict, href: str, inline_svg: str | None) -> str:
+    """The report's ``<figure>``: the PNG (or, for a tile map, the SVG inline so its tooltips work)."""
+    name, title = record["name"], html.escape(record["title"])
+    if inline_svg is not None:
+        image = inline_svg_for_html(inline_svg, prefix=f"{name}-")
+    else:
+        image = f'<img src="{href}/{name}.png" alt="{title}" loading="lazy">'
+    subtitle = f' <span class="subtitle">{html.escape(record["subtitle"])}</span>' if record["subtitle"] else ""
+    links = " · ".join(f'<a href="{href}/{name}.{ext}">{label}</a>'
+                       for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", "data (CSV)")))
+    return (f'<figure class="report-figure" id="fig-{name}">{image}'
+            f'<figcaption><strong>{title}</strong>{subtitle} <span class="downloads">Download: {links}</span>'
+            f'</figcaption></figure>')
+
+
+def inline_svg_for_html(svg: str, prefix: str) -> str:
+    """SVG text ready to sit inside an HTML page: no XML prolog, every id prefixed so that several can coexist."""
+    body = svg[svg.index("<svg"):]
+    ids = set(re.findall(r'\bid="([^"]+)"', body))
+    if ids:
+        pattern = re.compile(r'(\bid="|url\(#|xlink:href="#)(' + "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
+                             + r')(?=[")])')
+        body = pattern.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", body)
+    return body
+
+
+def _display(obj, raw: bool = False) -> None:
+    """IPython's display, only inside IPython (a plain script that publishes shows nothing)."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython comes with jupyter
+        return
+    if get_ipython() is not None:
+        display(obj, raw=raw)
+
+
+def vote_legend(ax: mpl.axes.Axes, codes=VOTE_CODES, **kwargs) -> None:
     """A legend with one patch per vote code, in the package's colours."""
-    handles = [plt.Rectangle((0, 0), 1, 1, facecolor=VOTE_COLORS[c], edgecolor="#555555", linewidth=0.5,
+    handles = [mpl.patches.Rectangle((0, 0), 1, 1, facecolor=VOTE_COLORS[c], edgecolor="#555555", linewidth=0.5,
                              hatch=NOT_VOTING_HATCH if c == "X" else None) for c in codes]
     ax.legend(handles, [VOTE_LABELS[c] for c in codes], frameon=False, **kwargs)
 
 
+@_styled
 def stacked_bars(counts: pd.DataFrame, title: str, subtitle: str | None = None, *, percent: bool = False,
-                 source: str = SOURCE_VOTES, xlabel: str | None = None, height: float | None = None) -> plt.Figure:
+                 source: str = SOURCE_VOTES, xlabel: str | None = None, height: float | None = None) -> Figure:
     """Horizontal stacked bars, one bar per row of ``counts`` (columns among Y, N, A, X).
 
     With ``percent=True`` each bar is scaled to 100. Rows are drawn top to
@@ -86,7 +206,7 @@ def stacked_bars(counts: pd.DataFrame, title: str, subtitle: str | None = None, 
     if percent:
         data = 100 * data.div(data.sum(axis=1), axis=0)
     per_row = 0.6 if any("\n" in str(i) for i in data.index) else 0.42
-    fig, ax = plt.subplots(figsize=(9, height or max(3.4, per_row * len(data) + 2.2)))
+    fig, ax = new_figure((9, height or max(3.4, per_row * len(data) + 2.2)))
     y = np.arange(len(data))[::-1]
     left = np.zeros(len(data))
     for code in codes:
@@ -107,11 +227,12 @@ def stacked_bars(counts: pd.DataFrame, title: str, subtitle: str | None = None, 
     return finish(fig, title, subtitle, source)
 
 
+@_styled
 def heatmap(table: pd.DataFrame, title: str, subtitle: str | None = None, *, source: str = SOURCE_VOTES,
             xlabel: str | None = None, ylabel: str | None = None, fmt: str = "{:.0f}",
-            colorbar_label: str = "members") -> plt.Figure:
+            colorbar_label: str = "members") -> Figure:
     """A labelled heatmap of a small table (e.g. a 4x4 transition table), every cell annotated; NaN cells blank."""
-    fig, ax = plt.subplots(figsize=(max(6.2, 0.75 * table.shape[1] + 3), max(5.2, 0.5 * table.shape[0] + 2.8)))
+    fig, ax = new_figure((max(6.2, 0.75 * table.shape[1] + 3), max(5.2, 0.5 * table.shape[0] + 2.8)))
     values = table.to_numpy(dtype=float)
     image = ax.imshow(values, cmap="Blues", vmin=0)
     top = np.nanmax(values) if np.isfinite(values).any() else 1
@@ -129,10 +250,11 @@ def heatmap(table: pd.DataFrame, title: str, subtitle: str | None = None, *, sou
     return finish(fig, title, subtitle, source)
 
 
+@_styled
 def line_chart(table: pd.DataFrame, title: str, subtitle: str | None = None, *, source: str = SOURCE_VOTES,
-               ylabel: str = "members") -> plt.Figure:
+               ylabel: str = "members") -> Figure:
     """One line per vote code (columns among Y, N, A, X) over the rows of ``table`` (in order)."""
-    fig, ax = plt.subplots(figsize=(10, 4.8))
+    fig, ax = new_figure((10, 4.8))
     x = np.arange(len(table))
     for code in [c for c in VOTE_CODES if c in table.columns]:
         color = VOTE_COLORS[code] if code != "A" else "#C9A800"  # a darker yellow for a thin line
@@ -149,44 +271,9 @@ def line_chart(table: pd.DataFrame, title: str, subtitle: str | None = None, *, 
     return finish(fig, title, subtitle, source)
 
 
-def tile_map(motion: str, votes: pd.DataFrame | None = None, grid: pd.DataFrame | None = None,
-             title: str | None = None, subtitle: str | None = None, source: str = SOURCE_VOTES) -> plt.Figure:
-    """One state, one vote: each of the 193 members as one equal square, coloured by its vote on ``motion``.
-
-    Squares sit at approximate geographic positions (``data/tile_grid.csv``), so
-    Palau counts as much as China, as in the General Assembly. Non-voting
-    members are hatched; every square carries its ISO3 code. For a Security
-    Council vote only the 15 Council members are coloured.
-    """
-    from .comparisons import votes_on
-    from .members import load_tile_grid
-
-    grid = load_tile_grid() if grid is None else grid
-    record = votes_on(motion, votes)
-    fig, ax = plt.subplots(figsize=(12, 7.6))
-    for iso3, col, row in grid[["iso3", "col", "row"]].itertuples(index=False):
-        code = record.get(iso3)
-        face = VOTE_COLORS[code] if code is not None else "#F4F4F4"
-        ax.add_patch(plt.Rectangle((col, -row), 0.92, 0.92, facecolor=face, edgecolor="white" if code else "#DDDDDD",
-                                   linewidth=0.8, hatch=NOT_VOTING_HATCH if code == "X" else None))
-        ax.text(col + 0.46, -row + 0.46, iso3, ha="center", va="center", fontsize=6.3,
-                color="white" if code in ("Y", "N") else ("#999999" if code is None else "black"))
-    ax.set_xlim(-0.2, grid["col"].max() + 1.1)
-    ax.set_ylim(-grid["row"].max() - 0.2, 1.1)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    counts = record.value_counts()
-    codes = [c for c in VOTE_CODES if c in set(record)]
-    handles = [plt.Rectangle((0, 0), 1, 1, facecolor=VOTE_COLORS[c], edgecolor="#555555", linewidth=0.5,
-                             hatch=NOT_VOTING_HATCH if c == "X" else None) for c in codes]
-    ax.legend(handles, [f"{VOTE_LABELS[c]} ({int(counts[c])})" for c in codes], frameon=False, ncol=len(codes),
-              loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=9.5)
-    return finish(fig, title or f"{motion}: one state, one vote",
-                  subtitle or "Each UN Member State is one square, placed near its capital", source)
-
-
+@_styled
 def flow_chart(matrix: pd.DataFrame, title: str, subtitle: str | None = None, *,
-               source: str = SOURCE_VOTES) -> plt.Figure:
+               source: str = SOURCE_VOTES) -> Figure:
     """An alluvial figure: members flowing between vote codes across the motions (columns) of ``matrix``.
 
     ``matrix`` is members x motions of vote codes (e.g. from
@@ -196,7 +283,7 @@ def flow_chart(matrix: pd.DataFrame, title: str, subtitle: str | None = None, *,
     """
     columns = list(matrix.columns)
     gap, width = 6, 0.14
-    fig, ax = plt.subplots(figsize=(10, 6.4))
+    fig, ax = new_figure((10, 6.4))
     blocks = {}
     for i, motion in enumerate(columns):
         y = 0.0
@@ -204,7 +291,7 @@ def flow_chart(matrix: pd.DataFrame, title: str, subtitle: str | None = None, *,
             n = int((matrix[motion] == code).sum())
             blocks[(i, code)] = y
             if n:
-                ax.add_patch(plt.Rectangle((i - width / 2, y), width, n, facecolor=VOTE_COLORS[code],
+                ax.add_patch(mpl.patches.Rectangle((i - width / 2, y), width, n, facecolor=VOTE_COLORS[code],
                                            edgecolor="#555555", linewidth=0.5,
                                            hatch=NOT_VOTING_HATCH if code == "X" else None))
                 ax.text(i + (-width / 2 - 0.03 if i == 0 else width / 2 + 0.03), y + n / 2,
@@ -233,3 +320,6 @@ def flow_chart(matrix: pd.DataFrame, title: str, subtitle: str | None = None, *,
     ax.set_ylim(len(matrix) + 3 * gap + 2, -3 * gap)
     ax.axis("off")
     return finish(fig, title, subtitle, source)
+
+
+from .tilemap import tile_map, tile_maps  # noqa: E402,F401  (re-exported; the maps use the helpers above)

@@ -263,7 +263,7 @@ def plan_update(library_file: str | Path, data_dir: str | Path | None = None) ->
 
     Raises :class:`UpdateConflict` if a bundled roll call differs from the
     file (or a motion's date or body, or an official tally), and
-    :class:`~analysis.errors.VoteDataError` if the file or the data folder does
+    :class:`~analysis.schema.VoteDataError` if the file or the data folder does
     not validate, or if the updated data would not.
     """
     source = Path(library_file)

@@ -1,4 +1,4 @@
-"""Figures: fixed colours, a title and source line on every figure, publish() writes PNG + CSV only for the report."""
+"""Figures: fixed colours, style in a context, a title and source on every figure, publish() into a given folder."""
 
 import matplotlib
 
@@ -37,36 +37,140 @@ def test_heatmap_annotates_every_cell():
     assert cell_texts == ["0", "1", "78", "8"]
 
 
-def test_publish_writes_png_and_csv_only_when_building_the_report(tmp_path, monkeypatch):
+def test_importing_and_drawing_leave_the_global_rcparams_alone():
+    """The style is applied in a context: figures get it, the caller's matplotlib settings do not change."""
+    before = dict(matplotlib.rcParams)
     fig = plots.stacked_bars(COUNTS, "T")
-    monkeypatch.delenv(plots.FIGURES_ENV, raising=False)
-    plots.publish(fig, "tallies", COUNTS)
+    assert dict(matplotlib.rcParams) == before
+    assert matplotlib.rcParams["svg.hashsalt"] != plots.STYLE["svg.hashsalt"]
+    ax = fig.axes[0]
+    assert not ax.spines["top"].get_visible() and ax.get_title(loc="left") == ""  # the style was applied inside
+    assert fig.dpi == plots.STYLE["figure.dpi"]
+
+
+def test_figures_are_not_in_pyplots_state():
+    import matplotlib.pyplot as plt
+
+    open_before = plt.get_fignums()
+    plots.stacked_bars(COUNTS, "T")
+    plots.heatmap(COUNTS[["Y", "N"]], "T")
+    assert plt.get_fignums() == open_before
+
+
+def test_publish_without_a_folder_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    plots.publish(plots.stacked_bars(COUNTS, "T"), "tallies", COUNTS)
     assert list(tmp_path.iterdir()) == []
-    monkeypatch.setenv(plots.FIGURES_ENV, str(tmp_path / "figures"))
-    plots.publish(fig, "tallies", COUNTS)
-    assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == ["tallies.csv", "tallies.png"]
+    assert not hasattr(plots, "FIGURES_ENV")  # no environment variable decides where files go
+
+
+def test_publish_writes_png_svg_and_csv_into_the_folder_it_is_given(tmp_path):
+    fig = plots.stacked_bars(COUNTS, "Title", "Sub")
+    plots.publish(fig, "tallies", COUNTS, tmp_path / "figures")
+    assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == ["tallies.csv", "tallies.png", "tallies.svg"]
     assert (tmp_path / "figures" / "tallies.csv").read_text().splitlines()[1] == "ES-11/7,93,18,65,17"
+    assert (tmp_path / "figures" / "tallies.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = (tmp_path / "figures" / "tallies.svg").read_text()
+    assert svg.count("<svg") == 1 and "Title" in plots.caption(fig)[0]
+
+
+def test_saved_svg_is_the_same_file_on_every_run():
+    assert plots.to_svg(plots.stacked_bars(COUNTS, "T")) == plots.to_svg(plots.stacked_bars(COUNTS, "T"))
+
+
+def test_inline_svg_prefixes_every_id_and_reference():
+    svg = plots.to_svg(plots.stacked_bars(COUNTS, "T"))
+    inline = plots.inline_svg_for_html(svg, "x-")
+    assert inline.startswith("<svg") and "<?xml" not in inline
+    import re
+
+    ids = re.findall(r'\bid="([^"]+)"', inline)
+    assert ids and all(i.startswith("x-") for i in ids)
+    assert all(ref.startswith("x-") for ref in re.findall(r'url\(#([^)]+)\)', inline))
+
+
+def squares(fig, ax_index=0):
+    """(iso3, face colour, hatched) for every tile on one axes of a tile map."""
+    out = []
+    for collection in fig.axes[ax_index].collections:
+        if getattr(collection, "tile_ids", None):
+            faces = [matplotlib.colors.to_hex(c).upper() for c in collection.get_facecolors()]
+            out += [(i, f, collection.get_hatch() == plots.NOT_VOTING_HATCH) for i, f in zip(collection.tile_ids, faces)]
+    return out
 
 
 def test_tile_map_has_one_square_per_member_coloured_by_vote(votes):
     fig = plots.tile_map("A/RES/ES-11/7", votes)
-    ax = fig.axes[0]
-    squares = [p for p in ax.patches if p.get_width() < 1]
-    assert len(squares) == 193
-    labels = {t.get_text() for t in ax.texts}
-    assert {"USA", "RUS", "UKR", "PLW", "NRU"} <= labels
-    colours = [matplotlib.colors.to_hex(p.get_facecolor()).upper() for p in squares]
-    assert colours.count(plots.VOTE_COLORS["Y"].upper()) == 93
-    assert colours.count(plots.VOTE_COLORS["N"].upper()) == 18
-    assert sum(p.get_hatch() == plots.NOT_VOTING_HATCH for p in squares) == 17
-    assert "Yes (93)" in [t.get_text() for t in ax.get_legend().get_texts()]
+    tiles = squares(fig)
+    assert len(tiles) == 193 and len({i for i, _, _ in tiles}) == 193
+    faces = [f for _, f, _ in tiles]
+    assert faces.count(plots.VOTE_COLORS["Y"].upper()) == 93
+    assert faces.count(plots.VOTE_COLORS["N"].upper()) == 18
+    assert sum(h for _, _, h in tiles) == 17
+    assert dict((i, f) for i, f, _ in tiles)["USA"] == plots.VOTE_COLORS["N"].upper()
+    assert "Yes (93)" in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    labels = next(c for c in fig.axes[0].collections if getattr(c, "tile_labels", None))
+    assert {"USA", "RUS", "UKR", "PLW", "NRU"} <= {i for i, _, _ in labels.tile_labels}
+    assert len(labels.get_paths()) == 193
+
+
+def test_tile_map_draws_a_few_collections_not_an_artist_per_member(votes):
+    ax = plots.tile_map("A/RES/ES-11/7", votes).axes[0]
+    assert len(ax.collections) <= 3 and len(ax.patches) == 0 and len(ax.texts) == 0
 
 
 def test_tile_map_of_a_council_vote_colours_only_the_15(votes):
-    fig = plots.tile_map("S/RES/2774(2025)", votes)
-    squares = [p for p in fig.axes[0].patches if p.get_width() < 1]
-    coloured = [p for p in squares if matplotlib.colors.to_hex(p.get_facecolor()).upper() != "#F4F4F4"]
-    assert len(coloured) == 15
+    tiles = squares(plots.tile_map("S/RES/2774(2025)", votes))
+    assert len(tiles) == 193
+    assert sum(f != "#F4F4F4" for _, f, _ in tiles) == 15
+
+
+def test_tile_maps_are_small_multiples_with_their_own_tallies(votes):
+    fig = plots.tile_maps(["A/RES/ES-11/7", "A/RES/ES-11/8"], votes)
+    assert len(fig.axes) == 2 and [len(squares(fig, k)) for k in (0, 1)] == [193, 193]
+    legends = [[t.get_text() for t in ax.get_legend().get_texts()] for ax in fig.axes]
+    assert "No (18)" in legends[0] and "No (8)" in legends[1]
+
+
+def test_tile_svg_gives_every_square_a_title_and_leaves_the_figure_unchanged(votes):
+    import re
+
+    fig = plots.tile_map("A/RES/ES-11/8", votes)
+    ax = fig.axes[0]
+    svg = plots.to_svg(fig)
+    tiles = re.findall(r'<g class="tile" data-iso3="([A-Z]{3})"><title>([^<]+)</title>', svg)
+    assert len(tiles) == 193
+    assert dict(tiles)["USA"] == "United States of America (USA): Abstain"
+    assert dict(tiles)["BHS"].endswith(": Not voting")
+    assert ">USA</text>" in svg and "pointer-events:none" in svg  # labels are text and let the hover through
+    assert len(ax.texts) == 0 and all(c.get_visible() for c in ax.collections)
+    assert all(c.get_urls() in (None, [None]) for c in ax.collections)
+    assert svg == plots.to_svg(fig)
+
+
+def test_council_map_titles_say_who_was_not_on_the_council(votes):
+    svg = plots.to_svg(plots.tile_map("S/RES/2774(2025)", votes))
+    assert "Ukraine (UKR): not on the Council" in svg and "France (FRA): Abstain" in svg
+
+
+def test_a_figure_as_the_last_line_of_a_cell_is_shown_once(tmp_path):
+    """The bug of issue #10: tile_map(...) as a cell's last line showed the map twice. Run it in a real kernel."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from analysis.report.execute import kernel_config
+
+    cells = ["from analysis import plots, tile_map, load_votes\nvotes = load_votes()\ntile_map('A/RES/ES-11/7', votes)",
+             "plots.tile_maps(['A/RES/ES-11/7', 'A/RES/ES-11/8'], votes)",
+             "import pandas as pd\nc = pd.DataFrame({'Y': [1], 'N': [2]})\nfig = plots.stacked_bars(c, 'T')\n"
+             "plots.publish(fig, 'x', c)",
+             "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([1, 2])\nplots.publish(fig, 'y', c)"]
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}},
+                   config=kernel_config(tmp_path / "kernel")).execute()
+    images = [sum("image/png" in o.get("data", {}) for o in cell.outputs) for cell in notebook.cells]
+    assert images == [1, 1, 1, 1]
+    assert [p.name for p in tmp_path.iterdir()] == []  # publish without a folder wrote nothing
 
 
 def test_flow_chart_bands_add_up_to_the_members(votes):

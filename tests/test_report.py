@@ -1,33 +1,153 @@
-"""The report builder: pages per notebook, an index, figures with their data."""
+"""The report builder: pages per notebook, an index, figures with their data, and only its own files replaced."""
+
+import os
 
 import nbformat
+import pytest
 
-from analysis.report import build
+from analysis.report import ReportError, build
+from analysis.report.execute import INJECTED_TAG, inject_parameters
+from analysis.report.files import MANIFEST, clean, install, read_manifest
+
+
+def small_notebook(folder, figure="small"):
+    """A two-cell notebook in the project's layout: a parameters cell, then a published figure."""
+    folder.mkdir(exist_ok=True)
+    first = nbformat.v4.new_code_cell("FIGURES = None\nfrom analysis import load_votes, tally, plots",
+                                      metadata={"tags": ["parameters"]})
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# A small question\n\n**Question.** How many `yes` votes?\n\n## Section one"),
+        first,
+        nbformat.v4.new_code_cell(
+            "counts = tally(load_votes(), ['A/RES/ES-11/7'])\n"
+            "fig = plots.stacked_bars(counts[['Y','N','A','X']], 'Small title')\n"
+            f"plots.publish(fig, {figure!r}, counts, FIGURES)\nprint(counts.loc['A/RES/ES-11/7', 'Y'])"),
+    ])
+    nbformat.write(notebook, folder / "01_small.ipynb")
+    return folder
 
 
 def test_report_without_notebooks_still_writes_an_index(tmp_path):
     index = build(tmp_path / "none", tmp_path / "out")
     assert index.exists()
     assert "No notebooks yet" in index.read_text()
+    assert "Key findings" in index.read_text() and "93-18-65" in index.read_text()
 
 
 def test_report_executes_a_notebook_and_links_its_page_and_figures(tmp_path):
+    folder = small_notebook(tmp_path / "nb")
+    out = tmp_path / "out"
+    (out / "figures" / "sub").mkdir(parents=True)
+    (out / "figures" / "my notes.txt").write_text("mine")
+    (out / "figures" / "sub" / "keep.csv").write_text("mine too")
+    (out / "README.txt").write_text("a reader's file")
+    index = build(folder, out)
+    page = (out / "01_small.html").read_text()
+    assert "93" in page and 'id="fig-small"' in page and 'src="figures/small.png"' in page
+    assert 'href="figures/small.csv"' in page and 'href="figures/small.svg"' in page
+    assert "<details" in page and "In&nbsp;[" not in page and "FIGURES = '" not in page  # injected cell removed
+    text = index.read_text()
+    assert 'href="01_small.html"' in text and "A small question" in text
+    assert "<code>yes</code>" in text and "**Question" not in text  # the question rendered from Markdown
+    assert 'href="01_small.html#fig-small"' in text and "Small title" in text
+    for name in ("small.png", "small.svg", "small.csv", "thumbs/small.png"):
+        assert (out / "figures" / name).is_file(), name
+    assert (out / "figures" / "my notes.txt").read_text() == "mine"
+    assert (out / "figures" / "sub" / "keep.csv").read_text() == "mine too"
+    assert (out / "README.txt").read_text() == "a reader's file"
+    assert "figures/small.png" in read_manifest(out) and "README.txt" not in read_manifest(out)
+    assert [p.name for p in out.iterdir() if p.name.startswith(".report-build")] == []  # staging cleaned up
+    assert nbformat.read(folder / "01_small.ipynb", 4).cells[2].outputs == []  # source notebook untouched
+
+
+def test_a_failing_notebook_leaves_the_previous_report_as_it_was(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("previous report")
     folder = tmp_path / "nb"
     folder.mkdir()
-    notebook = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("# A small question\nHow many yes votes?"),
-        nbformat.v4.new_code_cell(
-            "from analysis import load_votes, tally, plots\n"
-            "counts = tally(load_votes(), ['A/RES/ES-11/7'])\n"
-            "fig = plots.stacked_bars(counts[['Y','N','A','X']], 'T')\n"
-            "plots.publish(fig, 'small', counts)\nprint(counts.loc['A/RES/ES-11/7', 'Y'])"),
-    ])
-    nbformat.write(notebook, folder / "01_small.ipynb")
-    index = build(folder, tmp_path / "out")
-    page = (tmp_path / "out" / "01_small.html").read_text()
-    assert "93" in page and "data:image/png;base64" in page
-    text = index.read_text()
-    assert 'href="01_small.html"' in text and "A small question" in text and "How many yes votes?" in text
-    assert (tmp_path / "out" / "figures" / "small.png").exists()
-    assert (tmp_path / "out" / "figures" / "small.csv").exists()
-    assert nbformat.read(folder / "01_small.ipynb", 4).cells[1].outputs == []  # source notebook untouched
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Broken"), nbformat.v4.new_code_cell(
+        "raise RuntimeError('broken on purpose')")]), folder / "01_small.ipynb")
+    with pytest.raises(ReportError, match="01_small.ipynb failed"):
+        build(folder, out)
+    assert (out / "index.html").read_text() == "previous report"
+    assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+
+
+def test_a_figures_folder_linked_outside_is_never_written_through(tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "precious.png").write_text("not the report's")
+    (outside / "01_small.png").write_text("named like a figure, still not the report's")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "figures").symlink_to(outside, target_is_directory=True)
+    (out / MANIFEST).write_text("figures/precious.png\nfigures/01_small.png\n../elsewhere/precious.png\n")
+    with pytest.raises(ReportError, match="symbolic link"):
+        build(tmp_path / "none", out)
+    assert sorted(p.name for p in outside.iterdir()) == ["01_small.png", "precious.png"]
+    assert (outside / "precious.png").read_text() == "not the report's"
+    assert (out / "figures").is_symlink() and not (out / "index.html").exists()
+
+
+def test_install_replaces_only_its_own_files(tmp_path):
+    out = tmp_path / "out"
+    (out / "figures" / "sub").mkdir(parents=True)
+    for name in ("figures/old.png", "figures/kept.png", "figures/user.png", "figures/sub/user.txt", "old.html"):
+        (out / name).write_text("before")
+    (out / MANIFEST).write_text("# header\nfigures/old.png\nfigures/kept.png\nold.html\n/etc/passwd\n../x\n")
+    staging = tmp_path / "staging"
+    (staging / "figures").mkdir(parents=True)
+    (staging / "figures" / "kept.png").write_text("after")
+    (staging / "index.html").write_text("after")
+    assert install(staging, out) == ["figures/kept.png", "index.html"]
+    assert not (out / "figures" / "old.png").exists() and not (out / "old.html").exists()
+    assert (out / "figures" / "kept.png").read_text() == "after"
+    assert (out / "figures" / "user.png").read_text() == "before"
+    assert (out / "figures" / "sub" / "user.txt").read_text() == "before"
+    assert read_manifest(out) == ["figures/kept.png", "index.html"]
+
+
+def test_install_removes_a_stale_link_but_not_its_target(tmp_path):
+    target = tmp_path / "target.png"
+    target.write_text("outside")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "gone.png").symlink_to(target)
+    (out / MANIFEST).write_text("gone.png\n")
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    install(staging, out)
+    assert not os.path.lexists(out / "gone.png") and target.read_text() == "outside"
+
+
+def test_install_refuses_a_folder_where_it_writes_a_file(tmp_path):
+    out = tmp_path / "out"
+    (out / "index.html").mkdir(parents=True)
+    (out / "index.html" / "mine.txt").write_text("x")
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    (staging / "index.html").write_text("report")
+    with pytest.raises(ReportError, match="folder where the report writes a file"):
+        install(staging, out)
+    assert (out / "index.html" / "mine.txt").read_text() == "x"
+
+
+def test_parameters_are_injected_after_the_tagged_cell():
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T"), nbformat.v4.new_code_cell(
+        "FIGURES = None", metadata={"tags": ["parameters"]}), nbformat.v4.new_code_cell("x = 1")])
+    inject_parameters(notebook, "/tmp/figs")
+    assert notebook.cells[2].source == "FIGURES = '/tmp/figs'"
+    assert INJECTED_TAG in notebook.cells[2].metadata["tags"]
+
+
+def test_clean_removes_only_what_the_report_wrote(tmp_path):
+    out = tmp_path / "out"
+    staging = tmp_path / "staging"
+    (staging / "figures" / "thumbs").mkdir(parents=True)
+    for name in ("index.html", "figures/a.png", "figures/thumbs/a.png"):
+        (staging / name).write_text("report")
+    install(staging, out)
+    (out / "figures" / "notes.txt").write_text("mine")
+    assert sorted(clean(out)) == ["figures/a.png", "figures/thumbs/a.png", "index.html"]
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["figures", "figures/notes.txt"]

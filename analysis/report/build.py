@@ -1,0 +1,93 @@
+"""``make report``: execute the notebooks, write one page each, an index, and the figures with their data.
+
+The whole report is first built in a staging folder inside the output folder,
+then moved in by :func:`analysis.report.files.install`, which replaces only
+what the report wrote last time. A notebook that fails leaves the previous
+report as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from PIL import Image
+
+from ..findings import key_findings
+from . import index, pages
+from .execute import execute_all
+from .files import ReportError, check_writable, install
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+REPORTS = ROOT / "reports"
+DATA_SUMS = ROOT / "data" / "SHA256SUMS"
+ASSETS = Path(__file__).resolve().parent.parent / "templates" / "assets"
+FIXED = ["index.html", "figures/x", "figures/thumbs/x", "assets/x"]  # where every build writes
+
+
+def data_checksum(sums: Path = DATA_SUMS) -> str:
+    """SHA-256 of the data manifest (which lists the SHA-256 of every data file): one number for all the data."""
+    return hashlib.sha256(sums.read_bytes()).hexdigest() if sums.is_file() else "unknown"
+
+
+def _thumbnails(figures: Path) -> None:
+    thumbs = figures / "thumbs"
+    thumbs.mkdir(exist_ok=True)
+    for png in sorted(figures.glob("*.png")):
+        with Image.open(png) as picture:
+            picture.thumbnail((480, 320))  # keeps the aspect ratio
+            picture.save(thumbs / png.name, optimize=True)
+
+
+def _check_links(findings, built: dict[str, pages.Page]) -> None:
+    """A finding that points to a built page must point to an id that page has."""
+    for finding in findings:
+        page = built.get(finding.page) if finding.page else None
+        if page is not None and finding.anchor and finding.anchor not in page.anchors:
+            raise ReportError(f"key finding points to {page.href}#{finding.anchor}, which that page does not have: "
+                              f"{finding.text!r}")
+
+
+def build(notebooks: Path = NOTEBOOKS, out: Path = REPORTS, timeout: int = 600, jobs: int | None = None) -> Path:
+    """Execute each notebook and write ``out/index.html``, one page per notebook and ``out/figures/``.
+
+    Returns the index path. Raises :class:`ReportError` (and changes nothing in
+    ``out``) if a notebook fails or ``out`` holds a link that leads outside it.
+    """
+    started = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    paths = sorted(notebooks.glob("*.ipynb"))
+    for relative in FIXED + [f"{p.stem}.html" for p in paths]:
+        check_writable(out.resolve(), relative)  # fail before the slow part
+    with tempfile.TemporaryDirectory(prefix=".report-build-", dir=out) as staging_dir:
+        staging = Path(staging_dir)
+        figures = staging / "figures"
+        figures.mkdir()
+        executed = execute_all(paths, figures, timeout, jobs)
+        built = []
+        for path, notebook in zip(paths, executed):
+            title, question = pages.intro(notebook)
+            built.append((notebook, pages.Page(path.stem, title, question, pages.figure_records(notebook))))
+        version, checksum = index.package_version(), data_checksum()
+        footer = index.footer(version, checksum)
+        for k, (notebook, page) in enumerate(built):
+            prev = built[k - 1][1] if k > 0 else None
+            next_ = built[k + 1][1] if k + 1 < len(built) else None
+            (staging / page.href).write_text(pages.render(notebook, page, prev, next_, footer), encoding="utf-8")
+        _thumbnails(figures)
+        shutil.copytree(ASSETS, staging / "assets")
+        all_pages = [page for _, page in built]
+        findings = key_findings()
+        _check_links(findings, {p.stem: p for p in all_pages})
+        (staging / "index.html").write_text(index.index_page(findings, all_pages, version, checksum),
+                                            encoding="utf-8")
+        written = install(staging, out)
+    target = out / "index.html"
+    shown = target.relative_to(ROOT) if target.resolve().is_relative_to(ROOT) else target
+    print(f"wrote {shown}: {len(all_pages)} page(s), {sum(len(p.figures) for p in all_pages)} figure(s), "
+          f"{len(written)} files in {time.perf_counter() - started:.0f} s")
+    return target

@@ -1,0 +1,42 @@
+"""The index's key findings: numbers computed from the data, each pointing to the page that shows it."""
+
+import pandas as pd
+
+from analysis.findings import key_findings
+
+
+def test_the_key_numbers(votes, motions, members):
+    findings = key_findings(votes, motions, members)
+    text = " ".join(f.text for f in findings)
+    for number in ("93-18-65", "93-8-73", "10-0-5", "43 of 193 members changed", "only 78 voted yes on both",
+                   "from 141 on A/RES/ES-11/6", "to 93 on ES-11/7", "from 32 to 65", "107-12-51",
+                   "48 members that voted yes in 2023", "93.1%", "44.4%"):
+        assert number in text, number
+    assert "The United States voted no on ES-11/7 with the Russian Federation, and abstained on ES-11/8" in text
+    council = next(f for f in findings if "10-0-5" in f.text)
+    assert council.numbers["abstained"] == ["FRA", "GBR", "DNK", "GRC", "SVN"] or \
+        sorted(council.numbers["abstained"]) == ["DNK", "FRA", "GBR", "GRC", "SVN"]
+    assert "France" in council.text and "Slovenia" in council.text
+    assert 6 <= len(findings) <= 10
+
+
+def test_the_2026_vote_is_said_to_be_a_tally_only(votes, motions, members):
+    finding = next(f for f in key_findings(votes, motions, members) if "ES-11/10" in f.text)
+    assert "tally only" in finding.text and "no country-level record" in finding.text and finding.page is None
+
+
+def test_findings_follow_the_data_not_typed_numbers(votes, motions, members):
+    """Change one recorded vote and the sentence changes: the numbers are computed, not typed."""
+    changed = votes.copy()
+    row = (changed["motion"] == "A/RES/ES-11/7") & (changed["iso3"] == "USA")
+    changed.loc[row, "vote"] = "A"
+    text = " ".join(f.text for f in key_findings(changed, motions, members))
+    assert "93-17-66" in text and "93-18-65" not in text
+    assert "The United States abstained on ES-11/7" in text
+
+
+def test_every_finding_points_to_a_page_and_anchor(votes, motions, members):
+    for finding in key_findings(votes, motions, members):
+        if finding.page is not None:
+            assert finding.page[:2].isdigit() and finding.anchor, finding
+        assert isinstance(finding.text, str) and not pd.isna(finding.text)
