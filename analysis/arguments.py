@@ -26,10 +26,9 @@ import inspect
 
 import pandas as pd
 
-from .schema import VoteDataError
+from .schema import VoteDataError, body_of
 
 BODIES = ("GA", "SC")
-_PREFIX_BODY = (("A/", "GA"), ("S/", "SC"))
 VOTES_REQUIRED = "votes is required: pass the table of load_votes() (measures never load the data themselves)"
 
 
@@ -63,14 +62,6 @@ def legacy_order(*old: str):
         return call
 
     return wrap
-
-
-def body_of(motion: str) -> str | None:
-    """The body a UN symbol belongs to by its prefix (``A/`` General Assembly, ``S/`` Security Council), else None."""
-    for prefix, body in _PREFIX_BODY:
-        if str(motion).upper().startswith(prefix):
-            return body
-    return None
 
 
 def bodies(votes: pd.DataFrame, motions: pd.DataFrame | None = None) -> pd.Series:

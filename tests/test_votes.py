@@ -1,4 +1,4 @@
-"""Loading the bundled data: the real values of the record."""
+"""The votes module: the bundled motions, roll calls and partial records, with their real values."""
 
 import pandas as pd
 import pytest

@@ -1,4 +1,4 @@
-"""One test per kind of bad input: each raises VoteDataError naming file, line (or motion) and value."""
+"""The declared tables and the one reading engine (schema), and the roll-call rules, through the loaders: each bad input raises VoteDataError naming file, line (or motion) and value."""
 
 import pandas as pd
 import pytest
