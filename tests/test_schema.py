@@ -1,4 +1,7 @@
-"""The declared tables and the one reading engine (schema), and the roll-call rules, through the loaders: each bad input raises VoteDataError naming file, line (or motion) and value."""
+"""The declared tables and the one reading engine (schema), and the roll-call rules, through the loaders.
+
+Each bad input raises VoteDataError naming file, line (or motion) and value.
+"""
 
 import pandas as pd
 import pytest
