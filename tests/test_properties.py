@@ -545,6 +545,25 @@ def date_other_valid(draw, g: Grid) -> str:
     return "original" if one_row else "refused"  # a second date for the motion
 
 
+def date_day_month_swapped(draw, g: Grid) -> str:
+    """2025-02-24 written 2025-24-02 (refused), or 2025-03-02 written 2025-02-03 (another real date)."""
+    i = pick_row(draw, g)
+    own = g.motions[i] if g.layout == "rl" else row_motion(g, i)
+    year, month, day = own.date.split("-")
+    swapped = f"{year}-{day}-{month}"
+    g.rows[i][g.col("date")] = swapped
+    if swapped == own.date:
+        return "original"
+    if not (1 <= int(day) <= 12):
+        return "refused"  # not a calendar date
+    try:
+        datetime.date.fromisoformat(swapped)
+    except ValueError:
+        return "refused"
+    one_row = g.layout == "rl" or len(rows_of(g, i)) == 1
+    return "original" if one_row else "refused"  # a second date for the motion
+
+
 def total_bad_token(draw, g: Grid, token: str) -> str:
     g.rows[pick_row(draw, g)][g.col(draw(st.sampled_from(TOTAL_ROLES)))] = token
     return "refused"
@@ -674,6 +693,7 @@ KINDS = {
     "name_contradicts_code": Kind(name_contradicts_code, layouts=LIBRARY_ML, member_columns=(("code", "name"),)),
     "date_invalid": Kind(date_invalid, layouts=(*LIBRARY_ML, "rl"), tokens=tuple(BAD_DATES)),
     "date_other_valid": Kind(date_other_valid, layouts=(*LIBRARY_ML, "rl")),
+    "date_day_month_swapped": Kind(date_day_month_swapped, layouts=(*LIBRARY_ML, "rl")),
     "total_bad_token": Kind(total_bad_token, layouts=(*LIBRARY_ML, "rl"), totals=("full", "empty"),
                             tokens=tuple(BAD_TOTALS)),
     "total_set_on_one_row": Kind(total_set_on_one_row, layouts=(*LIBRARY_ML, "rl"), totals=("empty",)),
