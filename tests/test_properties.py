@@ -16,14 +16,17 @@ header, the line ends) and the outcome the rules demand is checked:
 - ``original``: a tolerated spelling (case, spaces, NV, CR line ends, blank lines, padded headers); the file
   must read to exactly the original table;
 - ``refused``: the mutation breaks a rule (or makes the file disagree with its own totals); VoteDataError
-  with a one-line message naming the file;
+  with a one-line message naming the file and the line;
 - ``mutated``: the mutation leaves a valid file that records other votes and that nothing in the file can
   contradict (no totals, a one-row motion, two swapped votes); the reader must neither drop nor invent
   anything: the table is exactly what the mutated file records (computed by the small oracle below);
 - ``original_or_refused``: the rules allow either (a padded total or date).
 
-Any other exception (a traceback) fails. Examples are derandomized, so CI is deterministic; set
-``PROPERTY_EXAMPLES`` to run more, ``PROPERTY_SHRINK=1`` to shrink a failure to a minimal example (slow).
+Each (layout, mutation) pair is its own test case, so every mutation is tried in every layout it applies to;
+the bad values (vote codes, member codes, totals such as ``NA`` or ``-1``, dates, motion ids) are each tried in
+turn. Any other exception (a traceback) fails. Examples are derandomized and there is no example database, so
+CI is deterministic; the module takes about ten seconds on two cores. Set ``PROPERTY_EXAMPLES`` to search
+deeper, ``PROPERTY_SHRINK=1`` to shrink a failure to a minimal example (slow).
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, event, given, note, settings
+from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
 
 from analysis import VoteDataError, load_members, read_undl, read_votes
@@ -45,8 +48,7 @@ from analysis.members import try_iso3
 from analysis.undl import read_undl_full
 
 #: Examples of the every-layout test; each (layout, mutation) case runs a tenth as many (at least one), each
-#: (layout, bad value) case a twentieth. The default keeps the module at a few seconds; PROPERTY_EXAMPLES=400
-#: searches deeper (a few minutes).
+#: (layout, bad value) case a twentieth. PROPERTY_EXAMPLES=400 searches deeper (a few minutes).
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "10"))
 #: Shrinking a failure re-reads files thousands of times (minutes); set PROPERTY_SHRINK=1 for a minimal example.
 PHASES = [Phase.explicit, Phase.reuse, Phase.generate] + ([Phase.shrink] if os.environ.get("PROPERTY_SHRINK") else [])
