@@ -110,7 +110,7 @@ class Motion:
         return (*(sum(v == code for _, v in self.votes) for code in VOTES), len(self.votes))
 
 
-#: Symbols the roll calls are drawn from (two are in the bundled motions table; ids are unique per file).
+#: Symbols the roll calls are drawn from (four are in the bundled motions table, spelled as there); unique per file.
 SYMBOLS = ([("GA", "A/RES/ES-11/7"), ("GA", "A/RES/ES-11/8"), ("SC", "S/RES/2774(2025)")]
            + [("GA", f"A/RES/{s}/{n}") for s in ("68", "77", "ES-11") for n in (12, 101, 262)]
            + [("SC", f"S/RES/{n}({y})") for n, y in ((2202, 2015), (2623, 2022), (2779, 2025))])
@@ -274,7 +274,6 @@ def oracle(grid: Grid) -> list[tuple[str, str, str]]:
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("properties")
-
 
 
 # --- 1. every layout reads to the identical table ------------------------------------------------------------
