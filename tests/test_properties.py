@@ -315,6 +315,7 @@ BAD_CODES = ["XXX", "SUN", "ＵＫＲ", "U KR", "UKR1"]  # not a code, nor (for 
 BAD_TOTALS = ["-1", "NA", "NaN", "#N/A", "null", "-nan", "1.0", "²", "１", "99999999999999999999"]
 BAD_DATES = ["02/03/2025", "2025-02-30", "", "2025-02-24T00:00:00", "２０２５-02-24", "2025-2-24"]
 BAD_MOTIONS = ["", NBSP, "E/RES/2025/1"]
+INVISIBLE = ("\u200b", "\ufeff", "\u00ad", "\u2060", "\x00", "\x07")  # zero width, BOM, soft hyphen, joiner, NUL, BEL
 ML = ("project", "v3", "mid", "v1")  # one row per member per motion
 LIBRARY_ML = ("v3", "mid", "v1")
 
@@ -441,6 +442,16 @@ def motion_renamed(draw, g: Grid) -> str:
 
 def motion_bad(draw, g: Grid, token: str) -> str:
     g.rows[pick_row(draw, g)][g.col("motion")] = token
+    return "refused"
+
+
+def motion_invisible_character(draw, g: Grid, token: str) -> str:
+    """A control or invisible format character inside one row's motion id: it looks like the same symbol but is
+    no spelling the rules normalise, so it is refused (never a second motion that prints like the first)."""
+    i = pick_row(draw, g)
+    symbol = (g.motions[i] if g.layout == "rl" else row_motion(g, i)).symbol
+    at = draw(st.sampled_from([len(symbol), len(symbol) - 1, 2]))  # at the end, inside, after the A/ or S/
+    g.rows[i][g.col("motion")] = symbol[:at] + token + symbol[at:]
     return "refused"
 
 
@@ -680,6 +691,7 @@ KINDS = {
     "motion_renamed": Kind(motion_renamed),
     "motion_bad": Kind(motion_bad, tokens=tuple(BAD_MOTIONS)),
     "motion_moved": Kind(motion_moved, min_motions=2),
+    "motion_invisible_character": Kind(motion_invisible_character, tokens=INVISIBLE),
     "code_tolerated": Kind(code_tolerated, member_columns=(("code", "name"), ("code",))),
     "code_unknown": Kind(code_unknown, member_columns=(("code", "name"), ("code",)),
                          tokens=(*BAD_CODES, "ATLANTIS", "UNION OF SOVIET SOCIALIST REPUBLICS")),
