@@ -179,7 +179,8 @@ def test_folders_and_unreadable_files_are_refused_in_one_line(kind, tmp_path, ca
         paths = [tmp_path / "dangling.csv"]
     else:
         paths = _unreadable(tmp_path)
-        assert paths
+        if not paths:
+            pytest.skip("no way to make an unreadable file here (root without /proc)")
     for path in paths:
         messages = set()
         for read in (read_undl, read_votes):

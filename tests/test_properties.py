@@ -16,14 +16,17 @@ header, the line ends) and the outcome the rules demand is checked:
 - ``original``: a tolerated spelling (case, spaces, NV, CR line ends, blank lines, padded headers); the file
   must read to exactly the original table;
 - ``refused``: the mutation breaks a rule (or makes the file disagree with its own totals); VoteDataError
-  with a one-line message naming the file;
+  with a one-line message naming the file and the line;
 - ``mutated``: the mutation leaves a valid file that records other votes and that nothing in the file can
   contradict (no totals, a one-row motion, two swapped votes); the reader must neither drop nor invent
   anything: the table is exactly what the mutated file records (computed by the small oracle below);
 - ``original_or_refused``: the rules allow either (a padded total or date).
 
-Any other exception (a traceback) fails. Examples are derandomized, so CI is deterministic; set
-``PROPERTY_EXAMPLES`` to run more, ``PROPERTY_SHRINK=1`` to shrink a failure to a minimal example (slow).
+Each (layout, mutation) pair is its own test case, so every mutation is tried in every layout it applies to;
+the bad values (vote codes, member codes, totals such as ``NA`` or ``-1``, dates, motion ids) are each tried in
+turn. Any other exception (a traceback) fails. Examples are derandomized and there is no example database, so
+CI is deterministic; the module takes about ten seconds on two cores. Set ``PROPERTY_EXAMPLES`` to search
+deeper, ``PROPERTY_SHRINK=1`` to shrink a failure to a minimal example (slow).
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, event, given, note, settings
+from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
 
 from analysis import VoteDataError, load_members, read_undl, read_votes
@@ -45,8 +48,7 @@ from analysis.members import try_iso3
 from analysis.undl import read_undl_full
 
 #: Examples of the every-layout test; each (layout, mutation) case runs a tenth as many (at least one), each
-#: (layout, bad value) case a twentieth. The default keeps the module at a few seconds; PROPERTY_EXAMPLES=400
-#: searches deeper (a few minutes).
+#: (layout, bad value) case a twentieth. PROPERTY_EXAMPLES=400 searches deeper (a few minutes).
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "10"))
 #: Shrinking a failure re-reads files thousands of times (minutes); set PROPERTY_SHRINK=1 for a minimal example.
 PHASES = [Phase.explicit, Phase.reuse, Phase.generate] + ([Phase.shrink] if os.environ.get("PROPERTY_SHRINK") else [])
@@ -108,7 +110,7 @@ class Motion:
         return (*(sum(v == code for _, v in self.votes) for code in VOTES), len(self.votes))
 
 
-#: Symbols the roll calls are drawn from (two are in the bundled motions table; ids are unique per file).
+#: Symbols the roll calls are drawn from (four are in the bundled motions table, spelled as there); unique per file.
 SYMBOLS = ([("GA", "A/RES/ES-11/7"), ("GA", "A/RES/ES-11/8"), ("SC", "S/RES/2774(2025)")]
            + [("GA", f"A/RES/{s}/{n}") for s in ("68", "77", "ES-11") for n in (12, 101, 262)]
            + [("SC", f"S/RES/{n}({y})") for n, y in ((2202, 2015), (2623, 2022), (2779, 2025))])
@@ -274,7 +276,6 @@ def folder(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("properties")
 
 
-
 # --- 1. every layout reads to the identical table ------------------------------------------------------------
 
 @SETTINGS
@@ -314,6 +315,7 @@ BAD_CODES = ["XXX", "SUN", "ＵＫＲ", "U KR", "UKR1"]  # not a code, nor (for 
 BAD_TOTALS = ["-1", "NA", "NaN", "#N/A", "null", "-nan", "1.0", "²", "１", "99999999999999999999"]
 BAD_DATES = ["02/03/2025", "2025-02-30", "", "2025-02-24T00:00:00", "２０２５-02-24", "2025-2-24"]
 BAD_MOTIONS = ["", NBSP, "E/RES/2025/1"]
+INVISIBLE = ("\u200b", "\ufeff", "\u00ad", "\u2060", "\x00", "\x07")  # zero width, BOM, soft hyphen, joiner, NUL, BEL
 ML = ("project", "v3", "mid", "v1")  # one row per member per motion
 LIBRARY_ML = ("v3", "mid", "v1")
 
@@ -443,6 +445,16 @@ def motion_bad(draw, g: Grid, token: str) -> str:
     return "refused"
 
 
+def motion_invisible_character(draw, g: Grid, token: str) -> str:
+    """A control or invisible format character inside one row's motion id: it looks like the same symbol but is
+    no spelling the rules normalise, so it is refused (never a second motion that prints like the first)."""
+    i = pick_row(draw, g)
+    symbol = (g.motions[i] if g.layout == "rl" else row_motion(g, i)).symbol
+    at = draw(st.sampled_from([len(symbol), len(symbol) - 1, 2]))  # at the end, inside, after the A/ or S/
+    g.rows[i][g.col("motion")] = symbol[:at] + token + symbol[at:]
+    return "refused"
+
+
 def motion_moved(draw, g: Grid) -> str:
     """A row given the id of another motion of the file."""
     i = pick_row(draw, g)
@@ -541,6 +553,25 @@ def date_other_valid(draw, g: Grid) -> str:
     i = pick_row(draw, g)
     own = g.motions[i] if g.layout == "rl" else row_motion(g, i)
     g.rows[i][g.col("date")] = other_date(draw, own.date)
+    one_row = g.layout == "rl" or len(rows_of(g, i)) == 1
+    return "original" if one_row else "refused"  # a second date for the motion
+
+
+def date_day_month_swapped(draw, g: Grid) -> str:
+    """2025-02-24 written 2025-24-02 (refused), or 2025-03-02 written 2025-02-03 (another real date)."""
+    i = pick_row(draw, g)
+    own = g.motions[i] if g.layout == "rl" else row_motion(g, i)
+    year, month, day = own.date.split("-")
+    swapped = f"{year}-{day}-{month}"
+    g.rows[i][g.col("date")] = swapped
+    if swapped == own.date:
+        return "original"
+    if not (1 <= int(day) <= 12):
+        return "refused"  # not a calendar date
+    try:
+        datetime.date.fromisoformat(swapped)
+    except ValueError:
+        return "refused"
     one_row = g.layout == "rl" or len(rows_of(g, i)) == 1
     return "original" if one_row else "refused"  # a second date for the motion
 
@@ -660,6 +691,7 @@ KINDS = {
     "motion_renamed": Kind(motion_renamed),
     "motion_bad": Kind(motion_bad, tokens=tuple(BAD_MOTIONS)),
     "motion_moved": Kind(motion_moved, min_motions=2),
+    "motion_invisible_character": Kind(motion_invisible_character, tokens=INVISIBLE),
     "code_tolerated": Kind(code_tolerated, member_columns=(("code", "name"), ("code",))),
     "code_unknown": Kind(code_unknown, member_columns=(("code", "name"), ("code",)),
                          tokens=(*BAD_CODES, "ATLANTIS", "UNION OF SOVIET SOCIALIST REPUBLICS")),
@@ -674,6 +706,7 @@ KINDS = {
     "name_contradicts_code": Kind(name_contradicts_code, layouts=LIBRARY_ML, member_columns=(("code", "name"),)),
     "date_invalid": Kind(date_invalid, layouts=(*LIBRARY_ML, "rl"), tokens=tuple(BAD_DATES)),
     "date_other_valid": Kind(date_other_valid, layouts=(*LIBRARY_ML, "rl")),
+    "date_day_month_swapped": Kind(date_day_month_swapped, layouts=(*LIBRARY_ML, "rl")),
     "total_bad_token": Kind(total_bad_token, layouts=(*LIBRARY_ML, "rl"), totals=("full", "empty"),
                             tokens=tuple(BAD_TOTALS)),
     "total_set_on_one_row": Kind(total_set_on_one_row, layouts=(*LIBRARY_ML, "rl"), totals=("empty",)),
