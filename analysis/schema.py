@@ -101,6 +101,12 @@ def clean_symbol(text: object) -> str:
     return text.replace(" (", "(")
 
 
+def invisible(text: str) -> bool:
+    """True if ``text`` holds a control or format character (NUL, zero-width space, soft hyphen, BOM ...):
+    such an id would print like another and still be a different motion, so it is refused."""
+    return any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text)
+
+
 def symbol_key(text: object) -> str:
     """The comparison key of a UN symbol: ``S/RES/2774 (2025)``, ``s/res/2774(2025)`` share one key."""
     return clean_symbol(text).casefold()
@@ -306,7 +312,7 @@ def _check_cell(spec: Field, raw: str, codes: frozenset[str] | None) -> str | No
         value = value.upper()
         return value if codes is None or value in codes else None
     if spec.kind == "symbol":
-        return clean_symbol(value)
+        return None if invisible(clean_symbol(value)) else clean_symbol(value)
     return value
 
 
@@ -315,6 +321,8 @@ def _problem(spec: Field, raw: str) -> str:
         return f"{spec.name} is empty"
     if spec.kind == "code":
         return "unknown member code (expected one of the 193 ISO3 codes)"
+    if spec.kind == "symbol":
+        return f"{spec.name} holds an invisible character (control or format)"
     if spec.kind in ("choice",) or spec.choices:
         return f"{spec.name} must be one of {', '.join(spec.choices)}"
     if spec.rule:

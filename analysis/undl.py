@@ -33,8 +33,8 @@ import pyarrow.csv as pacsv
 
 from .members import member_codes, to_iso3, try_iso3
 from .schema import (
-    VOTE_PROBLEM, VoteDataError, check_file, check_header, clean_symbol, count, decode, open_bytes, records,
-    symbol_key, vote_index,
+    VOTE_PROBLEM, VoteDataError, check_file, check_header, clean_symbol, count, decode, invisible, open_bytes,
+    records, symbol_key, vote_index,
 )
 from .votes import TOTALS, RollCalls, canonical_symbol, check_roll_calls, read_votes
 
@@ -148,7 +148,12 @@ def _map(indices: np.ndarray, values: list[str], convert, problem: str, path: Pa
 
 def _motion_codes(indices: np.ndarray, values: list[str], path: Path, records_=None) -> tuple[np.ndarray, list[str]]:
     """Motion ids tidied and case-folded: spellings of one symbol become one motion (:func:`canonical_symbol`)."""
-    cleaned = _map(indices, values, lambda v: clean_symbol(v) or None, "empty motion id", path, records_)
+    def tidy(value: str) -> str:
+        if invisible(clean_symbol(value)):
+            raise VoteDataError("motion id holds an invisible character (control or format)")
+        return clean_symbol(value) or None
+
+    cleaned = _map(indices, values, tidy, "empty motion id", path, records_)
     keys = [symbol_key(v) for v in cleaned]
     codes, unique = pd.factorize(pd.Series(keys))
     shown = {k: canonical_symbol(v) for k, v in zip(keys, cleaned)}
@@ -184,6 +189,12 @@ def read_undl_full(path: str | Path, metadata: bool = False) -> tuple[pd.DataFra
     if member_level and role["code"] is None and role["name"] is None:
         raise VoteDataError("no member-code or member-name column (ms_code, ms_name); header is", file=path,
                             line=1, value=",".join(header[:12]))
+    if member_level:
+        named = [c for c in header if c not in METADATA_COLUMNS and c not in role.values() and c not in
+                 totals.values() and (c.upper() in member_codes(historical=True) or try_iso3(c))]
+        if named:
+            raise VoteDataError("both member-level (ms_vote) and resolution-level (member) columns; header has",
+                                file=path, line=1, value=", ".join(named[:5]))
     read = _member_level if member_level else _resolution_level
     extra = [next((n for n in names if n in header), None) for names in METADATA_FIELDS.values()] if metadata else []
     rc, table, first_rows = read(path, compressed, header, role, totals, [c for c in extra if c])
@@ -197,7 +208,7 @@ def read_undl_full(path: str | Path, metadata: bool = False) -> tuple[pd.DataFra
 def read_vote_file(path: str | Path) -> tuple[pd.DataFrame, str]:
     """(votes, layout name) of any vote file: the project layout ``motion,iso3,vote`` or a Library layout."""
     path = Path(path)
-    if _header(path, check_file(path)) == ["motion", "iso3", "vote"]:
+    if sorted(_header(path, check_file(path))) == ["iso3", "motion", "vote"]:
         return read_votes(path), "project layout (motion, iso3, vote)"
     return read_undl(path), "UN Digital Library layout"
 
@@ -240,8 +251,13 @@ def _member_level(path: Path, compressed: bool, header: list[str], role: dict, t
                                     _dictionary(table[role["name"]]) if role["name"] else None, path)
     date, dates = _dictionary(table["date"]) if "date" in header else (None, None)
     rc = RollCalls(motion, motions, member, members, vote, lambda row: line_of_record(path, row),
-                   _totals_and_dates(table, totals, path), date, dates)
+                   _totals_and_dates(table, totals, path), date, dates, _labels(totals))
     return rc, table, np.unique(motion, return_index=True)[1]
+
+
+def _labels(totals: dict[str, str]) -> dict[str, str]:
+    """A total's column name in the file (version 1's ``yes``, ``total-voting``, ...) for messages."""
+    return {canonical: column for canonical, column in totals.items() if column != canonical}
 
 
 def _member_index(codes, names, path: Path) -> tuple[np.ndarray, list[str]]:
@@ -344,7 +360,7 @@ def _resolution_level(path: Path, compressed: bool, header: list[str], role: dic
     date, dates = _dictionary(table["date"]) if "date" in header else (None, None)
     rc = RollCalls(motion_rows[rows], motions, member, universe, np.asarray(lookup, dtype=np.int8)[indices],
                    lambda row: line_of_record(path, int(rows[row])), {c: v[rows] for c, v in totals_.items()},
-                   None if date is None else date[rows], dates)
+                   None if date is None else date[rows], dates, _labels(totals))
     return rc, table, np.argsort(motion_rows, kind="stable")
 
 

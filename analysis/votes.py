@@ -61,6 +61,7 @@ class RollCalls:
     totals: dict[str, np.ndarray] = field(default_factory=dict)
     date: np.ndarray | None = None
     dates: list[str] | None = None
+    labels: dict[str, str] = field(default_factory=dict)  # a total's column name in the file, where it differs
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame, lines: list[int]) -> RollCalls:
@@ -132,16 +133,16 @@ def check_roll_calls(rc: RollCalls, file: PathLike, *, bodies: dict[str, str] | 
     expected = {"total_yes": counts[:, 0], "total_no": counts[:, 1], "total_abstentions": counts[:, 2],
                 "total_non_voting": counts[:, 3], "total_ms": sizes}
     for column, values in rc.totals.items():
-        per_motion = values[first]
+        per_motion, name = values[first], rc.labels.get(column, column)
         differs = values != per_motion[rc.motion]
         if differs.any():
             row = int(differs.argmax())
-            fail(row, f"{column} differs between rows of the same motion", int(values[row]), int(rc.motion[row]))
+            fail(row, f"{name} differs between rows of the same motion", int(values[row]), int(rc.motion[row]))
         wrong = (per_motion >= 0) & (per_motion != expected[column])
         if wrong.any():
             code = int(np.flatnonzero(wrong)[np.argmin(first[wrong])])
             fail(int(first[code]), f"the motion has {int(expected[column][code])} {TOTALS[column]} but its "
-                 f"{column} column says {int(per_motion[code])}", None, code)
+                 f"{name} column says {int(per_motion[code])}", None, code)
     if official is not None:
         _check_tallies(rc, counts, motion_body, official, partial, fail)
     for code, body in enumerate(motion_body):
@@ -156,15 +157,17 @@ def check_roll_calls(rc: RollCalls, file: PathLike, *, bodies: dict[str, str] | 
 
 
 def _check_dates(rc: RollCalls, first: np.ndarray, fail) -> None:
-    """One real YYYY-MM-DD date per motion."""
+    """One real YYYY-MM-DD date per motion (spaces around a date are not a second date)."""
     for index, text in enumerate(rc.dates):
         if not is_iso_date(text.strip()):
             row = int((rc.date == index).argmax())
             fail(row, "date must be a real calendar date written YYYY-MM-DD", text, int(rc.motion[row]))
-    other = rc.date != rc.date[first[rc.motion]]
+    same, stripped = pd.factorize(pd.Series([d.strip() for d in rc.dates], dtype=object))
+    date = same[rc.date]
+    other = date != date[first[rc.motion]]
     if other.any():
         row = int(other.argmax())
-        fail(row, f"a second date for the same motion (first {rc.dates[rc.date[first[rc.motion[row]]]]})",
+        fail(row, f"a second date for the same motion (first {stripped[date[first[rc.motion[row]]]]})",
              rc.dates[rc.date[row]], int(rc.motion[row]))
 
 
