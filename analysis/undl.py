@@ -36,7 +36,7 @@ from .schema import (
     VOTE_PROBLEM, VoteDataError, check_file, check_header, clean_symbol, count, decode, invisible, open_bytes,
     records, symbol_key, vote_index,
 )
-from .votes import TOTALS, RollCalls, canonical_symbol, check_roll_calls, read_votes
+from .votes import TOTALS, RollCalls, check_roll_calls, package_symbols, read_votes
 
 #: Each role's column name in each generation (version 3 first), and the totals of version 1.
 ROLES = {"resolution": ("resolution", "resolutions"), "code": ("ms_code", "ms_codes"),
@@ -156,7 +156,8 @@ def _motion_codes(indices: np.ndarray, values: list[str], path: Path, records_=N
     cleaned = _map(indices, values, tidy, "empty motion id", path, records_)
     keys = [symbol_key(v) for v in cleaned]
     codes, unique = pd.factorize(pd.Series(keys))
-    shown = {k: canonical_symbol(v) for k, v in zip(keys, cleaned)}
+    spelled = package_symbols()
+    shown = {k: spelled.get(k) or v.upper() for k, v in zip(keys, cleaned)}
     order_codes = codes[indices]
     used, first, inverse = np.unique(order_codes, return_index=True, return_inverse=True)
     rank = np.empty(len(used), dtype=np.int32)
@@ -268,26 +269,30 @@ def _member_index(codes, names, path: Path) -> tuple[np.ndarray, list[str]]:
     "ZAIRE" are not in the alias table, and the code is authoritative).
     """
     known = member_codes(historical=True)
-    n_rows = len((codes or names)[0])
-    row_codes = np.full(n_rows, "", dtype=object)
     if codes is not None:
         indices, values = codes
         per_value = _map(indices, values, lambda v: v.strip().upper() if v.strip().upper() in known or not v.strip()
                          else None, "unknown member code", path)
+        if "" not in set(per_value[np.unique(indices)]):  # the usual case: every row has a code
+            universe = sorted(set(per_value[np.unique(indices)]))
+            member = np.searchsorted(universe, per_value.astype(str)).astype(np.int32)[indices]
+            if names is not None:
+                _check_names_agree(member, universe, names, path)
+            return member, universe
         row_codes = per_value[indices]
+    else:
+        row_codes = np.full(len(names[0]), "", dtype=object)
     blank = np.flatnonzero(row_codes == "")
-    if len(blank):
-        if names is None:
-            raise VoteDataError("empty member code and no ms_name column", file=path,
-                                line=line_of_record(path, int(blank[0])), value="")
-        name_indices, name_values = names
-        sub = name_indices[blank]
-        per_name = _map(sub, name_values, lambda v: _name_code(v), "unknown country name", path, blank)
-        row_codes[blank] = per_name[sub]
+    if names is None:
+        raise VoteDataError("empty member code and no ms_name column", file=path,
+                            line=line_of_record(path, int(blank[0])), value="")
+    name_indices, name_values = names
+    sub = name_indices[blank]
+    per_name = _map(sub, name_values, lambda v: _name_code(v), "unknown country name", path, blank)
+    row_codes[blank] = per_name[sub]
     universe = sorted(set(row_codes.tolist()))
     member = np.searchsorted(universe, row_codes.astype(str)).astype(np.int32)
-    if names is not None:
-        _check_names_agree(member, universe, names, path)
+    _check_names_agree(member, universe, names, path)
     return member, universe
 
 

@@ -200,11 +200,16 @@ def _package_symbols(version: tuple[int, ...]) -> dict[str, str]:
     return {symbol_key(m): m for m in read_table("motions", DATA_DIR / "motions.csv")[0]["motion"]}
 
 
+def package_symbols() -> dict[str, str]:
+    """Comparison key -> the id as the package's own motions table spells it."""
+    return _package_symbols(stamp(DATA_DIR / "motions.csv"))
+
+
 def canonical_symbol(text: str) -> str:
     """A motion id as the package spells it: as in the package's own motions table (``a/res/es-11/7 `` ->
     ``A/RES/ES-11/7``, ``S/RES/2774 (2025)`` -> ``S/RES/2774(2025)``), else tidied and in upper case, as UN
-    symbols are written. Every door spells ids with this one function."""
-    return _package_symbols(stamp(DATA_DIR / "motions.csv")).get(symbol_key(text), clean_symbol(text).upper())
+    symbols are written. Every door spells ids by this rule."""
+    return package_symbols().get(symbol_key(text)) or clean_symbol(text).upper()
 
 
 def load_motions(path: PathLike = None, *, data_dir: PathLike = None) -> pd.DataFrame:
