@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import (changed_votes, council_outcomes, council_votes, group_rates, load_members, load_motions, load_votes,
-               tally, votes_on)
+from . import (changed_votes, council_outcomes, council_votes, group_rates, load_members, load_motions,
+               load_partial_votes, load_votes, tally, votes_on)
 
 L10, L11, SC_TEXT = "A/RES/ES-11/7", "A/RES/ES-11/8", "S/RES/2774(2025)"
 ES6, ES10 = "A/RES/ES-11/6", "A/RES/ES-11/10"
@@ -45,8 +45,12 @@ def _join(items: list[str]) -> str:
 
 
 def key_findings(votes: pd.DataFrame | None = None, motions: pd.DataFrame | None = None,
-                 members: pd.DataFrame | None = None) -> list[Finding]:
-    """The key findings of the report, in reading order, computed from ``votes``, ``motions`` and ``members``."""
+                 members: pd.DataFrame | None = None, partial: pd.DataFrame | None = None) -> list[Finding]:
+    """The key findings of the report, in reading order, computed from the data.
+
+    ``votes``, ``motions``, ``members`` and ``partial`` (the partial records of
+    :func:`analysis.load_partial_votes`) default to the bundled data.
+    """
     votes = load_votes() if votes is None else votes
     motions = load_motions() if motions is None else motions
     members = load_members() if members is None else members
@@ -57,8 +61,8 @@ def key_findings(votes: pd.DataFrame | None = None, motions: pd.DataFrame | None
         f"favour: A/RES/ES-11/7 (Ukraine and European co-sponsors) by {a} and A/RES/ES-11/8 (the US draft as amended "
         f"by European states) by {b}.", "01_two_ga_outcomes", "fig-01_tallies", {"ES-11/7": a, "ES-11/8": b})]
 
-    changed = changed_votes(L10, L11, votes, members)
-    pair = pd.DataFrame({L10: votes_on(L10, votes), L11: votes_on(L11, votes)})
+    changed = changed_votes(votes, L10, L11, members)
+    pair = pd.DataFrame({L10: votes_on(votes, L10), L11: votes_on(votes, L11)})
     both_yes = int(((pair[L10] == "Y") & (pair[L11] == "Y")).sum())
     findings.append(Finding(
         f"They were not the same {int(counts.loc[L10, 'Y'])}: {len(changed)} of {len(pair)} members changed their "
@@ -72,7 +76,7 @@ def key_findings(votes: pd.DataFrame | None = None, motions: pd.DataFrame | None
         f"of its own draft after the European amendments.", "07_maps", "fig-07_map_pair_2025",
         {"USA": (us[L10], us[L11])}))
 
-    council = council_votes([SC_TEXT], votes)
+    council = council_votes(votes, [SC_TEXT])
     abstained = council[council[SC_TEXT] == "A"]
     sc = _score(counts.loc[SC_TEXT])
     findings.append(Finding(
@@ -96,14 +100,14 @@ def key_findings(votes: pd.DataFrame | None = None, motions: pd.DataFrame | None
         f"{int(after['A'])}.", "03_abstentions", "fig-03_trend",
         {"yes": (int(before["Y"]), int(after["Y"])), "abstain": (int(before["A"]), int(after["A"]))}))
 
-    flow = pd.DataFrame({ES6: votes_on(ES6, votes), L10: votes_on(L10, votes)})
+    flow = pd.DataFrame({ES6: votes_on(votes, ES6), L10: votes_on(votes, L10)})
     left = flow[(flow[ES6] == "Y") & (flow[L10] != "Y")][L10].value_counts()
     findings.append(Finding(
         f"{int(left.sum())} members that voted yes in 2023 did not in 2025: {int(left.get('A', 0))} abstained, "
         f"{int(left.get('X', 0))} did not vote and {int(left.get('N', 0))} voted no.", "05_trajectory",
         "fig-05_flows", {"left": int(left.sum())}))
 
-    rates = group_rates(L10, votes, members)
+    rates = group_rates(votes, L10, members)
     weog, african = rates.loc["Western European and Others", "Y"], rates.loc["African", "A"]
     findings.append(Finding(
         f"On ES-11/7, {weog:.1f}% of the Western European and Others group voted yes, while {african:.1f}% of African "
@@ -112,9 +116,19 @@ def key_findings(votes: pd.DataFrame | None = None, motions: pd.DataFrame | None
     row = motions.set_index("motion").loc[ES10] if ES10 in set(motions["motion"]) else None
     if row is not None and pd.notna(row["yes"]):
         score = f"{int(row['yes'])}-{int(row['no'])}-{int(row['abstain'])}"
-        record = ("" if bool(row["roll_call"]) else
-                  "; there is no country-level record yet, so this vote is not in the member-level analysis")
-        findings.append(Finding(
-            f"A year later, on {row['date']:%d %B %Y}, the General Assembly adopted A/RES/ES-11/10 by {score}. This is "
-            f"a tally only (source: {row['tally_quality']}){record}.", None, None, {"ES-11/10": score}))
+        said = f"A year later, on {row['date']:%d %B %Y}, the General Assembly adopted A/RES/ES-11/10 by {score}."
+        if bool(row["roll_call"]):
+            text = f"{said} Its country-level record is in the data ({row['tally_quality']})."
+        else:
+            partial = load_partial_votes() if partial is None else partial
+            named = partial[partial["motion"].eq(ES10) & partial["vote"].isin(["Y", "N", "A"])]
+            cast, against = int(row["yes"] + row["no"] + row["abstain"]), int(row["no"])
+            named_against = int(named["vote"].eq("N").sum())
+            which = ("" if not named_against else f", including all {against} against" if named_against == against
+                     else f", including {named_against} of the {against} against")
+            record = (f"with only a partial country-level record: news reports name {len(named)} of the {cast} votes "
+                      f"cast{which}" if len(named) else "with no country-level record yet")
+            text = (f"{said} This is a tally ({row['tally_quality']}) {record}, so this vote is not in the "
+                    f"member-level analysis.")
+        findings.append(Finding(text, "08_one_year_later", "fig-08_tallies", {"ES-11/10": score}))
     return findings
