@@ -55,8 +55,10 @@ def legacy_order(*old: str):
                 if clash:
                     raise TypeError(f"{func.__name__}() got multiple values for argument {clash[0]!r}")
                 args, kwargs = (), {**named, **kwargs}
-            if needs_votes and signature.bind_partial(*args, **kwargs).arguments.get("votes") is None:
-                raise TypeError(f"{func.__name__}(): {VOTES_REQUIRED}")
+            given = signature.bind_partial(*args, **kwargs).arguments.get("votes") if needs_votes else None
+            if needs_votes and not isinstance(given, pd.DataFrame):
+                raise TypeError(f"{func.__name__}(): {VOTES_REQUIRED}" + (
+                    "" if given is None else f"; got a {type(given).__name__} where the votes table goes"))
             return func(*args, **kwargs)
 
         return call

@@ -18,13 +18,14 @@ from .pages import Page
 
 TITLE = "The UN votes on the war in Ukraine"
 SUMMARY = ("How the United Nations voted on the war in Ukraine, from the Crimea resolution of 2014 to the competing "
-           "texts of 24 February 2025 and Security Council resolution 2774, read from the UN's own country-level "
-           "records. Every number on these pages is computed from those records when the report is built, and every "
-           "figure links to the data behind it.")
+           "texts of 24 February 2025, Security Council resolution 2774 and the Assembly's vote a year later, read "
+           "from the UN's own country-level records. Every number on these pages is computed from those records when "
+           "the report is built, and every figure links to the data behind it.")
 SOURCES = ("UN Digital Library voting records (Dag Hammarskjöld Library) for every country-level vote; UN press "
            "releases GA/12675, GA/12677 and SC/16005 and news reports for the amendment and procedural tallies, each "
            "with its tally quality. Known gaps: no country-level record of any amendment vote exists; the 2026 vote "
-           "(A/RES/ES-11/10) is known only as a tally. Details: data/README.md in the package.")
+           "(A/RES/ES-11/10) is known as a tally with a partial country-level record from news reports, never mixed "
+           "into the roll calls. Details: data/README.md in the package.")
 
 
 def package_version() -> str:
