@@ -40,6 +40,8 @@ def test_a_changed_number_in_a_stored_output_fails_nbval(tmp_path):
     stream = next(o for o in answer.outputs if o.output_type == "stream")
     assert "ES-11/7: 93-18-65" in stream.text
     stream.text = stream.text.replace("ES-11/7: 93-18-65", "ES-11/7: 94-18-65")
+    # the figure cells print nothing the answer needs: dropped to keep the test quick
+    notebook.cells = [c for c in notebook.cells if not (c.cell_type == "code" and "plots.publish" in c.source)]
     target = tmp_path / "01_tampered.ipynb"
     nbformat.write(notebook, target)
     root = source.parent.parent
