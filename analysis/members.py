@@ -167,6 +167,12 @@ def try_iso3(name: str, *, data_dir: PathLike = None) -> str | None:
         return None
 
 
+def name_codes(names: list[str], *, data_dir: PathLike = None) -> list[str | None]:
+    """ISO3 of each name that is a known member name (None otherwise), the tables looked up once for all."""
+    unique = _tables(data_dir)[0]
+    return [unique.get(name_key(name)) for name in names]
+
+
 def suggest_members(name: str, n: int = 3, *, data_dir: PathLike = None) -> list[str]:
     """UN names of the members whose name or alias is closest to ``name`` (for "did you mean ...?")."""
     unique, _, _, names = _tables(data_dir)

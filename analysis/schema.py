@@ -104,7 +104,7 @@ def clean_symbol(text: object) -> str:
 def invisible(text: str) -> bool:
     """True if ``text`` holds a control or format character (NUL, zero-width space, soft hyphen, BOM ...):
     such an id would print like another and still be a different motion, so it is refused."""
-    return any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text)
+    return not text.isprintable() and any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text)
 
 
 def symbol_key(text: object) -> str:

@@ -31,7 +31,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from .members import member_codes, to_iso3, try_iso3
+from .members import member_codes, name_codes, to_iso3, try_iso3
 from .schema import (
     VOTE_PROBLEM, VoteDataError, check_file, check_header, clean_symbol, count, decode, invisible, open_bytes,
     records, symbol_key, vote_index,
@@ -147,25 +147,25 @@ def _map(indices: np.ndarray, values: list[str], convert, problem: str, path: Pa
 
 
 def _motion_codes(indices: np.ndarray, values: list[str], path: Path, records_=None) -> tuple[np.ndarray, list[str]]:
-    """Motion ids tidied and case-folded: spellings of one symbol become one motion (:func:`canonical_symbol`)."""
+    """Motion ids tidied and case-folded: spellings of one symbol become one motion (:func:`canonical_symbol`),
+    numbered in order of first appearance."""
     def tidy(value: str) -> str:
-        if invisible(clean_symbol(value)):
+        value = clean_symbol(value)
+        if invisible(value):
             raise VoteDataError("motion id holds an invisible character (control or format)")
-        return clean_symbol(value) or None
+        return value or None
 
-    cleaned = _map(indices, values, tidy, "empty motion id", path, records_)
-    keys = [symbol_key(v) for v in cleaned]
-    codes, unique = pd.factorize(pd.Series(keys))
+    cleaned = _map(indices, values, tidy, "empty motion id", path, records_).tolist()
+    keys = [v.casefold() for v in cleaned]  # symbol_key of a cleaned symbol
     spelled = package_symbols()
     shown = {k: spelled.get(k) or v.upper() for k, v in zip(keys, cleaned)}
-    order_codes = codes[indices]
-    used, first, inverse = np.unique(order_codes, return_index=True, return_inverse=True)
-    rank = np.empty(len(used), dtype=np.int32)
-    rank[np.argsort(first, kind="stable")] = np.arange(len(used))
-    return rank[inverse].astype(np.int32), [shown[unique[u]] for u in used[np.argsort(first, kind="stable")]]
+    per_value, _ = pd.factorize(pd.Series(keys, dtype=object))
+    codes, order = pd.factorize(per_value[indices])  # hash-based, in order of first appearance
+    unique = pd.unique(pd.Series(keys, dtype=object)).tolist()
+    return codes.astype(np.int32), [shown[unique[int(u)]] for u in order]
 
 
-def read_undl_full(path: str | Path, metadata: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+def read_undl_full(path: str | Path, metadata: bool = False, full: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read a UN Digital Library voting file: (votes, motions).
 
     ``votes`` is the long table ``motion, iso3, vote`` (as :func:`read_undl`);
@@ -173,6 +173,7 @@ def read_undl_full(path: str | Path, metadata: bool = False) -> tuple[pd.DataFra
     file's own ``yes``/``no``/``abstain``/``non_voting``/``members`` (missing where
     the file leaves them empty) and ``roll_call``; with ``metadata=True`` also
     ``title``, ``draft`` and ``meeting`` as the file gives them on the motion's first row.
+    (``full=False``, what :func:`read_undl` uses, skips the motions table: it is None.)
     """
     path = Path(path)
     compressed = check_file(path)
@@ -200,6 +201,9 @@ def read_undl_full(path: str | Path, metadata: bool = False) -> tuple[pd.DataFra
     extra = [next((n for n in names if n in header), None) for names in METADATA_FIELDS.values()] if metadata else []
     rc, table, first_rows = read(path, compressed, header, role, totals, [c for c in extra if c])
     bodies = check_roll_calls(rc, path)
+    if not full:
+        return rc.frame(), None
+    first_rows = rc.first_rows() if first_rows is None else first_rows
     motions = _motions_table(rc, bodies)
     for name, column in zip(METADATA_FIELDS, extra):
         motions[name] = [table[column][int(i)].as_py().strip() for i in first_rows] if column else ""
@@ -224,7 +228,7 @@ def read_undl(path: str | Path) -> pd.DataFrame:
     rule applies, including each motion's own totals. Any problem raises
     VoteDataError naming the file, line and value.
     """
-    return read_undl_full(path)[0]
+    return read_undl_full(path, full=False)[0]
 
 
 def _totals_and_dates(table: pa.Table, totals: dict[str, str], path: Path, records_=None) -> dict:
@@ -253,7 +257,7 @@ def _member_level(path: Path, compressed: bool, header: list[str], role: dict, t
     date, dates = _dictionary(table["date"]) if "date" in header else (None, None)
     rc = RollCalls(motion, motions, member, members, vote, lambda row: line_of_record(path, row),
                    _totals_and_dates(table, totals, path), date, dates, _labels(totals))
-    return rc, table, np.unique(motion, return_index=True)[1]
+    return rc, table, None  # first rows: RollCalls.first_rows()
 
 
 def _labels(totals: dict[str, str]) -> dict[str, str]:
@@ -273,8 +277,9 @@ def _member_index(codes, names, path: Path) -> tuple[np.ndarray, list[str]]:
         indices, values = codes
         per_value = _map(indices, values, lambda v: v.strip().upper() if v.strip().upper() in known or not v.strip()
                          else None, "unknown member code", path)
-        if "" not in set(per_value[np.unique(indices)]):  # the usual case: every row has a code
-            universe = sorted(set(per_value[np.unique(indices)]))
+        used = set(per_value[pd.unique(indices)])  # the codes that occur (hash-based)
+        if "" not in used:  # the usual case: every row has a code
+            universe = sorted(used)
             member = np.searchsorted(universe, per_value.astype(str)).astype(np.int32)[indices]
             if names is not None:
                 _check_names_agree(member, universe, names, path)
@@ -309,10 +314,11 @@ def _check_names_agree(member: np.ndarray, universe: list[str], names, path: Pat
     """Each distinct (code, name) pair once: a known member name must name the same member as the code."""
     name_indices, name_values = names
     width = len(name_values) + 1
-    pairs, first = np.unique(member.astype(np.int64) * width + name_indices, return_index=True)
-    for pair, row in zip(pairs.tolist(), first.tolist()):
+    pairs = pd.Series(member.astype(np.int64) * width + name_indices).drop_duplicates()  # hash-based
+    said_by = dict(zip(name_values, name_codes(name_values)))
+    for row, pair in zip(pairs.index.tolist(), pairs.tolist()):
         code, name = universe[pair // width], name_values[pair % width]
-        said = try_iso3(name)
+        said = said_by[name]
         if said is not None and said != code:
             raise VoteDataError(f"ms_name {name!r} is {said}, but the member code says", file=path,
                                 line=line_of_record(path, row), value=code)
@@ -371,7 +377,7 @@ def _resolution_level(path: Path, compressed: bool, header: list[str], role: dic
 
 def _motions_table(rc: RollCalls, bodies: list[str]) -> pd.DataFrame:
     """One row per motion with the file's own totals."""
-    first = np.unique(rc.motion, return_index=True)[1]
+    first = rc.first_rows()
     out = pd.DataFrame({"motion": rc.motions, "body": bodies})
     out["date"] = (pd.to_datetime(pd.Series([rc.dates[i].strip() for i in rc.date[first]]), format="%Y-%m-%d")
                    if rc.date is not None else pd.NaT)

@@ -81,6 +81,14 @@ class RollCalls:
         return pa.table({"motion": text(self.motion, self.motions), "iso3": text(self.member, self.members),
                          "vote": text(self.vote.astype(np.int32), list(VOTE_CODES))}).to_pandas()
 
+    def first_rows(self) -> np.ndarray:
+        """Each motion's first row (-1 for a motion without rows), found once (hash-based)."""
+        if getattr(self, "_first", None) is None:
+            self._first = np.full(len(self.motions), -1, dtype=np.int64)
+            seen = pd.Series(self.motion).drop_duplicates()
+            self._first[seen.to_numpy()] = seen.index.to_numpy()
+        return self._first
+
     def counts(self) -> np.ndarray:
         """Motions x 4 counts of Y, N, A, X."""
         n = len(self.motions)
@@ -101,9 +109,7 @@ def check_roll_calls(rc: RollCalls, file: PathLike, *, bodies: dict[str, str] | 
         raise VoteDataError(problem, file=file, line=None if row is None else rc.line(row), value=value,
                             motion=None if motion is None else rc.motions[motion])
 
-    first = np.full(len(rc.motions), -1, dtype=np.int64)
-    order = np.unique(rc.motion, return_index=True)
-    first[order[0]] = order[1]
+    first = rc.first_rows()
     motion_body = []
     for code, symbol in enumerate(rc.motions):
         body = body_of(symbol) or (bodies or {}).get(symbol)
@@ -115,9 +121,8 @@ def check_roll_calls(rc: RollCalls, file: PathLike, *, bodies: dict[str, str] | 
             fail(int(first[code]), "cannot tell the body from the motion id (a UN symbol starts A/ or S/)", symbol)
         motion_body.append(body)
     key = rc.motion.astype(np.int64) * max(len(rc.members), 1) + rc.member
-    dup = pd.Series(key).duplicated().to_numpy()
-    if dup.any():
-        row = int(dup.argmax())
+    if np.bincount(key).max(initial=0) > 1:  # a member twice in a motion; then find its first repeated row
+        row = int(pd.Series(key).duplicated().to_numpy().argmax())
         fail(row, "member appears twice in the same motion", rc.members[rc.member[row]], int(rc.motion[row]))
     sizes = np.bincount(rc.motion, minlength=len(rc.motions))
     limits = np.array([LIMITS[b] for b in motion_body], dtype=np.int64)
