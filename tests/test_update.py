@@ -348,14 +348,24 @@ def test_es11_10_enters_the_trajectory_alignment_and_one_year_notebooks_with_no_
     monkeypatch.delenv("ANALYSIS_FIGURES_DIR", raising=False)
     folder = DATA_DIR.parent / "notebooks"
 
+    # the three notebooks run one after the other in one kernel (one start instead of three): each
+    # notebook's first cell sets up everything it uses, so none depends on another's state
+    names = ["05_trajectory.ipynb", "06_alignment.ipynb", "08_one_year_later.ipynb"]
+    notebooks = [nbformat.read(folder / name, as_version=4) for name in names]
+    cells = [cell for notebook in notebooks for cell in notebook.cells]
+    for number, cell in enumerate(cells):
+        cell["id"] = f"cell-{number}"  # ids are unique within a notebook, not across three
+    combined = nbformat.v4.new_notebook(cells=cells)
+    ExecutePreprocessor(timeout=300, kernel_name="python3").preprocess(combined, {"metadata": {"path": str(folder)}})
+    texts, start = {}, 0
+    for name, notebook in zip(names, notebooks):
+        cells = combined.cells[start:start + len(notebook.cells)]
+        start += len(notebook.cells)
+        texts[name] = "\n".join(output.get("text", "") + output.get("data", {}).get("text/plain", "")
+                                for cell in cells for output in cell.get("outputs", []))
+
     def outputs(name: str) -> str:
-        notebook = nbformat.read(folder / name, as_version=4)
-        ExecutePreprocessor(timeout=300, kernel_name="python3").preprocess(notebook, {"metadata": {"path": str(folder)}})
-        texts = []
-        for cell in notebook.cells:
-            for output in cell.get("outputs", []):
-                texts.append(output.get("text", "") + output.get("data", {}).get("text/plain", ""))
-        return "\n".join(texts)
+        return texts[name]
 
     trajectory = outputs("05_trajectory.ipynb")
     assert "ES-11/9 (2025-12-03), ES-11/10 (2026-02-24)" in trajectory
