@@ -34,7 +34,7 @@ import pyarrow.csv as pacsv
 from .members import member_codes, name_codes, to_iso3, try_iso3
 from .schema import (
     VOTE_PROBLEM, VoteDataError, check_file, check_header, clean_symbol, count, decode, invisible, open_bytes,
-    records, symbol_key, vote_index,
+    records, vote_index,
 )
 from .votes import TOTALS, RollCalls, check_roll_calls, package_symbols, read_votes
 

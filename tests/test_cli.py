@@ -5,7 +5,6 @@ is quiet."""
 import csv
 import io
 import json
-import os
 import shutil
 import signal
 import subprocess
