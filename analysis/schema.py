@@ -240,6 +240,8 @@ class Table:
 
 
 _CODE = r"[A-Z]{3}"
+#: The grammar of the motions table's ``outcome``; the group names the member whose negative vote defeated it.
+OUTCOME = r"adopted|rejected|rejected \(negative vote of a permanent member: (?P<vetoed_by>[^)]+)\)"
 TABLES = {t.name: t for t in (
     Table("members", "members.csv", (
         Field("iso3", pattern=_CODE, rule="three capital letters"), Field("name"),
@@ -266,7 +268,7 @@ TABLES = {t.name: t for t in (
         Field("kind", "choice", ("resolution", "amendment", "procedural")), Field("amends", empty=True),
         Field("proposer", empty=True), Field("title_or_change"),
         Field("yes", "int", empty=True), Field("no", "int", empty=True), Field("abstain", "int", empty=True),
-        Field("outcome", pattern=r"adopted|rejected|rejected \(negative vote of a permanent member: [^)]+\)",
+        Field("outcome", pattern=OUTCOME,
               rule="adopted, rejected or rejected (negative vote of a permanent member: NAME)"),
         Field("roll_call", "yesno"), Field("tally_quality"),
     ), key=("motion",)),

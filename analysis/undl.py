@@ -83,13 +83,11 @@ def line_of_record(path: Path, record: int) -> int | None:
     return rows[record + 1][0] if record + 1 < len(rows) else None
 
 
-def _arrow_error(path: Path, exc: Exception, header: list[str]) -> VoteDataError:
-    """A pyarrow parse error as VoteDataError with line and value (found by reading the file again)."""
-    text = " ".join(str(exc).split())
-    if "UTF8" in text or "utf8" in text.lower():
-        decode(open_bytes(path), path)  # raises with the line of the first bad byte
-    records(decode(open_bytes(path), path), path)  # raises for a malformed row, with its line
-    return VoteDataError(f"cannot parse the file ({text[:200]})", file=path)
+def _arrow_error(path: Path, exc: Exception) -> VoteDataError:
+    """A pyarrow parse error as VoteDataError with line and value, found by reading the file again with the
+    small-table reader: decode raises at the first byte that is not UTF-8, records at a malformed row."""
+    records(decode(open_bytes(path), path), path)
+    return VoteDataError(f"cannot parse the file ({' '.join(str(exc).split())[:200]})", file=path)
 
 
 def _read_arrow(path: Path, compressed: bool, header: list[str], columns: list[str]) -> pa.Table:
@@ -110,7 +108,7 @@ def _read_arrow(path: Path, compressed: bool, header: list[str], columns: list[s
                                                      strings_can_be_null=False, quoted_strings_can_be_null=False))
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
             if "UTF8" in str(exc) or number == len(attempts) - 1:
-                raise _arrow_error(path, exc, header) from None
+                raise _arrow_error(path, exc) from None
         except OSError as exc:  # a broken gzip stream, a read error
             raise VoteDataError(f"cannot read the file ({exc})", file=path) from None
     raise AssertionError("unreachable")  # pragma: no cover

@@ -29,7 +29,8 @@ import pyarrow as pa
 
 from .members import load_sc_members, member_codes, to_iso3
 from .schema import (
-    DATA_DIR, VOTE_CODES, VoteDataError, body_of, clean_symbol, data_path, is_iso_date, read_table, stamp, symbol_key,
+    DATA_DIR, OUTCOME, VOTE_CODES, VoteDataError, body_of, clean_symbol, data_path, is_iso_date, read_table, stamp,
+    symbol_key,
 )
 
 LIMITS = {"GA": 193, "SC": 15}
@@ -235,7 +236,7 @@ def load_motions(path: PathLike = None, *, data_dir: PathLike = None) -> pd.Data
         if body_of(motion) not in (None, body):
             raise VoteDataError(f"the symbol belongs to the {BODY_NAMES[body_of(motion)]}, but body says",
                                 file=path, line=line, value=body)
-    vetoed = frame["outcome"].str.extract(r"permanent member: ([^)]+)\)", expand=False)
+    vetoed = frame["outcome"].str.extract(f"^(?:{OUTCOME})$")["vetoed_by"]  # the schema's one grammar
     frame["vetoed_by"] = [None if pd.isna(name) else _member(name, path, line, data_dir)
                           for name, line in zip(vetoed, lines)]
     return frame
