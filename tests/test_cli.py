@@ -316,8 +316,11 @@ def test_keyboard_interrupt_exits_130_with_one_line(capsys, monkeypatch):
     assert code == 130 and out == "" and err == "error: interrupted\n"
 
 
+# A shell starts a background job (`make test &`, some CI runners) with SIGINT ignored, and a child inherits that;
+# the child restores Python's own handler, as it is in a terminal, so Ctrl-C reaches the CLI's handler.
 SLOW = """
-import sys, time
+import signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from analysis import cli
 def slow(args):
     print("ready", file=sys.stderr, flush=True)
