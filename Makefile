@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test notebooks data data-manifest tile-grid benchmark clean
+.PHONY: report test lab notebooks data data-manifest tile-grid benchmark clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ TEST_WORKERS ?= $(shell $(PYTHON) -c "import os; print((os.cpu_count() or 1) + 1
 
 test: $(STAMP)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=15
+
+# Explore the notebooks interactively: installs JupyterLab into .venv (the optional extra "lab") and starts it.
+lab: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,lab]"
+	$(VENV)/bin/jupyter lab notebooks/
 
 # Re-execute every notebook in place so that its stored outputs match the code and data (then review the diff).
 # Kernels talk over IPC sockets in a private temporary folder (no "running over TCP without encryption" warning).
