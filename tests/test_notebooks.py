@@ -5,7 +5,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
+pytest_plugins = ["pytester"]
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
 def test_the_core_notebooks_exist():
@@ -29,11 +32,12 @@ def test_notebook_structure(path):
         assert forbidden not in source
 
 
-def test_a_changed_number_in_a_stored_output_fails_nbval(tmp_path):
-    """Strict nbval is a real test: editing a printed number in the stored answer makes it fail."""
-    import subprocess
-    import sys
+def test_a_changed_number_in_a_stored_output_fails_nbval(pytester):
+    """Strict nbval is a real test: editing a printed number in the stored answer makes it fail.
 
+    The same nbval options as make test (pyproject's addopts), run in-process by pytester: a second pytest in a
+    subprocess would spend seconds importing what this one has loaded already.
+    """
     source = next(p for p in NOTEBOOKS if p.name == "01_two_ga_outcomes.ipynb")
     notebook = nbformat.read(source, as_version=4)
     answer = [c for c in notebook.cells if c.cell_type == "code"][-1]
@@ -42,12 +46,9 @@ def test_a_changed_number_in_a_stored_output_fails_nbval(tmp_path):
     stream.text = stream.text.replace("ES-11/7: 93-18-65", "ES-11/7: 94-18-65")
     # the figure cells print nothing the answer needs: dropped to keep the test quick
     notebook.cells = [c for c in notebook.cells if not (c.cell_type == "code" and "plots.publish" in c.source)]
-    target = tmp_path / "01_tampered.ipynb"
-    nbformat.write(notebook, target)
-    root = source.parent.parent
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
-         "--nbval-sanitize-with", str(root / "tests" / "nbval_sanitize.cfg"), "-o", "addopts=", str(target)],
-        capture_output=True, text=True, cwd=tmp_path)
-    assert result.returncode == 1, result.stdout[-2000:]
-    assert "1 failed" in result.stdout
+    nbformat.write(notebook, pytester.path / "01_tampered.ipynb")
+    result = pytester.runpytest_inprocess("-p", "no:cacheprovider", "-p", "no:xdist", "--nbval",
+                                          "--nbval-current-env", "--nbval-sanitize-with",
+                                          str(ROOT / "tests" / "nbval_sanitize.cfg"), "01_tampered.ipynb")
+    result.assert_outcomes(failed=1, passed=len([c for c in notebook.cells if c.cell_type == "code"]) - 1)
+    assert "94-18-65" in result.stdout.str() and "93-18-65" in result.stdout.str()
