@@ -1,4 +1,8 @@
-"""Shared fixtures: the bundled tables (loaded once) and a writer for small CSV files."""
+"""Shared fixtures: the bundled tables (loaded once) and a writer for small CSV files.
+
+``analysis`` is imported inside the fixtures, not here: pytest-xdist's controller loads this file before it
+starts the workers, and has no use for pandas.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +10,26 @@ from pathlib import Path
 
 import pytest
 
-import analysis
-
 
 @pytest.fixture(scope="session")
 def votes():
-    return analysis.load_votes()
+    from analysis import load_votes
+
+    return load_votes()
 
 
 @pytest.fixture(scope="session")
 def motions():
-    return analysis.load_motions()
+    from analysis import load_motions
+
+    return load_motions()
 
 
 @pytest.fixture(scope="session")
 def members():
-    return analysis.load_members()
+    from analysis import load_members
+
+    return load_members()
 
 
 @pytest.fixture
