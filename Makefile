@@ -4,6 +4,11 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
+# Python may write its bytecode caches (the gitignored __pycache__ folders) even where the environment says not to
+# (PYTHONDONTWRITEBYTECODE, set in some containers): otherwise every test worker, kernel and subprocess compiles
+# the package again and pytest rewrites every test module again, on every run (about 1.3 s per test worker).
+unexport PYTHONDONTWRITEBYTECODE
+
 .PHONY: report test lab notebooks data data-manifest tile-grid benchmark clean
 
 $(STAMP): pyproject.toml constraints.txt
