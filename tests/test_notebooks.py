@@ -33,22 +33,21 @@ def test_notebook_structure(path):
 
 
 def test_a_changed_number_in_a_stored_output_fails_nbval(pytester):
-    """Strict nbval is a real test: editing a printed number in the stored answer makes it fail.
+    """Strict nbval is a real test: a printed number edited in a stored output makes it fail.
 
-    The same nbval options as make test (pyproject's addopts), run in-process by pytester: a second pytest in a
-    subprocess would spend seconds importing what this one has loaded already.
+    The stored answer is computed by the package as the notebooks compute theirs, and compared under make test's
+    own nbval options (pyproject's addopts: strict, our sanitizers, which must not mask a number). pytester runs
+    it in this process: a second pytest in a subprocess would spend seconds importing what is loaded already.
     """
-    source = next(p for p in NOTEBOOKS if p.name == "01_two_ga_outcomes.ipynb")
-    notebook = nbformat.read(source, as_version=4)
-    answer = [c for c in notebook.cells if c.cell_type == "code"][-1]
-    stream = next(o for o in answer.outputs if o.output_type == "stream")
-    assert "ES-11/7: 93-18-65" in stream.text
-    stream.text = stream.text.replace("ES-11/7: 93-18-65", "ES-11/7: 94-18-65")
-    # the figure cells print nothing the answer needs: dropped to keep the test quick
-    notebook.cells = [c for c in notebook.cells if not (c.cell_type == "code" and "plots.publish" in c.source)]
-    nbformat.write(notebook, pytester.path / "01_tampered.ipynb")
+    setup = nbformat.v4.new_code_cell("from analysis import load_votes, tally\nvotes = load_votes()", execution_count=1)
+    answer = nbformat.v4.new_code_cell(
+        't = tally(votes, ["A/RES/ES-11/7"]).loc["A/RES/ES-11/7"]\nprint(f"ES-11/7: {t[\'Y\']}-{t[\'N\']}-{t[\'A\']}")',
+        execution_count=2, outputs=[nbformat.v4.new_output("stream", name="stdout", text="ES-11/7: 94-18-65\n")])
+    nbformat.write(nbformat.v4.new_notebook(cells=[setup, answer]), pytester.path / "tampered.ipynb")
     result = pytester.runpytest_inprocess("-p", "no:cacheprovider", "-p", "no:xdist", "--nbval",
                                           "--nbval-current-env", "--nbval-sanitize-with",
-                                          str(ROOT / "tests" / "nbval_sanitize.cfg"), "01_tampered.ipynb")
-    result.assert_outcomes(failed=1, passed=len([c for c in notebook.cells if c.cell_type == "code"]) - 1)
-    assert "94-18-65" in result.stdout.str() and "93-18-65" in result.stdout.str()
+                                          str(ROOT / "tests" / "nbval_sanitize.cfg"), "tampered.ipynb")
+    result.assert_outcomes(failed=1, passed=1)  # the record says 93-18-65
+    report = result.stdout.str()
+    assert "Cell 1: Cell outputs differ" in report and "mismatch 'stdout'" in report
+    assert "'ES-11/7: 94-18-65\\n' == 'ES-11/7: 93-18-65\\n'" in report  # stored, then computed
