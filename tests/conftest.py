@@ -45,3 +45,23 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+#: The test files that take longest, slowest first (measured under make test; benchmarks/README.md). make test's
+#: workers take whole files in collection order (pytest-xdist's --dist loadfile --no-loadscope-reorder), so these
+#: start first and the short files fill in at the end: both workers finish together instead of one waiting on
+#: the maps notebook. Only an order: a file not listed keeps its place after them, and a file's own tests (a
+#: notebook's cells) keep theirs. test_report_site builds the whole report when any input changed (about 45 s).
+SLOWEST_FIRST = (
+    "tests/test_report_site.py", "tests/test_update.py", "tests/test_cli.py", "tests/test_properties.py",
+    "tests/test_plots.py", "notebooks/07_maps.ipynb", "tests/test_report.py", "tests/test_readme.py",
+    "notebooks/06_alignment.ipynb", "notebooks/01_two_ga_outcomes.ipynb", "notebooks/08_one_year_later.ipynb",
+    "notebooks/03_abstentions.ipynb", "tests/test_broken_data_dir.py", "notebooks/04_security_council.ipynb",
+    "tests/test_notebooks.py", "notebooks/02_amendments.ipynb", "tests/test_benchmark.py",
+    "tests/test_bad_inputs.py", "notebooks/05_trajectory.ipynb",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: place for place, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))  # stable: order within a file kept
