@@ -27,9 +27,15 @@ TEST_WORKERS ?= $(shell $(PYTHON) -c "import os; print(len(os.sched_getaffinity(
 test: $(STAMP)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=15
 
-# Explore the notebooks interactively: installs JupyterLab into .venv (the optional extra "lab") and starts it.
-lab: $(STAMP)
+# Explore the notebooks interactively: the first run installs JupyterLab into .venv (the optional extra "lab"),
+# then every run starts it on notebooks/.
+LAB_STAMP := $(VENV)/.lab-installed
+
+$(LAB_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,lab]"
+	@touch $@
+
+lab: $(LAB_STAMP)
 	$(VENV)/bin/jupyter lab notebooks/
 
 # Re-execute every notebook in place so that its stored outputs match the code and data (then review the diff).
