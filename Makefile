@@ -28,15 +28,17 @@ test: $(STAMP)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=15
 
 # Explore the notebooks interactively: the first run installs JupyterLab into .venv (the optional extra "lab"),
-# then every run starts it on notebooks/.
+# then every run starts it on notebooks/. Options go through LAB_ARGS, e.g. in a container run as root:
+# make lab LAB_ARGS="--allow-root --no-browser"
 LAB_STAMP := $(VENV)/.lab-installed
+LAB_ARGS ?=
 
 $(LAB_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,lab]"
 	@touch $@
 
 lab: $(LAB_STAMP)
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab $(LAB_ARGS) notebooks/
 
 # Re-execute every notebook in place so that its stored outputs match the code and data (then review the diff).
 # Kernels talk over IPC sockets in a private temporary folder (no "running over TCP without encryption" warning).
