@@ -347,7 +347,6 @@ def test_es11_10_enters_the_trajectory_alignment_and_one_year_notebooks_with_no_
 
     assert run(capsys, "--data-dir", str(data), "update-data", str(library))[0] == 0
     monkeypatch.setenv("ANALYSIS_DATA_DIR", str(data))
-    monkeypatch.delenv("ANALYSIS_FIGURES_DIR", raising=False)
     folder = DATA_DIR.parent / "notebooks"
 
     # the three notebooks run one after the other in one kernel (one start instead of three): each
