@@ -156,21 +156,15 @@ def test_council_map_titles_say_who_was_not_on_the_council(votes):
 def test_a_figure_as_the_last_line_of_a_cell_is_shown_once(tmp_path):
     """The bug of issue #10: tile_map(...) as a cell's last line showed the map twice. Run it in a real kernel."""
     import nbformat
-    from nbclient import NotebookClient
+    from kernels import execute
 
-    from analysis.report.execute import kernel_config
-
-    # each figure shown is an output; PNG rendering is switched off, as the count is what matters (about 1.5 s)
-    cells = ["get_ipython().display_formatter.formatters['image/png'].enabled = False\n"
-             "from analysis import plots, tile_map, load_votes\nvotes = load_votes()\ntile_map('A/RES/ES-11/7', votes)",
+    cells = ["from analysis import plots, tile_map, load_votes\nvotes = load_votes()\ntile_map('A/RES/ES-11/7', votes)",
              "plots.tile_maps(['A/RES/ES-11/7', 'A/RES/ES-11/8'], votes)",
              "import pandas as pd\nc = pd.DataFrame({'Y': [1], 'N': [2]})\nfig = plots.stacked_bars(c, 'T')\n"
              "plots.publish(fig, 'x', c)",
              "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([1, 2])\nplots.publish(fig, 'y', c)"]
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}},
-                   config=kernel_config(tmp_path / "kernel")).execute()
-    shown = [[o.get("data", {}).get("text/plain", o.output_type) for o in cell.outputs] for cell in notebook.cells]
+    executed = execute([nbformat.v4.new_code_cell(c) for c in cells], tmp_path, tmp_path / "kernel", timeout=120)
+    shown = [[o.get("data", {}).get("text/plain", o.output_type) for o in cell.outputs] for cell in executed]
     assert [len(outputs) for outputs in shown] == [1, 1, 1, 1], shown
     assert all(outputs[0].startswith("<Figure size") for outputs in shown), shown
     assert [p.name for p in tmp_path.iterdir()] == []  # publish without a folder wrote nothing

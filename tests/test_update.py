@@ -341,9 +341,7 @@ def test_es11_10_enters_the_trajectory_alignment_and_one_year_notebooks_with_no_
                                                                                               monkeypatch, capsys):
     """Once its full record is refreshed in, ES-11/10 appears in 05, 06 and 08, executed unchanged on that data."""
     import nbformat
-    from nbclient import NotebookClient
-
-    from analysis.report.execute import kernel_config
+    from kernels import execute
 
     assert run(capsys, "--data-dir", str(data), "update-data", str(library))[0] == 0
     monkeypatch.setenv("ANALYSIS_DATA_DIR", str(data))
@@ -356,30 +354,23 @@ def test_es11_10_enters_the_trajectory_alignment_and_one_year_notebooks_with_no_
     cells = [cell for notebook in notebooks for cell in notebook.cells]
     for number, cell in enumerate(cells):
         cell["id"] = f"cell-{number}"  # ids are unique within a notebook, not across three
-    # figures are built on the new data but not rasterized to PNG (the test reads the printed text): about 1 s
-    quick = nbformat.v4.new_code_cell('get_ipython().display_formatter.formatters["image/png"].enabled = False')
-    combined = nbformat.v4.new_notebook(cells=[quick, *cells])
-    NotebookClient(combined, timeout=300, kernel_name="python3", record_timing=False,
-                   resources={"metadata": {"path": str(folder)}}, config=kernel_config(tmp_path / "kernel")).execute()
-    assert not any("image/png" in output.get("data", {}) for cell in combined.cells for output in cell.get("outputs", []))
-    assert any("Figure" in output.get("data", {}).get("text/plain", "") for cell in combined.cells
-               for output in cell.get("outputs", []))  # each figure was built, and displayed as text
-    texts, start = {}, 1
+    executed = execute(cells, folder, tmp_path / "kernel")  # figures built on the new data, shown as text
+    assert not any("image/png" in output.get("data", {}) for cell in executed for output in cell.get("outputs", []))
+    assert any("Figure" in output.get("data", {}).get("text/plain", "") for cell in executed
+               for output in cell.get("outputs", []))
+    texts, start = {}, 0
     for name, notebook in zip(names, notebooks):
-        cells = combined.cells[start:start + len(notebook.cells)]
+        part = executed[start:start + len(notebook.cells)]
         start += len(notebook.cells)
         texts[name] = "\n".join(output.get("text", "") + output.get("data", {}).get("text/plain", "")
-                                for cell in cells for output in cell.get("outputs", []))
+                                 for cell in part for output in cell.get("outputs", []))
 
-    def outputs(name: str) -> str:
-        return texts[name]
-
-    trajectory = outputs("05_trajectory.ipynb")
+    trajectory = texts["05_trajectory.ipynb"]
     assert "ES-11/9 (2025-12-03), ES-11/10 (2026-02-24)" in trajectory
     assert "ES-11/10 107" in trajectory  # the answer's yes votes by date
-    alignment = outputs("06_alignment.ipynb")
+    alignment = texts["06_alignment.ipynb"]
     assert "'A/RES/ES-11/10':" in alignment  # the EU majority position, and the cohesion tables' rows
-    one_year = outputs("08_one_year_later.ipynb")
+    one_year = texts["08_one_year_later.ipynb"]
     assert "170 of 170 votes cast are known (full record from the UN Digital Library)" in one_year
     assert "against ES-11/10: 12 of 12 named - the list is complete" in one_year
 
