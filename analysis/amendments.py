@@ -18,18 +18,12 @@ from .arguments import legacy_order
 from .comparisons import transitions
 from .schema import VoteDataError
 from .members import N_MEMBERS
-from .motions import motion_id
+from .motions import motion_row
 
 #: Seats of the Security Council (Charter, Article 23).
 COUNCIL_SEATS = 15
 BODY_SIZE = {"GA": N_MEMBERS, "SC": COUNCIL_SEATS}
 _CODES = (("Y", "yes"), ("N", "no"), ("A", "abstain"))
-
-
-def _official(motions: pd.DataFrame, motion: str) -> pd.Series:
-    """The motions-table row of ``motion`` (any spelling :func:`analysis.motion_id` accepts)."""
-    motion = motion_id(motion, motions)
-    return motions[motions["motion"] == motion].iloc[0]
 
 
 def _size(first: pd.Series, second: pd.Series, members: int | None) -> int:
@@ -58,7 +52,7 @@ def tally_bounds(motions: pd.DataFrame, amendment: str, final: str, members: int
     on the amendment) and ``min_amendment_not_final`` = max(0, a - f), the same
     the other way. Missing tallies give missing bounds.
     """
-    first, second = _official(motions, amendment), _official(motions, final)
+    first, second = motion_row(motions, amendment), motion_row(motions, final)
     members = _size(first, second, members)
     rows = []
     for code, column in _CODES + (("X", None),):
@@ -87,7 +81,7 @@ def tally_bounds(motions: pd.DataFrame, amendment: str, final: str, members: int
 def compare_with_final(votes: pd.DataFrame, motions: pd.DataFrame, amendment: str,
                        final: str) -> tuple[str, pd.DataFrame]:
     """(``"record"``, transition table) where the amendment has a country-level record, else (``"tallies"``, bounds)."""
-    first, second = _official(motions, amendment), _official(motions, final)
+    first, second = motion_row(motions, amendment), motion_row(motions, final)
     if bool(first["roll_call"]) and bool(second["roll_call"]):
         return "record", transitions(votes, first["motion"], second["motion"])
     return "tallies", tally_bounds(motions, first["motion"], second["motion"])

@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from .schema import VoteDataError
-from .terminal import WIDTH, shorten, table_text, wrap
+from .terminal import WIDTH, shorten, table_text, tally_text, wrap
 
 FORMATS = ("text", "csv", "json")
 EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 2, 130, 141
@@ -78,7 +78,7 @@ class Data:
             return self._undl[0]
         from .votes import load_votes
 
-        return load_votes(data_dir=self.dir)
+        return load_votes(motions=self.motions, data_dir=self.dir)
 
     @cached_property
     def partial(self) -> pd.DataFrame | None:
@@ -87,7 +87,7 @@ class Data:
             return None
         from .votes import load_partial_votes
 
-        return load_partial_votes(data_dir=self.dir)
+        return load_partial_votes(motions=self.motions, data_dir=self.dir)
 
     @cached_property
     def members(self) -> pd.DataFrame:
@@ -97,11 +97,10 @@ class Data:
 
     def motion(self, text: str) -> pd.Series:
         """The motions-table row of a motion id typed in any usual spelling (see analysis.motion_id)."""
-        from .motions import motion_id
+        from .motions import motion_row
 
-        motion = motion_id(text, self.motions)
-        row = self.motions[self.motions["motion"] == motion].iloc[0].copy()
-        row["recorded"] = motion in set(self.votes["motion"])
+        row = motion_row(self.motions, text).copy()
+        row["recorded"] = row["motion"] in set(self.votes["motion"])
         return row
 
     def name(self, iso3: str) -> str:
@@ -111,7 +110,7 @@ class Data:
 # ---------------------------------------------------------------------------------------------- output
 
 
-def emit(frame: pd.DataFrame, fmt: str, shrink: tuple[str, ...] = (), index: bool = False) -> None:
+def emit(frame: pd.DataFrame, fmt: str, index: bool = False) -> None:
     """Print a table as text (fitted to 100 columns), CSV or JSON records."""
     if index:
         frame = frame.reset_index()
@@ -120,7 +119,7 @@ def emit(frame: pd.DataFrame, fmt: str, shrink: tuple[str, ...] = (), index: boo
     elif fmt == "json":
         emit_json(_records(frame))
     else:
-        print(table_text(frame, shrink=shrink))
+        print(table_text(frame))
 
 
 def emit_json(value: object) -> None:
@@ -326,10 +325,8 @@ def cmd_motions(args: argparse.Namespace) -> None:
 
 
 def _short_tally(row: pd.Series) -> str:
-    parts = [row.get(c) for c in ("yes", "no", "abstain")]
-    text = "?" if all(pd.isna(p) for p in parts) else "-".join("?" if pd.isna(p) else str(int(p)) for p in parts)
     quality = row.get("tally_quality")
-    return text + ("*" if isinstance(quality, str) and quality not in ("", "official") else "")
+    return tally_text(row) + ("*" if isinstance(quality, str) and quality not in ("", "official") else "")
 
 
 def _outcome(row: pd.Series) -> str:

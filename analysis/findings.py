@@ -87,8 +87,7 @@ def key_findings(votes: pd.DataFrame | None = None, motions: pd.DataFrame | None
     outcomes = council_outcomes(motions, "2025-02-24")
     vetoed = outcomes[outcomes["would_pass_without_veto"].fillna(False).astype(bool)]
     if len(vetoed):
-        names = load_members().set_index("iso3")["name"]
-        by = _join([names[m] for m in pd.unique(vetoed["vetoed_by"])])
+        by = _join(_names(pd.unique(vetoed["vetoed_by"]), members))
         findings.append(Finding(
             f"In the Council, {len(vetoed)} European amendments ({_join([str(int(y)) for y in vetoed['yes']])} votes in "
             f"favour) had the nine votes a decision needs and failed only through the negative vote of a permanent "

@@ -74,6 +74,12 @@ def motion_id(text: str, motions: pd.DataFrame | Iterable[str] | None = None) ->
     raise VoteDataError(f"unknown motion id{_did_you_mean(key, table)}", value=text)
 
 
+def motion_row(motions: pd.DataFrame, text: str) -> pd.Series:
+    """The row of the motions table ``motions`` for ``text``, in any spelling :func:`motion_id` accepts."""
+    motion = motion_id(text, motions)
+    return motions[motions["motion"] == motion].iloc[0]
+
+
 def _did_you_mean(key: str, table: pd.DataFrame) -> str:
     """`` (did you mean X or Y?)`` with the closest ids and drafts, or how many ids were searched."""
     candidates = {symbol_key(m): str(m) for m in table["motion"]}

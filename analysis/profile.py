@@ -18,7 +18,7 @@ import pandas as pd
 
 from .indices import agreement, agreement_counts, majority_votes, periods
 from .members import load_blocs, load_members, load_sc_members, to_iso3
-from .terminal import WIDTH, table_text, wrap
+from .terminal import WIDTH, table_text, tally_text, wrap
 
 #: The partners of the agreement table: ISO3 codes, plus the EU27 majority (a pseudo-member).
 PARTNERS = ("USA", "RUS", "UKR")
@@ -53,7 +53,7 @@ class CountryProfile:
     def to_text(self, width: int = WIDTH) -> str:
         """The profile as plain text no wider than ``width`` (what ``python -m analysis country`` prints)."""
         shown = self.votes.copy()
-        shown["tally"] = [_tally(r) for r in shown.itertuples(index=False)]
+        shown["tally"] = [tally_text(r) for r in shown.itertuples(index=False)]
         shown["vote"] = shown["vote"].fillna("-")
         table = table_text(shown[["date", "motion", "vote", "record", "tally", "title"]], shrink=("title", "record"),
                            width=width)
@@ -100,13 +100,6 @@ def records(frame: pd.DataFrame) -> list[dict]:
             clean[str(key)] = value
         out.append(clean)
     return out
-
-
-def _tally(row) -> str:
-    parts = [row.yes, row.no, row.abstain]
-    if all(pd.isna(p) for p in parts):
-        return "?"
-    return "-".join("?" if pd.isna(p) else str(int(p)) for p in parts)
 
 
 def _on_council(iso3: str, date: pd.Timestamp, sc_members: pd.DataFrame):
@@ -210,8 +203,9 @@ def _agreement(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, method: st
     partners = [p for p in PARTNERS] + [EU_MAJORITY]
     out = pd.DataFrame(index=pd.Index([f"{names.get(p, p)} ({p})" if p in names else p for p in partners],
                                       name="partner"))
+    recorded = set(with_eu["motion"])
     for label, ids in periods(motions, at=at, body="GA").items():
-        ids = [m for m in ids if m in set(with_eu["motion"])]
+        ids = [m for m in ids if m in recorded]
         if not ids:  # no roll call in this period: no score, on no vote
             out[f"score {label}"], out[f"votes {label}"] = float("nan"), 0
             continue

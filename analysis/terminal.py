@@ -14,6 +14,14 @@ ELLIPSIS = "\u2026"
 _GAP = "  "
 
 
+def tally_text(row) -> str:
+    """A motion's official tally as ``93-18-65`` (yes-no-abstain), ``?`` for each part not known."""
+    parts = [row.yes, row.no, row.abstain]
+    if all(pd.isna(p) for p in parts):
+        return "?"
+    return "-".join("?" if pd.isna(p) else str(int(p)) for p in parts)
+
+
 def shorten(text: str, limit: int) -> str:
     """``text`` cut to at most ``limit`` characters, the last one an ellipsis where something was cut."""
     text = str(text)
