@@ -144,7 +144,7 @@ def _map(indices: np.ndarray, values: list[str], convert, problem: str, path: Pa
     return np.asarray(converted, dtype=object)
 
 
-def _motion_codes(indices: np.ndarray, values: list[str], path: Path, records_=None) -> tuple[np.ndarray, list[str]]:
+def _motion_codes(indices: np.ndarray, values: list[str], path: Path) -> tuple[np.ndarray, list[str]]:
     """Motion ids tidied and case-folded: spellings of one symbol become one motion (:func:`canonical_symbol`),
     numbered in order of first appearance."""
     def tidy(value: str) -> str:
@@ -153,13 +153,12 @@ def _motion_codes(indices: np.ndarray, values: list[str], path: Path, records_=N
             raise VoteDataError("motion id holds an invisible character (control or format)")
         return value or None
 
-    cleaned = _map(indices, values, tidy, "empty motion id", path, records_).tolist()
+    cleaned = _map(indices, values, tidy, "empty motion id", path).tolist()
     keys = [v.casefold() for v in cleaned]  # symbol_key of a cleaned symbol
     spelled = package_symbols()
     shown = {k: spelled.get(k) or v.upper() for k, v in zip(keys, cleaned)}
-    per_value, _ = pd.factorize(pd.Series(keys, dtype=object))
+    per_value, unique = pd.factorize(pd.Series(keys, dtype=object))
     codes, order = pd.factorize(per_value[indices])  # hash-based, in order of first appearance
-    unique = pd.unique(pd.Series(keys, dtype=object)).tolist()
     return codes.astype(np.int32), [shown[unique[int(u)]] for u in order]
 
 
@@ -229,13 +228,12 @@ def read_undl(path: str | Path) -> pd.DataFrame:
     return read_undl_full(path, full=False)[0]
 
 
-def _totals_and_dates(table: pa.Table, totals: dict[str, str], path: Path, records_=None) -> dict:
+def _totals(table: pa.Table, totals: dict[str, str], path: Path) -> dict:
     out = {}
     for canonical, column in totals.items():
         indices, values = _dictionary(table[column])
         lookup = _map(indices, values, count, f"{column} must be a whole number of 0 or more (at most 18 digits), "
-                      "or empty", path,
-                      records_).astype(np.int64)
+                      "or empty", path).astype(np.int64)
         out[canonical] = lookup[indices]
     return out
 
@@ -254,7 +252,7 @@ def _member_level(path: Path, compressed: bool, header: list[str], role: dict, t
                                     _dictionary(table[role["name"]]) if role["name"] else None, path)
     date, dates = _dictionary(table["date"]) if "date" in header else (None, None)
     rc = RollCalls(motion, motions, member, members, vote, lambda row: line_of_record(path, row),
-                   _totals_and_dates(table, totals, path), date, dates, _labels(totals))
+                   _totals(table, totals, path), date, dates, _labels(totals))
     return rc, table, None  # first rows: RollCalls.first_rows()
 
 
@@ -365,7 +363,7 @@ def _resolution_level(path: Path, compressed: bool, header: list[str], role: dic
                             line=line_of_record(path, int(rows[position])), value=raw[position])
     universe = sorted(set(codes))
     member = np.searchsorted(universe, np.asarray(codes, dtype=str)[cols]).astype(np.int32)
-    totals_ = _totals_and_dates(table, totals, path)
+    totals_ = _totals(table, totals, path)
     date, dates = _dictionary(table["date"]) if "date" in header else (None, None)
     rc = RollCalls(motion_rows[rows], motions, member, universe, np.asarray(lookup, dtype=np.int8)[indices],
                    lambda row: line_of_record(path, int(rows[row])), {c: v[rows] for c, v in totals_.items()},

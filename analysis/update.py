@@ -57,7 +57,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import load_members, load_motions, load_partial_votes, load_votes
-from .schema import VoteDataError, clean_symbol, data_dir as resolve_data_dir, symbol_key as motion_key
+from .schema import TABLES, VoteDataError, clean_symbol, data_dir as resolve_data_dir, symbol_key as motion_key
 from .undl import read_undl_full
 
 #: The package's motions outside ES-11 (ES-11 resolutions are matched by :data:`ES11_RESOLUTION`).
@@ -66,11 +66,10 @@ PACKAGE_MOTIONS = ("A/RES/68/262", "S/RES/2774(2025)")
 ES11_RESOLUTION = re.compile(r"a/res/es-11/\d+")
 #: The files an update may rewrite, relative to the data folder (the manifest is written last).
 VOTES, MOTIONS, PARTIAL, MANIFEST = "votes.csv", "motions.csv", "partial_votes.csv", "SHA256SUMS"
-MOTION_COLUMNS = ["motion", "body", "date", "meeting", "draft", "kind", "amends", "proposer", "title_or_change",
-                  "yes", "no", "abstain", "outcome", "roll_call", "tally_quality"]
+MOTION_COLUMNS = TABLES["motions"].columns  # motions.csv as the schema declares it
 OFFICIAL = "official"
-#: Metadata a new motions row may take from the Library file: motions.csv column -> file columns, first found.
-METADATA = {"meeting": ("meeting",), "draft": ("draft",), "title_or_change": ("title", "description")}
+#: The motions.csv columns a row may take from the Library file's metadata (undl.METADATA_FIELDS reads them).
+METADATA = ("meeting", "draft", "title_or_change")
 #: How many differences an error message lists before saying "and N more".
 SHOWN = 10
 
@@ -210,8 +209,7 @@ def _selected(file_motions: list[str], bundled: list[str]) -> dict[str, str]:
     A/RES/68/262, S/RES/2774 (2025) and every ES-11 resolution. A motion of the
     file with no row in ``motions.csv`` keeps the file's id.
     """
-    by_key = {motion_key(m): m for m in (*PACKAGE_MOTIONS, *bundled)}
-    by_key.update({motion_key(m): m for m in bundled})  # the bundled spelling wins
+    by_key = {motion_key(m): m for m in (*PACKAGE_MOTIONS, *bundled)}  # the bundled spelling, later, wins
     chosen: dict[str, str] = {}
     for raw in file_motions:  # the reader has already made one motion of every spelling of a symbol
         key = motion_key(raw)
@@ -269,8 +267,8 @@ def plan_update(library_file: str | Path, data_dir: str | Path | None = None) ->
     source = Path(library_file)
     folder = resolve_data_dir(data_dir)
     motions = load_motions(data_dir=folder)  # the data folder must validate before anything is planned
-    votes = load_votes(data_dir=folder)
-    partial = load_partial_votes(data_dir=folder)
+    votes = load_votes(motions=motions, data_dir=folder)
+    partial = load_partial_votes(motions=motions, data_dir=folder)
     library_votes, library_motions = read_undl_full(source, metadata=True)
     body = str(library_motions["body"].iat[0]) if len(library_motions) else "?"
 
@@ -389,9 +387,9 @@ def _validate(plan: UpdatePlan) -> None:
         for name, content in plan.files.items():
             (copy / name).write_bytes(content)
         try:
-            load_motions(data_dir=copy)
-            load_votes(data_dir=copy)
-            load_partial_votes(data_dir=copy)
+            motions = load_motions(data_dir=copy)
+            load_votes(motions=motions, data_dir=copy)
+            load_partial_votes(motions=motions, data_dir=copy)
         except VoteDataError as exc:
             where = f" ({Path(exc.file).name}{f', line {exc.line}' if exc.line else ''})" if exc.file else ""
             raise VoteDataError(f"the updated data would not validate{where}, so nothing was written: {exc.problem}",

@@ -262,7 +262,9 @@ def _canonical(frame: pd.DataFrame, lines: list[int], path: Path, motions: pd.Da
     known = dict(zip(map(symbol_key, motions["motion"]), motions["motion"]))
     unknown = ~keys.isin(known)
     if not strict:
-        frame["motion"] = [known[k] if k in known else canonical_symbol(m) for k, m in zip(keys, frame["motion"])]
+        spelled = package_symbols()  # canonical_symbol, with the package's spellings looked up once, not per row
+        frame["motion"] = [known.get(k) or spelled.get(k) or clean_symbol(m).upper()
+                           for k, m in zip(keys, frame["motion"])]
         return frame
     if unknown.any():
         i = int(unknown.to_numpy().argmax())
