@@ -290,7 +290,7 @@ TABLES = {t.name: t for t in (
 
 _PROBLEMS = {
     "int": "must be a whole number (at most 18 digits 0-9)", "date": "must be a real calendar date written YYYY-MM-DD",
-    "yesno": "must be yes or no", "vote": VOTE_PROBLEM,
+    "yesno": "must be yes or no",
 }
 
 
@@ -364,8 +364,6 @@ def read_table(table: Table | str, path: str | Path | None = None, *, data_dir: 
                 raise VoteDataError(_problem(spec_field, raw), file=path, line=line, value=raw)
             columns[spec_field.name].append(value)
     frame = pd.DataFrame(columns, dtype=object)
-    if frame.empty:
-        frame = pd.DataFrame({c: pd.Series([], dtype=object) for c in spec.columns})
     if spec.key:
         keys = frame[list(spec.key)].map(symbol_key) if "motion" in spec.key else frame[list(spec.key)]
         dup = keys.duplicated().to_numpy()
