@@ -31,7 +31,7 @@ from matplotlib.textpath import TextPath
 from matplotlib.transforms import Affine2D
 
 from .schema import VOTE_CODES, VOTE_LABELS
-from .plots import NOT_VOTING_HATCH, SOURCE_VOTES, VOTE_COLORS, finish, new_figure, style
+from .plots import NOT_VOTING_HATCH, SOURCE_VOTES, VOTE_COLORS, _styled, finish, new_figure, style
 
 SIDE = 0.92  #: side of a square, in grid units (the rest is the gap between squares)
 NO_RECORD = "#F4F4F4"  #: face of a member with no vote on the motion (e.g. not on the Council)
@@ -111,6 +111,7 @@ def _note(motion: str) -> str:
     return "not on the Council" if motion.startswith("S/") else "no vote recorded"
 
 
+@_styled
 def tile_map(motion: str, votes: pd.DataFrame | None = None, grid: pd.DataFrame | None = None,
              title: str | None = None, subtitle: str | None = None, source: str = SOURCE_VOTES,
              members: pd.DataFrame | None = None) -> Figure:
@@ -123,13 +124,13 @@ def tile_map(motion: str, votes: pd.DataFrame | None = None, grid: pd.DataFrame 
     from .comparisons import votes_on
 
     votes, grid, names = _inputs(votes, grid, members)
-    with style():
-        fig, ax = new_figure((12, 7.6))
-        draw_tiles(ax, votes_on(motion, votes), grid, names, _note(motion))
-        return finish(fig, title or f"{motion}: one state, one vote",
-                      subtitle or "Each UN Member State is one square, placed near its capital", source)
+    fig, ax = new_figure((12, 7.6))
+    draw_tiles(ax, votes_on(votes, motion), grid, names, _note(motion))
+    return finish(fig, title or f"{motion}: one state, one vote",
+                  subtitle or "Each UN Member State is one square, placed near its capital", source)
 
 
+@_styled
 def tile_maps(motions: list[str], votes: pd.DataFrame | None = None, grid: pd.DataFrame | None = None,
               title: str | None = None, subtitle: str | None = None, source: str = SOURCE_VOTES,
               labels: dict[str, str] | None = None, members: pd.DataFrame | None = None) -> Figure:
@@ -138,14 +139,12 @@ def tile_maps(motions: list[str], votes: pd.DataFrame | None = None, grid: pd.Da
 
     votes, grid, names = _inputs(votes, grid, members)
     labels = labels or {}
-    with style():
-        fig, axes = new_figure((7.2 * len(motions), 6.2), ncols=len(motions))
-        for ax, motion in zip(np.atleast_1d(axes).ravel(), motions):
-            record = votes_on(motion, votes)
-            draw_tiles(ax, record, grid, names, _note(motion))
-            ax.set_title(labels.get(motion, motion), pad=26, fontsize=11)
-        return finish(fig, title or "One state, one vote: " + " and ".join(motions),
-                      subtitle or "Each UN Member State is one square, placed near its capital", source)
+    fig, axes = new_figure((7.2 * len(motions), 6.2), ncols=len(motions))
+    for ax, motion in zip(np.atleast_1d(axes).ravel(), motions):
+        draw_tiles(ax, votes_on(votes, motion), grid, names, _note(motion))
+        ax.set_title(labels.get(motion, motion), pad=26, fontsize=11)
+    return finish(fig, title or "One state, one vote: " + " and ".join(motions),
+                  subtitle or "Each UN Member State is one square, placed near its capital", source)
 
 
 def has_tiles(fig: Figure) -> bool:

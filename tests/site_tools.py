@@ -54,7 +54,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def chromium(width: int = 1366, height: int = 900):
+def chromium():
     """A selenium driver for headless Chromium with a fresh profile; browser console logs are kept."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -64,7 +64,6 @@ def chromium(width: int = 1366, height: int = 900):
     options.binary_location = CHROMIUM
     for flag in FLAGS:
         options.add_argument(flag)
-    options.add_argument(f"--window-size={width},{height}")
     options.add_argument(f"--user-data-dir={profile}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
@@ -79,14 +78,3 @@ def local_references(page: str) -> list[str]:
     """Every href and src in an HTML page that is not an external URL, a mailto or a data URI."""
     refs = [html.unescape(r) for r in re.findall(r'\s(?:href|src)="([^"]*)"', page)]
     return [r for r in refs if not re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", r, re.I)]
-
-
-def screenshot(driver, path: Path, full_page: bool = True) -> None:
-    """Save a PNG of the page; ``full_page`` captures beyond the window, as a reader scrolling would see."""
-    import base64
-
-    if full_page:
-        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"captureBeyondViewport": True, "format": "png"})
-        path.write_bytes(base64.b64decode(shot["data"]))
-    else:
-        driver.save_screenshot(str(path))

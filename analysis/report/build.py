@@ -17,6 +17,7 @@ from pathlib import Path
 from PIL import Image
 
 from ..findings import key_findings
+from ..schema import DATA_DIR
 from . import index, pages
 from .execute import execute_all
 from .files import ReportError, check_writable, install
@@ -24,7 +25,7 @@ from .files import ReportError, check_writable, install
 ROOT = Path(__file__).resolve().parent.parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
-DATA_SUMS = ROOT / "data" / "SHA256SUMS"
+DATA_SUMS = DATA_DIR / "SHA256SUMS"
 ASSETS = Path(__file__).resolve().parent.parent / "templates" / "assets"
 FIXED = ["index.html", "figures/x", "figures/thumbs/x", "assets/x"]  # where every build writes
 

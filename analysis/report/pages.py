@@ -64,15 +64,15 @@ def exporter() -> HTMLExporter:
                         exclude_input_prompt=True, exclude_output_prompt=True)
 
 
-def contents(page_html: str) -> tuple[str, list[tuple[str, str]]]:
-    """The page's contents list (section headings, h2 and h3) as HTML, and (id, text) of every heading."""
+def contents(page_html: str) -> str:
+    """The page's contents list (section headings, h2 and h3) as HTML ("" for a page without one)."""
     headings = [(int(level), anchor, re.sub(r"<[^>]+>", "", text).strip())
                 for level, anchor, text in _HEADING.findall(page_html)]
     items = "".join(f'<li class="toc-h{level}"><a href="#{html.escape(anchor, quote=True)}">{html.escape(text)}</a>'
                     f'</li>' for level, anchor, text in headings)
     toc = (f'<nav class="toc" aria-label="Contents"><h2 class="toc-title">On this page</h2><ul>{items}</ul></nav>'
            if items else "")
-    return toc, [(anchor, text) for _, anchor, text in headings]
+    return toc
 
 
 def render(notebook: nbformat.NotebookNode, page: Page, prev: Page | None, next_: Page | None,
@@ -82,6 +82,6 @@ def render(notebook: nbformat.NotebookNode, page: Page, prev: Page | None, next_
               "prev": {"href": prev.href, "title": prev.title} if prev else None,
               "next": {"href": next_.href, "title": next_.title} if next_ else None}
     body, _ = exporter().from_notebook_node(notebook, resources={"report": report})
-    toc, headings = contents(body)
+    toc = contents(body)
     page.anchors = set(re.findall(r'\sid="([^"]+)"', body))
     return body.replace("<!-- toc -->", toc, 1)
