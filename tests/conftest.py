@@ -33,6 +33,25 @@ def members():
 
 
 @pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of the bundled data folder, to change or to update."""
+    import shutil
+
+    from analysis.schema import DATA_DIR
+
+    return Path(shutil.copytree(DATA_DIR, tmp_path / "data"))
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    """The command line run in this process: (exit code, stdout, stderr)."""
+    from analysis.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
 def write(tmp_path: Path):
     """write(name, text or bytes) -> path of a new file in a temporary folder."""
 

@@ -5,7 +5,6 @@ is quiet."""
 import csv
 import io
 import json
-import shutil
 import signal
 import subprocess
 import sys
@@ -15,15 +14,10 @@ from pathlib import Path
 import pytest
 
 from analysis.cli import SUBCOMMANDS, main
+from conftest import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
 UNDL = ROOT / "tests" / "bad_inputs" / "ok_current_layout.csv"
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_votes_tally(capsys):
@@ -262,13 +256,6 @@ def test_an_unreadable_file_is_one_line(capsys, monkeypatch):
     monkeypatch.setattr(analysis.undl, "read_undl_full", refuse)
     code, out, err = run(capsys, "motions", "--data", "secret.csv")
     assert code == 2 and out == "" and err == "error: secret.csv: Permission denied\n"
-
-
-@pytest.fixture
-def data_copy(tmp_path):
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
-    return folder
 
 
 def test_data_dir_is_read_by_every_data_subcommand(capsys, data_copy):

@@ -5,18 +5,25 @@ import hashlib
 from analysis.schema import DATA_DIR
 
 
-def manifest():
-    lines = (DATA_DIR / "SHA256SUMS").read_text().splitlines()
-    return {name.strip(): digest for digest, name in (line.split("  ", 1) for line in lines if line.strip())}
+def manifest(folder=DATA_DIR) -> dict[str, str]:
+    """File name -> SHA-256 as SHA256SUMS records it (sha256sum's layout; a blank or malformed line fails)."""
+    lines = (folder / "SHA256SUMS").read_text().splitlines()
+    return {name: digest for digest, name in (line.split("  ", 1) for line in lines)}
+
+
+def manifest_problems(folder=DATA_DIR) -> list[str]:
+    """What keeps ``folder``'s SHA256SUMS from listing exactly its files with their checksums (empty: nothing)."""
+    recorded = manifest(folder)
+    on_disk = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                     if p.is_file() and p.name not in ("SHA256SUMS", "README.md"))
+    if sorted(recorded) != on_disk:
+        return [f"listed {sorted(recorded)}, on disk {on_disk}"]
+    return [f"checksum differs: {name}" for name, digest in recorded.items()
+            if hashlib.sha256((folder / name).read_bytes()).hexdigest() != digest]
 
 
 def test_every_data_file_is_in_the_manifest_and_matches():
-    recorded = manifest()
-    on_disk = sorted(p.relative_to(DATA_DIR).as_posix() for p in DATA_DIR.rglob("*")
-                     if p.is_file() and p.name not in ("SHA256SUMS", "README.md"))
-    assert sorted(recorded) == on_disk
-    for name, digest in recorded.items():
-        assert hashlib.sha256((DATA_DIR / name).read_bytes()).hexdigest() == digest, name
+    assert manifest_problems() == []
 
 
 def test_manifest_covers_the_core_records():

@@ -9,9 +9,7 @@ That roll call is a test fixture, not data: it never leaves the temporary folder
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -19,9 +17,10 @@ import pytest
 
 import analysis
 from analysis import VoteDataError, load_motions, load_partial_votes, load_votes
-from analysis.cli import main
 from analysis.schema import DATA_DIR
 from analysis.update import UpdateConflict, apply_update, motion_key, plan_update
+from conftest import run_cli as run
+from test_data_manifest import manifest_problems
 
 GA_HEADER = ["undl_id", "ms_code", "ms_name", "ms_vote", "date", "session", "resolution", "draft",
              "committee_report", "meeting", "title", "agenda_title", "subjects", "vote_note", "total_yes", "total_no",
@@ -102,28 +101,8 @@ def library(tmp_path_factory) -> Path:
                               "A/RES/79/999": {"date": "2024-10-01", "draft": "", "meeting": "", "title": "Other"}})
 
 
-@pytest.fixture
-def data(tmp_path) -> Path:
-    """A copy of the bundled data folder to update."""
-    return Path(shutil.copytree(DATA_DIR, tmp_path / "data"))
-
-
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def manifest_matches(folder: Path) -> bool:
-    recorded = dict(reversed(line.split("  ", 1)) for line in (folder / "SHA256SUMS").read_text().splitlines())
-    on_disk = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                     if p.is_file() and p.name not in ("SHA256SUMS", "README.md"))
-    return sorted(recorded) == on_disk and all(
-        hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest for name, digest in recorded.items())
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_motion_key_tolerates_spacing_case_and_unicode_form():
@@ -133,9 +112,9 @@ def test_motion_key_tolerates_spacing_case_and_unicode_form():
     assert motion_key("A/RES/ES\u002d11/7") == motion_key("A/RES/ES-11/7")
 
 
-def test_update_adds_es11_10_retires_its_partial_record_and_rewrites_the_manifest(library, data, capsys):
-    before = snapshot(data)
-    code, out, err = run(capsys, "--data-dir", str(data), "update-data", str(library))
+def test_update_adds_es11_10_retires_its_partial_record_and_rewrites_the_manifest(library, data_copy, capsys):
+    before = snapshot(data_copy)
+    code, out, err = run(capsys, "--data-dir", str(data_copy), "update-data", str(library))
     assert code == 0, err
     assert "compared 10 bundled roll calls with the file, member by member: identical" in out
     assert "added the roll call of A/RES/ES-11/10 (GA, 2026-02-24): 107-12-51, 23 not voting, 193 members" in out
@@ -143,20 +122,20 @@ def test_update_adds_es11_10_retires_its_partial_record_and_rewrites_the_manifes
     assert "retired the 34 partial votes of A/RES/ES-11/10" in out and "34 of 34 agree" in out
     assert "1 other motions not used" in out
 
-    votes = load_votes(data_dir=data)  # validates: 193 members, tally equal to the motions row
+    votes = load_votes(data_dir=data_copy)  # validates: 193 members, tally equal to the motions row
     es10 = votes[votes["motion"] == ES10]
     assert len(es10) == 193
     assert es10["vote"].value_counts().to_dict() == {"Y": 107, "A": 51, "X": 23, "N": 12}
     assert sorted(es10.loc[es10["vote"] == "N", "iso3"]) == sorted(
         load_partial_votes().query("vote == 'N'")["iso3"])
-    row = load_motions(data_dir=data).set_index("motion").loc[ES10]
+    row = load_motions(data_dir=data_copy).set_index("motion").loc[ES10]
     assert bool(row["roll_call"]) and row["tally_quality"] == "official"
     assert (row["yes"], row["no"], row["abstain"]) == (107, 12, 51)
     assert row["title_or_change"] == "Support for lasting peace in Ukraine" and row["proposer"] == "Ukraine (46 co-sponsors)"
-    assert load_partial_votes(data_dir=data).empty
+    assert load_partial_votes(data_dir=data_copy).empty
     assert "A/RES/79/999" not in set(votes["motion"])
 
-    after = snapshot(data)
+    after = snapshot(data_copy)
     assert {n for n in after if after[n] != before[n]} == {"votes.csv", "motions.csv", "partial_votes.csv",
                                                            "SHA256SUMS"}
     assert set(after) == set(before)  # no temporary file left behind
@@ -172,49 +151,49 @@ def test_update_adds_es11_10_retires_its_partial_record_and_rewrites_the_manifes
     assert changed[0][1] == (b"A/RES/ES-11/10,GA,2026-02-24,A/ES-11/PV.23,A/ES-11/L.17,resolution,,Ukraine "
                              b"(46 co-sponsors),Support for lasting peace in Ukraine,107,12,51,adopted,yes,official")
     assert after["partial_votes.csv"] == b"motion,iso3,vote,confidence,source\r\n"
-    assert manifest_matches(data)
+    assert manifest_problems(data_copy) == []
     assert after["SHA256SUMS"].count(b"\n") == before["SHA256SUMS"].count(b"\n")
 
     # a second run finds nothing to do and writes nothing
-    code, out, _ = run(capsys, "--data-dir", str(data), "update-data", str(library))
+    code, out, _ = run(capsys, "--data-dir", str(data_copy), "update-data", str(library))
     assert code == 0 and "no change" in out and "compared 11 bundled roll calls" in out
-    assert snapshot(data) == after
+    assert snapshot(data_copy) == after
 
 
-def test_a_single_changed_vote_stops_the_update_and_writes_nothing(data, tmp_path, capsys):
+def test_a_single_changed_vote_stops_the_update_and_writes_nothing(data_copy, tmp_path, capsys):
     records = pd.concat([bundled_ga(), synthetic_es11_10()], ignore_index=True)
     flip = (records["motion"] == "A/RES/ES-11/7") & (records["iso3"] == "FRA")
     assert records.loc[flip, "vote"].tolist() == ["Y"]
     records.loc[flip, "vote"] = "N"
     path = write_library_file(tmp_path / "changed.csv", records, {ES10: ES10_META})
-    before = snapshot(data)
-    code, out, err = run(capsys, "--data-dir", str(data), "update-data", str(path))
+    before = snapshot(data_copy)
+    code, out, err = run(capsys, "--data-dir", str(data_copy), "update-data", str(path))
     assert code == 2
     assert out == ""
     assert len(err.strip().splitlines()) == 1
     assert "A/RES/ES-11/7 France (FRA): bundled Y, Library file N" in err
     assert "contradicts the bundled data in 1 place(s)" in err and "nothing was written" in err
-    assert snapshot(data) == before  # every file byte-identical, ES-11/10 not added either
+    assert snapshot(data_copy) == before  # every file byte-identical, ES-11/10 not added either
 
 
-def test_the_conflict_lists_every_difference(data, tmp_path):
+def test_the_conflict_lists_every_difference(data_copy, tmp_path):
     records = pd.concat([bundled_ga(), synthetic_es11_10()], ignore_index=True)
     records = records[~((records["motion"] == "A/RES/68/262") & (records["iso3"] == "ZWE"))]
     records.loc[(records["motion"] == "A/RES/ES-11/9") & (records["iso3"] == "USA"), "vote"] = "A"
     path = write_library_file(tmp_path / "changed.csv", records, {ES10: ES10_META})
     with pytest.raises(UpdateConflict) as info:
-        plan_update(path, data)
+        plan_update(path, data_copy)
     assert [str(d) for d in info.value.differences] == [
         "A/RES/68/262 Zimbabwe (ZWE): bundled N, Library file (none)",
         "A/RES/ES-11/9 United States of America (USA): bundled Y, Library file A"]
 
 
 @pytest.mark.parametrize("failing", ["os.replace", "os.fsync"])
-def test_an_interrupted_write_leaves_the_old_data(library, data, monkeypatch, failing):
+def test_an_interrupted_write_leaves_the_old_data(library, data_copy, monkeypatch, failing):
     import analysis.update as update
 
-    before = snapshot(data)
-    plan = plan_update(library, data)
+    before = snapshot(data_copy)
+    plan = plan_update(library, data_copy)
     assert set(plan.files) == {"votes.csv", "motions.csv", "partial_votes.csv", "SHA256SUMS"}
     real = getattr(update.os, failing.split(".")[1])
     calls = []
@@ -229,107 +208,107 @@ def test_an_interrupted_write_leaves_the_old_data(library, data, monkeypatch, fa
     with pytest.raises(KeyboardInterrupt):
         apply_update(plan)
     monkeypatch.undo()
-    assert snapshot(data) == before  # old data intact, no temporary or backup file left
-    load_votes(data_dir=data)
-    assert len(load_partial_votes(data_dir=data)) == 34
+    assert snapshot(data_copy) == before  # old data intact, no temporary or backup file left
+    load_votes(data_dir=data_copy)
+    assert len(load_partial_votes(data_dir=data_copy)) == 34
 
 
-def test_a_later_es11_resolution_gets_a_motions_row_from_the_file(library, data, tmp_path, capsys):
+def test_a_later_es11_resolution_gets_a_motions_row_from_the_file(library, data_copy, tmp_path, capsys):
     later = synthetic_es11_10().assign(motion="A/RES/ES-11/11")
     records = pd.concat([bundled_ga(), synthetic_es11_10(), later], ignore_index=True)
     meta = {ES10: ES10_META, "A/RES/ES-11/11": {"date": "2026-06-30", "draft": "A/ES-11/L.18",
                                                  "meeting": "A/ES-11/PV.24", "title": "Synthetic title, with a comma"}}
     path = write_library_file(tmp_path / "later.csv", records, meta)
-    before = (data / "motions.csv").read_bytes()
-    code, out, err = run(capsys, "--data-dir", str(data), "update-data", str(path))
+    before = (data_copy / "motions.csv").read_bytes()
+    code, out, err = run(capsys, "--data-dir", str(data_copy), "update-data", str(path))
     assert code == 0, err
     assert "new row for A/RES/ES-11/11 from the file's metadata" in out
-    after = (data / "motions.csv").read_bytes()
+    after = (data_copy / "motions.csv").read_bytes()
     assert after.endswith(b'A/RES/ES-11/11,GA,2026-06-30,A/ES-11/PV.24,A/ES-11/L.18,resolution,,,'
                           b'"Synthetic title, with a comma",107,12,51,adopted,yes,official\r\n')
     assert after.count(b"\r\n") == before.count(b"\r\n") + 1
-    assert set(load_votes(data_dir=data)["motion"]) >= {ES10, "A/RES/ES-11/11"}
-    assert manifest_matches(data)
+    assert set(load_votes(data_dir=data_copy)["motion"]) >= {ES10, "A/RES/ES-11/11"}
+    assert manifest_problems(data_copy) == []
 
 
-def test_a_security_council_file_with_another_spelling_of_the_symbol(data, tmp_path, capsys):
+def test_a_security_council_file_with_another_spelling_of_the_symbol(data_copy, tmp_path, capsys):
     council = load_votes().query("motion == 'S/RES/2774(2025)'").astype(str)
     path = write_library_file(tmp_path / "sc.csv", council, body="SC",
                               motion_ids={"S/RES/2774(2025)": "S/RES/2774 (2025)"})
-    before = snapshot(data)
-    code, out, _ = run(capsys, "--data-dir", str(data), "update-data", str(path))
+    before = snapshot(data_copy)
+    code, out, _ = run(capsys, "--data-dir", str(data_copy), "update-data", str(path))
     assert code == 0
     assert "compared 1 bundled roll calls with the file, member by member: identical (S/RES/2774(2025))" in out
-    assert "no change" in out and snapshot(data) == before
+    assert "no change" in out and snapshot(data_copy) == before
     council.loc[council["iso3"] == "FRA", "vote"] = "Y"
     path = write_library_file(tmp_path / "sc2.csv", council, body="SC",
                               motion_ids={"S/RES/2774(2025)": "s/res/2774 (2025)"})
-    code, _, err = run(capsys, "--data-dir", str(data), "update-data", str(path))
+    code, _, err = run(capsys, "--data-dir", str(data_copy), "update-data", str(path))
     assert code == 2 and "S/RES/2774(2025) France (FRA): bundled A, Library file Y" in err
-    assert snapshot(data) == before
+    assert snapshot(data_copy) == before
 
 
-def test_a_partial_vote_the_library_records_otherwise_is_reported_and_the_record_kept(data, tmp_path, capsys):
+def test_a_partial_vote_the_library_records_otherwise_is_reported_and_the_record_kept(data_copy, tmp_path, capsys):
     # Saudi Arabia: 'A' in the partial record (low confidence); here the synthetic record has it 'Y' and
     # swaps one unnamed member from Y to A so that the tally stays 107-12-51
     es10 = synthetic_es11_10()
     swap = es10[(es10["vote"] == "Y") & ~es10["iso3"].isin(load_partial_votes()["iso3"])]["iso3"].iat[0]
     records = pd.concat([bundled_ga(), synthetic_es11_10({"SAU": "Y", swap: "A"})], ignore_index=True)
     path = write_library_file(tmp_path / "sau.csv", records, {ES10: ES10_META})
-    code, out, err = run(capsys, "--data-dir", str(data), "update-data", str(path))
+    code, out, err = run(capsys, "--data-dir", str(data_copy), "update-data", str(path))
     assert code == 0, err
     assert "33 of 34 agree with the Library record" in out
     assert "SAU: the partial record said A (low confidence), the Library records Y; the Library record is kept" in out
-    assert analysis.votes_on(ES10, load_votes(data_dir=data))["SAU"] == "Y"
+    assert analysis.votes_on(ES10, load_votes(data_dir=data_copy))["SAU"] == "Y"
 
 
-def test_a_news_tally_yields_to_the_record_but_an_official_one_stops_the_update(data, tmp_path, capsys):
+def test_a_news_tally_yields_to_the_record_but_an_official_one_stops_the_update(data_copy, tmp_path, capsys):
     es10 = synthetic_es11_10()
     unnamed = es10[(es10["vote"] == "Y") & ~es10["iso3"].isin(load_partial_votes()["iso3"])]["iso3"].iat[0]
     records = pd.concat([bundled_ga(), synthetic_es11_10({unnamed: "A"})], ignore_index=True)  # 106-12-52
     path = write_library_file(tmp_path / "tally.csv", records, {ES10: ES10_META})
-    plan = plan_update(path, data)
+    plan = plan_update(path, data_copy)
     assert "tally 107-12-51 (news sources (several agree); not yet in the UN Digital Library voting dataset) -> " \
            "106-12-52 (the Library record)" in plan.summary()
-    motions = (data / "motions.csv").read_text(encoding="utf-8")
-    (data / "motions.csv").write_text(motions.replace(
+    motions = (data_copy / "motions.csv").read_text(encoding="utf-8")
+    (data_copy / "motions.csv").write_text(motions.replace(
         "107,12,51,adopted,no,news sources (several agree); not yet in the UN Digital Library voting dataset",
         "107,12,51,adopted,no,official"), encoding="utf-8", newline="")
-    before = snapshot(data)
-    code, _, err = run(capsys, "--data-dir", str(data), "update-data", str(path))
+    before = snapshot(data_copy)
+    code, _, err = run(capsys, "--data-dir", str(data_copy), "update-data", str(path))
     assert code == 2 and "A/RES/ES-11/10 official tally: bundled 107-12-51, Library file 106-12-52" in err
-    assert snapshot(data) == before
+    assert snapshot(data_copy) == before
 
 
-def test_a_roll_call_that_would_not_validate_is_refused(data, tmp_path, capsys):
+def test_a_roll_call_that_would_not_validate_is_refused(data_copy, tmp_path, capsys):
     es10 = synthetic_es11_10()
     records = pd.concat([bundled_ga(), es10[es10["iso3"] != "ZWE"]], ignore_index=True)  # 192 members
     path = write_library_file(tmp_path / "short.csv", records, {ES10: ES10_META})
-    before = snapshot(data)
-    code, _, err = run(capsys, "--data-dir", str(data), "update-data", str(path))
+    before = snapshot(data_copy)
+    code, _, err = run(capsys, "--data-dir", str(data_copy), "update-data", str(path))
     assert code == 2
     assert "the updated data would not validate (votes.csv)" in err and "missing ZWE" in err
-    assert snapshot(data) == before
+    assert snapshot(data_copy) == before
 
 
-def test_dry_run_prints_the_plan_and_writes_nothing(library, data, capsys):
-    before = snapshot(data)
-    code, out, _ = run(capsys, "--data-dir", str(data), "update-data", str(library), "--dry-run")
+def test_dry_run_prints_the_plan_and_writes_nothing(library, data_copy, capsys):
+    before = snapshot(data_copy)
+    code, out, _ = run(capsys, "--data-dir", str(data_copy), "update-data", str(library), "--dry-run")
     assert code == 0 and "added the roll call of A/RES/ES-11/10" in out and "dry run: nothing written" in out
-    assert snapshot(data) == before
+    assert snapshot(data_copy) == before
 
 
-def test_the_data_dir_defaults_to_the_environment(library, data, monkeypatch, capsys):
-    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(data))
+def test_the_data_dir_defaults_to_the_environment(library, data_copy, monkeypatch, capsys):
+    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(data_copy))
     code, out, _ = run(capsys, "update-data", str(library), "--dry-run")
-    assert code == 0 and f"nothing written to {data}" in out
+    assert code == 0 and f"nothing written to {data_copy}" in out
 
 
-def test_a_data_folder_that_does_not_validate_is_refused_before_reading_the_file(data, library):
-    (data / "partial_votes.csv").write_bytes((data / "partial_votes.csv").read_bytes() +
+def test_a_data_folder_that_does_not_validate_is_refused_before_reading_the_file(data_copy, library):
+    (data_copy / "partial_votes.csv").write_bytes((data_copy / "partial_votes.csv").read_bytes() +
                                              b"A/RES/ES-11/10,SYR,N,high,https://example.org\r\n")
     with pytest.raises(VoteDataError, match=r"more N votes \(13\) than the motion's tally allows \(12\)"):
-        plan_update(library, data)
+        plan_update(library, data_copy)
 
 
 def test_make_data_runs_update_data():
@@ -337,14 +316,14 @@ def test_make_data_runs_update_data():
     assert "$(PY) -m analysis update-data $(DHL)" in makefile
 
 
-def test_es11_10_enters_the_trajectory_alignment_and_one_year_notebooks_with_no_code_change(library, data, tmp_path,
+def test_es11_10_enters_the_trajectory_alignment_and_one_year_notebooks_with_no_code_change(library, data_copy, tmp_path,
                                                                                               monkeypatch, capsys):
-    """Once its full record is refreshed in, ES-11/10 appears in 05, 06 and 08, executed unchanged on that data."""
+    """Once its full record is refreshed in, ES-11/10 appears in 05, 06 and 08, executed unchanged on that data_copy."""
     import nbformat
     from kernels import execute
 
-    assert run(capsys, "--data-dir", str(data), "update-data", str(library))[0] == 0
-    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(data))
+    assert run(capsys, "--data-dir", str(data_copy), "update-data", str(library))[0] == 0
+    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(data_copy))
     folder = DATA_DIR.parent / "notebooks"
 
     # the three notebooks run one after the other in one kernel (one start instead of three): each
@@ -354,7 +333,7 @@ def test_es11_10_enters_the_trajectory_alignment_and_one_year_notebooks_with_no_
     cells = [cell for notebook in notebooks for cell in notebook.cells]
     for number, cell in enumerate(cells):
         cell["id"] = f"cell-{number}"  # ids are unique within a notebook, not across three
-    executed = execute(cells, folder, tmp_path / "kernel")  # figures built on the new data, shown as text
+    executed = execute(cells, folder, tmp_path / "kernel")  # figures built on the new data_copy, shown as text
     assert not any("image/png" in output.get("data", {}) for cell in executed for output in cell.get("outputs", []))
     assert any("Figure" in output.get("data", {}).get("text/plain", "") for cell in executed
                for output in cell.get("outputs", []))
@@ -375,12 +354,12 @@ def test_es11_10_enters_the_trajectory_alignment_and_one_year_notebooks_with_no_
     assert "against ES-11/10: 12 of 12 named - the list is complete" in one_year
 
 
-def test_one_motion_under_two_spellings_is_one_motion_and_so_refused(data, tmp_path):
+def test_one_motion_under_two_spellings_is_one_motion_and_so_refused(data_copy, tmp_path):
     """The reader reads 'A/RES/ES-11/10' and 'A/RES/ES-11/10 ' as one motion: its members then appear twice."""
     es10 = synthetic_es11_10()
     records = pd.concat([es10, es10.assign(motion="A/RES/ES-11/10 ")], ignore_index=True)
     path = write_library_file(tmp_path / "twice.csv", records, {ES10: ES10_META, "A/RES/ES-11/10 ": ES10_META})
     with pytest.raises(VoteDataError, match=r"line 195: motion A/RES/ES-11/10: member appears twice in the same "
                                             r"motion: 'AFG'") as info:
-        plan_update(path, data)
+        plan_update(path, data_copy)
     assert str(path) in str(info.value)
