@@ -110,8 +110,6 @@ def caption(fig: Figure) -> tuple[str, str]:
 
 def to_svg(fig: Figure) -> str:
     """``fig`` as SVG text; a tile map gets a ``<title>`` (name and vote) on every member's square."""
-    from .tilemap import has_tiles, tile_svg
-
     if has_tiles(fig):
         return tile_svg(fig)
     buffer = io.StringIO()
@@ -143,8 +141,6 @@ def publish(fig: Figure, name: str, data: pd.DataFrame, folder: str | Path | Non
     title, subtitle = caption(fig)
     record = {"name": name, "title": title, "subtitle": subtitle,
               "files": [f"{name}.png", f"{name}.svg", f"{name}.csv"]}
-    from .tilemap import has_tiles
-
     _display({"text/html": _figure_html(record, folder.name, svg if has_tiles(fig) else None),
               "text/plain": f"figure {name}: {title}", FIGURE_MIME: record}, raw=True)
 
@@ -322,4 +318,5 @@ def flow_chart(matrix: pd.DataFrame, title: str, subtitle: str | None = None, *,
     return finish(fig, title, subtitle, source)
 
 
-from .tilemap import tile_map, tile_maps  # noqa: E402,F401  (re-exported; the maps use the helpers above)
+# at the end: tilemap builds on the helpers above; tile_map and tile_maps are re-exported
+from .tilemap import has_tiles, tile_map, tile_maps, tile_svg  # noqa: E402,F401

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from .members import load_sc_members, member_codes, to_iso3
+from .members import PathLike, load_sc_members, member_codes, to_iso3
 from .schema import (
     DATA_DIR, OUTCOME, VOTE_CODES, VoteDataError, body_of, clean_symbol, data_path, is_iso_date, read_table, stamp,
     symbol_key,
@@ -39,7 +39,6 @@ BODY_NAMES = {"GA": "General Assembly", "SC": "Security Council"}
 TOTALS = {"total_yes": "Y votes", "total_no": "N votes", "total_abstentions": "A votes",
           "total_non_voting": "X votes", "total_ms": "rows"}
 _TALLY = ("yes", "no", "abstain")
-PathLike = str | Path | None
 
 
 @dataclass

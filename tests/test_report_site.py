@@ -177,7 +177,8 @@ def test_every_map_is_an_svg_with_a_title_per_member(site):
     assert "<title>Ukraine (UKR): Abstain</title>" in page  # inline in the page, so hovering works
 
 
-needs_browser = pytest.mark.skipif(browser_missing() is not None, reason=browser_missing() or "")
+MISSING = browser_missing()
+needs_browser = pytest.mark.skipif(MISSING is not None, reason=MISSING or "")
 
 
 @pytest.fixture(scope="module")
