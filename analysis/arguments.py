@@ -107,3 +107,9 @@ def select_body(votes: pd.DataFrame, body: str | None, motions: pd.DataFrame | N
             raise VoteDataError(f"this motion was voted in the {of[motion]}, not the {body}: "
                                 f"pass body={of[motion]!r} or body=None", value=motion)
     return votes[votes["motion"].map(of).eq(body).to_numpy()]
+
+
+def once_per_member(votes: pd.DataFrame) -> None:
+    """Refuse a votes table in which a member appears twice in one motion (a pivot would silently pick one)."""
+    if votes.duplicated(["motion", "iso3"]).any():
+        raise VoteDataError("a member appears twice in the same motion; validate the table first")

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .arguments import bodies, legacy_order
-from .schema import VoteDataError
+from .arguments import bodies, legacy_order, once_per_member
 from .members import REGIONAL_GROUPS, load_members
 from .motions import resolve_in
 from .schema import VOTE_CODES
@@ -208,8 +207,7 @@ def vote_matrix(votes: pd.DataFrame, ids: list[str], members: pd.DataFrame | Non
 def _recorded(votes: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     """Members x ``ids`` (resolved ids) for the members with a record on at least one of them; one pivot."""
     rows = votes[votes["motion"].isin(ids)]
-    if rows.duplicated(["motion", "iso3"]).any():
-        raise VoteDataError("a member appears twice in the same motion; validate the table first")
+    once_per_member(rows)
     table = rows.pivot(index="iso3", columns="motion", values="vote").reindex(columns=ids).sort_index()
     table.index.name, table.columns.name = "iso3", None
     return table

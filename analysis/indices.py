@@ -31,8 +31,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .arguments import legacy_order, select_body
-from .schema import VoteDataError
+from .arguments import legacy_order, once_per_member, select_body
 from .motions import resolve_in
 
 AGREEMENT_METHODS = ("coincidence", "lijphart", "kappa")
@@ -48,8 +47,7 @@ def _check_method(method: str) -> None:
 def _one_hot(votes: pd.DataFrame, ids: list[str] | None, motions: pd.DataFrame | None,
              body: str | None) -> tuple[pd.Index, dict[str, np.ndarray]]:
     """Members (sorted ISO3) and, per cast code, a members x motions 0/1 matrix over the selected motions."""
-    if votes.duplicated(["motion", "iso3"]).any():
-        raise VoteDataError("a member appears twice in the same motion; validate the table first")
+    once_per_member(votes)
     if ids is not None:
         ids = resolve_in(votes, ids)
         votes = votes[votes["motion"].isin(ids)]

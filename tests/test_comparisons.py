@@ -151,3 +151,12 @@ def test_no_measure_reloads_the_data(votes, monkeypatch):
     nine = [f"A/RES/ES-11/{i}" for i in range(1, 10)]
     assert vote_matrix(votes, nine).shape == (193, 9)
     tally(votes, nine), transitions(votes, A, B), changed_votes(votes, A, B), always(votes, "Y", nine)
+
+
+def test_a_member_twice_in_one_motion_is_refused_by_the_measures():
+    from analysis import VoteDataError, agreement
+
+    twice = pd.DataFrame({"motion": ["a", "a", "b"], "iso3": ["FRA", "FRA", "FRA"], "vote": ["Y", "N", "Y"]})
+    for measure in (lambda: transitions(twice, "a", "b"), lambda: agreement(twice)):
+        with pytest.raises(VoteDataError, match="a member appears twice in the same motion; validate the table"):
+            measure()
