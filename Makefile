@@ -9,14 +9,17 @@ STAMP  := $(VENV)/.installed
 # the package again and pytest rewrites every test module again, on every run (about 1.3 s per test worker).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: report test lab notebooks data data-manifest tile-grid benchmark clean
+.PHONY: help report test lint lab notebooks data data-manifest tile-grid benchmark clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
 	@touch $(STAMP)
 
-report: $(STAMP)
+report: $(STAMP)  ## execute the notebooks and write reports/index.html
 	$(PY) -m analysis report
 
 # One worker per core: the suite is CPU-bound (kernels, Chromium and subprocesses work while a worker waits on
@@ -24,7 +27,8 @@ report: $(STAMP)
 # --dist loadfile keeps each notebook's cells (and each test file, e.g. test_report_site's one report) together.
 TEST_WORKERS ?= $(shell $(PYTHON) -c "import os; print(len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1)")
 
-test: $(STAMP)
+test: $(STAMP)  ## lint, unit tests, strict nbval, the report in Chromium
+	$(VENV)/bin/ruff check --quiet .
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=15
 
 # Explore the notebooks interactively: the first run installs JupyterLab into .venv (the optional extra "lab"),
@@ -37,27 +41,30 @@ $(LAB_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,lab]"
 	@touch $@
 
-lab: $(LAB_STAMP)
+lint: $(STAMP)  ## ruff: pyflakes, import order, complexity at most 12
+	$(VENV)/bin/ruff check .
+
+lab: $(LAB_STAMP)  ## JupyterLab on notebooks/ (installs it once)
 	$(VENV)/bin/jupyter lab $(LAB_ARGS) notebooks/
 
 # Re-execute every notebook in place so that its stored outputs match the code and data (then review the diff).
 # Kernels talk over IPC sockets in a private temporary folder (no "running over TCP without encryption" warning).
-notebooks: $(STAMP)
+notebooks: $(STAMP)  ## re-execute every notebook in place (refresh stored outputs)
 	@tmp=$$(mktemp -d) && $(PY) -m jupyter nbconvert --to notebook --execute --inplace \
 	  --ExecutePreprocessor.record_timing=False --KernelManager.transport=ipc --KernelManager.ip=$$tmp/kernel \
 	  notebooks/*.ipynb; status=$$?; rm -rf $$tmp; exit $$status
 
-benchmark: $(STAMP)
+benchmark: $(STAMP)  ## the benchmarks (results in benchmarks/README.md)
 	$(PY) benchmarks/bench_undl.py
 
 # Removes only what make report wrote (its manifest lists it) and the tests' cached report build.
-clean: $(STAMP)
-	$(PY) -c "from analysis.report.files import clean; from analysis.report import REPORTS; clean(REPORTS)"
+clean: $(STAMP)  ## remove only what make report wrote
+	$(PY) -c "from analysis.report.files import clean; from analysis.report.build import REPORTS; clean(REPORTS)"
 	rm -rf build/test-report
 
 # Refresh data/ from a UN Digital Library voting file: make data DHL=path/to/ga_voting.csv
 # (compares every bundled roll call, adds the ones the data lacks, retires their partial records; see README)
-data: $(STAMP)
+data: $(STAMP)  ## refresh data/ from a Library file: make data DHL=file.csv
 	@test -n "$(DHL)" || { echo "usage: make data DHL=path/to/library_voting_file.csv" >&2; exit 2; }
 	$(PY) -m analysis update-data $(DHL)
 

@@ -1,55 +1,118 @@
-"""Analysis of the UN votes of 24 February 2025 on the war in Ukraine.
+"""Analysis of the UN votes of 24 February 2025 on the war in Ukraine: the package's face.
 
 Load, normalize, validate, then analyse::
 
-    from analysis import load_votes, load_motions, transitions
-    votes = load_votes()                      # motion, iso3, vote (Y/N/A/X)
-    transitions(votes, "A/RES/ES-11/7", "A/RES/ES-11/8")
+    from analysis import load_tables, transitions
+    tables = load_tables()                    # every table of one data folder, each checked on first use
+    transitions(tables.votes, "A/RES/ES-11/7", "A/RES/ES-11/8")
 
-Every measure is ``f(votes, ...)`` (see :mod:`analysis.arguments`); motion ids
-may be typed in any usual spelling (:func:`motion_id`);
-:func:`country_profile` shows one member's whole record.
+The package is a house in three wings and a top floor; each imports only the
+ones below it, and none imports this module (``tests/test_layout.py`` checks it):
 
-Every loader validates its data; bad data raises :class:`VoteDataError`. The data layer is three
-modules: ``schema`` (every table declared once, the one reading engine, the error type), ``members``
-(member table, names to ISO3) and ``votes`` (motions, roll calls and the one roll-call checker);
-``undl`` reads the UN Digital Library's own files into the same checker.
+- :mod:`analysis.data`: reads and checks ``data/`` and the UN Digital Library's
+  files (``schema``, ``bodies``, ``ids``, ``members``, ``motions``, ``votes``,
+  ``undl``, ``update``, ``tables``). Bad data raises :class:`VoteDataError`.
+- :mod:`analysis.measures`: ``f(votes, ...)``, computed from the tables they are
+  given; they never load and never print (``comparisons``, ``amendments``,
+  ``council``, ``indices``, ``profile``).
+- :mod:`analysis.output`: presentation only: terminal text, notebook tables,
+  figures, tile maps, publishing a figure (``terminal``, ``tables``, ``style``,
+  ``plots``, ``tilemap``, ``publish``, ``profile``).
+- on top, :mod:`analysis.report` (the HTML report and its key findings) and
+  :mod:`analysis.cli` (``python -m analysis``).
+
+This module only gathers the names a notebook or a user needs; figures and
+tables for notebooks (``plots``, ``show``, ``tile_map``) load matplotlib only
+when first used, so the command line starts quickly.
 """
 
-from .amendments import compare_with_final, tally_bounds
-from .comparisons import (
-    always, by_group, changed_votes, coalition_overlap, group_rates, shares, tally, transitions, vote_matrix,
+from __future__ import annotations
+
+from .data.bodies import BODIES, body_of
+from .data.ids import motion_id
+from .data.members import (
+    GROUP_ABBREVIATIONS,
+    REGIONAL_GROUPS,
+    load_article19,
+    load_blocs,
+    load_historical_seats,
+    load_members,
+    load_sc_members,
+    load_tile_grid,
+    name_key,
+    normalize_names,
+    to_iso3,
+)
+from .data.motions import (
+    load_motions,
+    load_resolution_text,
+    load_text_changes,
+    load_text_comparison,
+)
+from .data.schema import VOTE_CODES, VOTE_LABELS, VoteDataError, symbol_key
+from .data.tables import Tables, load_tables
+from .data.undl import read_undl
+from .data.votes import load_partial_votes, load_votes, read_votes
+from .measures.amendments import compare_with_final, tally_bounds
+from .measures.comparisons import (
+    always,
+    by_group,
+    changed_votes,
+    coalition_overlap,
+    group_rates,
+    shares,
+    tally,
+    transitions,
+    vote_matrix,
     votes_on,
 )
-from .council import council_outcomes, council_votes
-from .indices import agreement, agreement_counts, cohesion, majority_votes, periods
-from .members import (
-    GROUP_ABBREVIATIONS, REGIONAL_GROUPS, load_article19, load_blocs, load_historical_seats, load_members,
-    load_sc_members, load_tile_grid, name_key, normalize_names, to_iso3,
-)
-from .motions import motion_id
-from .profile import country_profile
-from .schema import VOTE_CODES, VOTE_LABELS, VoteDataError, symbol_key
-from .undl import read_undl
-from .votes import (
-    load_motions, load_partial_votes, load_resolution_text, load_text_changes, load_text_comparison, load_votes,
-    read_votes,
-)
+from .measures.council import council_outcomes, council_votes
+from .measures.indices import agreement, agreement_counts, cohesion, majority_votes, periods
 
 __all__ = [
-    "GROUP_ABBREVIATIONS", "REGIONAL_GROUPS", "VOTE_CODES", "VOTE_LABELS", "VoteDataError", "agreement",
-    "agreement_counts", "always", "country_profile", "majority_votes", "motion_id", "periods", "symbol_key", "by_group", "changed_votes", "coalition_overlap", "cohesion", "compare_with_final", "load_article19",
-    "council_outcomes", "council_votes", "group_rates", "load_blocs", "load_historical_seats", "load_members",
-    "load_motions", "load_partial_votes", "load_resolution_text", "load_sc_members", "load_text_changes", "load_text_comparison", "load_tile_grid", "load_votes", "name_key",
-    "normalize_names", "read_undl", "read_votes", "shares", "tally", "tally_bounds", "tile_map", "to_iso3",
-    "transitions", "vote_matrix", "votes_on",
+    "BODIES", "GROUP_ABBREVIATIONS", "REGIONAL_GROUPS", "Tables", "VOTE_CODES", "VOTE_LABELS", "VoteDataError",
+    "agreement", "agreement_counts", "always", "body_of", "by_group", "changed_votes", "coalition_overlap",
+    "cohesion", "compare_with_final", "council_outcomes", "council_votes", "country_profile", "group_rates",
+    "load_article19", "load_blocs", "load_historical_seats", "load_members", "load_motions", "load_partial_votes",
+    "load_resolution_text", "load_sc_members", "load_tables", "load_text_changes", "load_text_comparison",
+    "load_tile_grid", "load_votes", "majority_votes", "motion_id", "name_key", "normalize_names", "periods",
+    "plots", "read_undl", "read_votes", "shares", "show", "symbol_key", "tally", "tally_bounds", "tile_map",
+    "tile_maps", "to_iso3", "transitions", "vote_matrix", "votes_on",
 ]
 
 
-def __getattr__(name: str):
-    """``analysis.tile_map`` without importing matplotlib at package import (the CLI stays quick)."""
-    if name == "tile_map":
-        from .plots import tile_map
+def country_profile(country: str, *, tables: Tables | None = None, data_dir=None, **options):
+    """One member's whole record (an ISO3 code or any name :func:`to_iso3` knows), shown as text or HTML.
 
-        return tile_map
+    ``tables`` is a bundle of :func:`load_tables` (default: the tables of
+    ``data_dir``, the bundled data if None); ``options`` go to
+    :func:`analysis.measures.profile.country_profile` (``votes``, ``motions``,
+    ``partial``, ``method``, ``at``).
+
+    Examples:
+        >>> brazil = country_profile("Brazil")
+        >>> brazil.iso3, brazil.regional_group
+        ('BRA', 'Latin American and Caribbean')
+    """
+    from .measures.profile import country_profile as profile
+    from .output.profile import ProfileView
+
+    tables = load_tables(data_dir) if tables is None else tables
+    return ProfileView.of(profile(tables, to_iso3(country, data_dir=tables.folder), **options))
+
+
+def __getattr__(name: str):
+    """``plots``, ``show``, ``tile_map`` and ``tile_maps`` without importing matplotlib at package import."""
+    if name == "plots":
+        from .output import plots
+
+        return plots
+    if name == "show":
+        from .output.tables import show
+
+        return show
+    if name in ("tile_map", "tile_maps"):
+        from .output import tilemap
+
+        return getattr(tilemap, name)
     raise AttributeError(f"module 'analysis' has no attribute {name!r}")

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import VoteDataError
-from .terminal import WIDTH, shorten, table_text, tally_text, wrap
+from .data.schema import VoteDataError
+from .output.terminal import WIDTH, json_records, shorten, table_text, tally_text, wrap
 
 FORMATS = ("text", "csv", "json")
 EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 2, 130, 141
@@ -52,59 +52,49 @@ class Subcommand:
 
 
 class Data:
-    """The tables a subcommand reads, loaded on first use from ``--data``, ``--data-dir`` or the bundled folder."""
+    """What a subcommand reads: the bundle of ``--data-dir`` (or the bundled folder), the votes and motions of
+    ``--data FILE`` where given; each table loaded on first use, once."""
 
     def __init__(self, args: argparse.Namespace) -> None:
+        from .data.tables import load_tables
+
         self.file = getattr(args, "data", None)
         self.dir = args.data_dir
+        self.tables = load_tables(self.dir)
 
     @cached_property
     def _undl(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        from .undl import read_undl_full
+        from .data.undl import read_undl_full
 
         return read_undl_full(self.file)
 
     @cached_property
     def motions(self) -> pd.DataFrame:
-        if self.file:
-            return self._undl[1]
-        from .votes import load_motions
-
-        return load_motions(data_dir=self.dir)
+        return self._undl[1] if self.file else self.tables.motions
 
     @cached_property
     def votes(self) -> pd.DataFrame:
-        if self.file:
-            return self._undl[0]
-        from .votes import load_votes
-
-        return load_votes(motions=self.motions, data_dir=self.dir)
+        return self._undl[0] if self.file else self.tables.votes
 
     @cached_property
     def partial(self) -> pd.DataFrame | None:
         """Votes known only from news reports (none for a UN Digital Library file)."""
-        if self.file:
-            return None
-        from .votes import load_partial_votes
+        return None if self.file else self.tables.partial
 
-        return load_partial_votes(motions=self.motions, data_dir=self.dir)
-
-    @cached_property
+    @property
     def members(self) -> pd.DataFrame:
-        from .members import load_members
-
-        return load_members(data_dir=self.dir)
+        return self.tables.members
 
     def motion(self, text: str) -> pd.Series:
         """The motions-table row of a motion id typed in any usual spelling (see analysis.motion_id)."""
-        from .motions import motion_row
+        from .data.ids import motion_row
 
         row = motion_row(self.motions, text).copy()
         row["recorded"] = row["motion"] in set(self.votes["motion"])
         return row
 
     def name(self, iso3: str) -> str:
-        return self.members.set_index("iso3")["name"].get(iso3, iso3)
+        return self.tables.name(iso3)
 
 
 # ---------------------------------------------------------------------------------------------- output
@@ -117,7 +107,7 @@ def emit(frame: pd.DataFrame, fmt: str, index: bool = False) -> None:
     if fmt == "csv":
         frame.to_csv(sys.stdout, index=False, lineterminator="\n")
     elif fmt == "json":
-        emit_json(_records(frame))
+        emit_json(json_records(frame))
     else:
         print(table_text(frame))
 
@@ -126,20 +116,9 @@ def emit_json(value: object) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=1))
 
 
-def _records(frame: pd.DataFrame) -> list[dict]:
-    from .profile import records
-
-    return records(frame)
-
-
 def _when(row: pd.Series) -> str:
     date = f", {row['date']:%Y-%m-%d}" if pd.notna(row.get("date")) else ""
     return f"{row['body']}{date}"
-
-
-def _tally_text(row: pd.Series) -> str:
-    return ", ".join(f"{label} {'?' if pd.isna(row.get(c)) else int(row.get(c))}"
-                     for label, c in (("yes", "yes"), ("no", "no"), ("abstain", "abstain")))
 
 
 def _tally_only(row: pd.Series) -> dict:
@@ -168,19 +147,19 @@ def cmd_votes(args: argparse.Namespace) -> None:
         return _country_vote(data, row, args)
     if not row["recorded"]:
         if args.group:
-            raise VoteDataError(f"no country-level record, so no counts per group (the tally: {_tally_text(row)})",
+            raise VoteDataError(f"no country-level record, so no counts per group (the tally: {tally_text(row, labelled=True)})",
                                 value=row["motion"])
         if args.format != "text":
             return emit(pd.DataFrame([_tally_only(row)]), args.format)
         quality = row.get("tally_quality")
-        print(wrap(f"{row['motion']} ({_when(row)}, {row.get('kind', 'motion')}): {_tally_text(row)}"
+        print(wrap(f"{row['motion']} ({_when(row)}, {row.get('kind', 'motion')}): {tally_text(row, labelled=True)}"
                    + (f"; tally quality: {quality}" if quality else "")
                    + "; no country-level record (only the tally is known)", WIDTH, "  "))
         return None
-    from .comparisons import by_group, tally
+    from .measures.comparisons import by_group, tally
 
     if args.group:
-        table = by_group(data.votes, row["motion"], members=data.members)
+        table = by_group(data.votes, row["motion"], data.members)
         if args.format == "text":
             print(f"{row['motion']} ({_when(row)}): votes per UN regional group")
             print(table.to_string())
@@ -199,9 +178,9 @@ def cmd_votes(args: argparse.Namespace) -> None:
 
 
 def _country_vote(data: Data, row: pd.Series, args: argparse.Namespace) -> None:
-    from .members import to_iso3
+    from .data.members import to_iso3
 
-    iso3, motion = to_iso3(args.country), row["motion"]
+    iso3, motion = to_iso3(args.country, data_dir=data.dir), row["motion"]
     answer = {"motion": motion, "iso3": iso3, "name": data.name(iso3), "vote": None, "record": None,
               "confidence": None, "source": None}
     if row["recorded"]:
@@ -223,7 +202,7 @@ def _country_vote(data: Data, row: pd.Series, args: argparse.Namespace) -> None:
             shown = f"{found['vote']} (news report, confidence {found['confidence']}: {found['source']})"
         else:
             answer["record"] = "tally only"
-            shown = f"unknown: no country-level record (the tally: {_tally_text(row)})"
+            shown = f"unknown: no country-level record (the tally: {tally_text(row, labelled=True)})"
     if args.format != "text":
         return emit(pd.DataFrame([answer]), args.format)
     print(wrap(f"{motion}: {answer['name']} ({iso3}) {shown}", WIDTH, "  "))
@@ -243,14 +222,14 @@ def cmd_compare(args: argparse.Namespace) -> None:
     a, b = data.motion(args.motion_a), data.motion(args.motion_b)
     if not (a["recorded"] and b["recorded"]):
         return _compare_tallies(data, a, b, args.format)
-    from .comparisons import changed_votes, transitions, vote_matrix
+    from .measures.comparisons import changed_votes, transitions, vote_matrix
 
     table = transitions(data.votes, a["motion"], b["motion"])
     changed = changed_votes(data.votes, a["motion"], b["motion"], data.members)
     if args.format == "json":
         return emit_json({"a": a["motion"], "b": b["motion"], "mode": "record",
                           "transitions": {code: {k: int(v) for k, v in table.loc[code].items()} for code in table.index},
-                          "changed": _records(changed)})
+                          "changed": json_records(changed)})
     if args.format == "csv":
         both = vote_matrix(data.votes, [a["motion"], b["motion"]], data.members).dropna()
         both = both.join(data.members.set_index("iso3")[["name", "regional_group"]]).reset_index(names="iso3")
@@ -265,13 +244,13 @@ def cmd_compare(args: argparse.Namespace) -> None:
 
 def _compare_tallies(data: Data, a: pd.Series, b: pd.Series, fmt: str) -> None:
     """Two motions, one without a country-level record: the bounds their tallies put on each other."""
-    from .amendments import tally_bounds
+    from .measures.amendments import tally_bounds
 
     bounds = tally_bounds(data.motions, a["motion"], b["motion"])
     if fmt == "json":
         return emit_json({"a": a["motion"], "b": b["motion"], "mode": "tallies", "members": bounds.attrs["members"],
                           "tally_quality": {a["motion"]: a.get("tally_quality"), b["motion"]: b.get("tally_quality")},
-                          "bounds": _records(bounds.reset_index())})
+                          "bounds": json_records(bounds.reset_index())})
     if fmt == "csv":
         return emit(bounds, "csv", index=True)
     missing = " and ".join(r["motion"] for r in (a, b) if not r["recorded"])
@@ -279,7 +258,7 @@ def _compare_tallies(data: Data, a: pd.Series, b: pd.Series, fmt: str) -> None:
                f"{bounds.attrs['members']} members of the {a['body']}.", WIDTH))
     for r in (a, b):
         quality = r.get("tally_quality")
-        print(wrap(f"  {r['motion']}: {_tally_text(r)}" + (f" (tally quality: {quality})" if quality else ""),
+        print(wrap(f"  {r['motion']}: {tally_text(r, labelled=True)}" + (f" (tally quality: {quality})" if quality else ""),
                    WIDTH, "    "))
     print()
     print(table_text(bounds.reset_index()))
@@ -345,17 +324,19 @@ def add_country(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_country(args: argparse.Namespace) -> None:
-    from .profile import country_profile
+    from .data.members import to_iso3
+    from .measures.profile import country_profile
+    from .output.profile import profile_json, profile_text
 
     data = Data(args)
-    profile = country_profile(args.country, votes=data.votes, motions=data.motions, partial=data.partial,
-                              method=args.method, data_dir=data.dir)
+    profile = country_profile(data.tables, to_iso3(args.country, data_dir=data.dir), votes=data.votes,
+                              motions=data.motions, partial=data.partial, method=args.method)
     if args.format == "json":
-        print(profile.to_json())
+        print(profile_json(profile))
     elif args.format == "csv":
         emit(profile.votes, "csv")
     else:
-        print(profile.to_text())
+        print(profile_text(profile))
 
 
 # ---------------------------------------------------------------------------------------------- check, report
@@ -367,8 +348,8 @@ def add_check(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> None:
-    from .comparisons import tally
-    from .undl import read_vote_file
+    from .data.undl import read_vote_file
+    from .measures.comparisons import tally
 
     votes, layout = read_vote_file(args.path)
     counts = tally(votes)[["Y", "N", "A", "X", "members"]]
@@ -382,12 +363,11 @@ def add_report(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> None:
-    from .report import ReportError, build
+    from .report.build import build
+    from .report.files import ReportError
 
-    if args.data_dir:  # the notebooks' loaders read it at call time
-        os.environ["ANALYSIS_DATA_DIR"] = str(args.data_dir)
     try:
-        build()
+        build(data_dir=args.data_dir)
     except ReportError as exc:  # e.g. a link out of reports/, or a notebook that failed: one line, exit 2
         raise UsageError(str(exc)) from None
 
@@ -398,7 +378,7 @@ def add_update_data(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_update_data(args: argparse.Namespace) -> None:
-    from .update import update_data
+    from .data.update import update_data
 
     update_data(args.file, args.data_dir, dry_run=args.dry_run)
 
@@ -430,7 +410,7 @@ SUBCOMMANDS: dict[str, Subcommand] = {
                               "Compare every bundled roll call with a UN Digital Library voting file (any "
                               "difference stops the update and nothing is written), add the roll calls the file "
                               "holds and the data lacks, retire their partial records and update SHA256SUMS. "
-                              "Writes into --data-dir (default: $ANALYSIS_DATA_DIR, else the bundled data/).",
+                              "Writes into --data-dir (default: the bundled data/).",
                               add_update_data, cmd_update_data),
     "report": Subcommand("execute the notebooks and write reports/index.html",
                          "Execute every notebook in notebooks/ and write the HTML report to reports/.",

@@ -28,7 +28,7 @@ def once(motions: list[str], votes, svg: bool) -> float:
         fig = tile_map(motion, votes)
         fig.savefig(io.BytesIO(), format="png", bbox_inches="tight")  # what the notebook's inline display does
         if svg:
-            from analysis.plots import to_svg
+            from analysis.output.plots import to_svg
 
             to_svg(fig)
         plt.close(fig)

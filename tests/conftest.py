@@ -12,24 +12,26 @@ import pytest
 
 
 @pytest.fixture(scope="session")
-def votes():
-    from analysis import load_votes
+def tables():
+    """The bundle of the bundled data folder, each table loaded once for the whole session."""
+    from analysis import load_tables
 
-    return load_votes()
-
-
-@pytest.fixture(scope="session")
-def motions():
-    from analysis import load_motions
-
-    return load_motions()
+    return load_tables()
 
 
 @pytest.fixture(scope="session")
-def members():
-    from analysis import load_members
+def votes(tables):
+    return tables.votes
 
-    return load_members()
+
+@pytest.fixture(scope="session")
+def motions(tables):
+    return tables.motions
+
+
+@pytest.fixture(scope="session")
+def members(tables):
+    return tables.members
 
 
 @pytest.fixture
@@ -37,7 +39,7 @@ def data_copy(tmp_path: Path) -> Path:
     """A copy of the bundled data folder, to change or to update."""
     import shutil
 
-    from analysis.schema import DATA_DIR
+    from analysis.data.schema import DATA_DIR
 
     return Path(shutil.copytree(DATA_DIR, tmp_path / "data"))
 

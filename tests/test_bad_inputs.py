@@ -21,7 +21,7 @@ import pytest
 
 from analysis import VoteDataError, read_undl, read_votes
 from analysis.cli import main
-from analysis.undl import read_undl_full
+from analysis.data.undl import read_undl_full
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 with open(CORPUS / "expected.csv", newline="", encoding="utf-8") as handle:

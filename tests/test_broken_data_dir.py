@@ -1,4 +1,4 @@
-"""A broken data folder (``data_dir=`` or ``$ANALYSIS_DATA_DIR``) is refused, never read to a wrong table.
+"""A broken data folder (``data_dir=`` or ``--data-dir``) is refused, never read to a wrong table.
 
 Each test copies ``data/`` to a temporary folder and breaks one thing. The loader that reads the broken file
 must raise VoteDataError naming the file, the line and the value; the command line that reads it must exit 2
@@ -20,7 +20,7 @@ import pytest
 import analysis
 from analysis import VoteDataError
 from analysis.cli import main
-from analysis.schema import DATA_DIR
+from analysis.data.schema import DATA_DIR
 
 VOTES_ES7 = ["votes", "A/RES/ES-11/7"]
 
@@ -131,8 +131,7 @@ def test_broken_data_folder_is_refused_by_the_api(b, tmp_path):
 @pytest.mark.parametrize("b", [b for b in BREAKS if b.argv], ids=[b.id for b in BREAKS if b.argv])
 def test_broken_data_folder_is_refused_by_the_command_line(b, tmp_path, monkeypatch, capsys):
     folder, line = broken_copy(tmp_path, b)
-    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(folder))
-    code = main(b.argv)
+    code = main(["--data-dir", str(folder), *b.argv])
     out, err = capsys.readouterr()
     assert code == 2, out
     assert err.count("\n") == 1 and err.startswith(f"error: {folder / b.file}"), err
@@ -144,18 +143,17 @@ def test_broken_data_folder_is_refused_by_the_command_line(b, tmp_path, monkeypa
 def test_broken_data_folder_through_python_m_analysis(b, tmp_path):
     """End to end, as a user runs it: one line on stderr, exit 2, no traceback."""
     folder, line = broken_copy(tmp_path, b)
-    run = subprocess.run([sys.executable, "-m", "analysis", *b.argv], capture_output=True, text=True,
-                         env={**os.environ, "ANALYSIS_DATA_DIR": str(folder)}, cwd=tmp_path, timeout=120)
+    run = subprocess.run([sys.executable, "-m", "analysis", "--data-dir", str(folder), *b.argv], capture_output=True,
+                         text=True, cwd=tmp_path, timeout=120)
     assert run.returncode == 2 and run.stdout == ""
     assert run.stderr.count("\n") == 1 and run.stderr.startswith(f"error: {folder / b.file}, line {line}: ")
     assert repr(b.value) in run.stderr
 
 
-def test_missing_data_folder_is_one_line(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(tmp_path / "nowhere"))
-    assert main(VOTES_ES7) == 2
+def test_missing_data_folder_is_one_line(tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path / "nowhere"), *VOTES_ES7]) == 2
     out, err = capsys.readouterr()
-    assert out == "" and err.count("\n") == 1 and err.startswith(f"error: {tmp_path / 'nowhere'}")
+    assert out == "" and err.count("\n") == 1 and "nowhere" in err, err
     with pytest.raises(VoteDataError, match="file not found"):
         analysis.load_votes(data_dir=tmp_path / "nowhere")
 

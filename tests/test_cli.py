@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import run_cli as run
 
 from analysis.cli import SUBCOMMANDS, main
-from conftest import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
 UNDL = ROOT / "tests" / "bad_inputs" / "ok_current_layout.csv"
@@ -248,12 +248,12 @@ def test_bad_input_exits_2_with_one_line(capsys, argv, message):
 
 
 def test_an_unreadable_file_is_one_line(capsys, monkeypatch):
-    import analysis.undl
+    import analysis.data.undl
 
     def refuse(path):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(analysis.undl, "read_undl_full", refuse)
+    monkeypatch.setattr(analysis.data.undl, "read_undl_full", refuse)
     code, out, err = run(capsys, "motions", "--data", "secret.csv")
     assert code == 2 and out == "" and err == "error: secret.csv: Permission denied\n"
 

@@ -4,8 +4,17 @@ import pandas as pd
 import pytest
 
 from analysis import (
-    VoteDataError, always, by_group, changed_votes, coalition_overlap, group_rates, shares, tally, transitions,
-    vote_matrix, votes_on,
+    VoteDataError,
+    always,
+    by_group,
+    changed_votes,
+    coalition_overlap,
+    group_rates,
+    shares,
+    tally,
+    transitions,
+    vote_matrix,
+    votes_on,
 )
 
 A, B, SC = "A/RES/ES-11/7", "A/RES/ES-11/8", "S/RES/2774(2025)"
@@ -27,8 +36,8 @@ def test_transition_table_always_has_all_four_codes():
     assert table.to_numpy().tolist() == [[1, 1, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]
 
 
-def test_changed_votes_include_the_named_switches(votes):
-    changed = changed_votes(votes, A, B).set_index("iso3")
+def test_changed_votes_include_the_named_switches(votes, members):
+    changed = changed_votes(votes, A, B, members).set_index("iso3")
     assert len(changed) == 193 - (78 + 8 + 51 + 13)
     assert changed.loc["USA", "change"] == "N->A"
     assert changed.loc["UKR", "change"] == "Y->A"
@@ -48,14 +57,14 @@ def test_tally_and_shares(votes):
     assert share.loc[A, "Y_of_all"] == 48.2
 
 
-def test_yes_coalitions_overlap(votes):
-    overlap = coalition_overlap(votes, A, B)
+def test_yes_coalitions_overlap(votes, members):
+    overlap = coalition_overlap(votes, A, B, members)
     assert overlap.loc["All members"].tolist() == [78, 15, 15, 85]
     assert overlap.drop("All members").sum().tolist() == [78, 15, 15, 85]
 
 
 def test_group_distribution(votes, members):
-    table = by_group(votes, A)
+    table = by_group(votes, A, members)
     assert table.sum().tolist() == [93, 18, 65, 17]
     assert table.loc["Western European and Others", "N"] == 2  # the United States and Israel
     weog_no = votes[(votes["motion"] == A) & (votes["vote"] == "N")].merge(
@@ -71,24 +80,24 @@ def test_voting_profiles_over_es11_1_to_6_match_the_independent_tabulation(votes
     assert counts["YYYYYY"] == 76 and counts["NNNNNN"] == 4 and counts["AAAAAA"] == 9
 
 
-def test_always_and_group_rates(votes):
-    persistent = always(votes, "A", ["A/RES/ES-11/1", "A/RES/ES-11/4", "A/RES/ES-11/6", A])
+def test_always_and_group_rates(votes, members):
+    persistent = always(votes, "A", ["A/RES/ES-11/1", "A/RES/ES-11/4", "A/RES/ES-11/6", A], members)
     assert len(persistent) == 18 and {"CHN", "IND", "ZAF"} <= set(persistent["iso3"])
-    rates = group_rates(votes, A)
+    rates = group_rates(votes, A, members)
     assert rates.loc["All members"].tolist() == [193, 48.2, 9.3, 33.7, 8.8]
 
 
 # ---- nothing dropped
 
 
-def test_vote_matrix_with_the_council_vote_keeps_all_193(votes):
+def test_vote_matrix_with_the_council_vote_keeps_all_193(votes, members):
     """The trap: the matrix kept only the 15 Council members and the next lookup failed with KeyError 'BRA'."""
-    table = vote_matrix(votes, [SC, B])
+    table = vote_matrix(votes, [SC, B], members)
     assert len(table) == 193 and table.index.is_monotonic_increasing
     assert table[SC].isna().sum() == 178 and table[SC].notna().sum() == 15
     assert pd.isna(table.loc["BRA", SC]) and table.loc["BRA", B] == "A"
     assert table.loc["USA", SC] == "Y" and table.attrs["missing"] == {SC: "not a Council member"}
-    alone = vote_matrix(votes, [SC])
+    alone = vote_matrix(votes, [SC], members)
     assert len(alone) == 193 and alone[SC].value_counts().to_dict() == {"Y": 10, "A": 5}
 
 
@@ -110,9 +119,15 @@ def test_comparisons_over_two_bodies_count_members_on_both(votes):
 
 
 @pytest.mark.parametrize("spelling", ["S/RES/2774 (2025)", "s/res/2774", " S/RES/2774(2025) ", "S/RES/2774\u00a0(2025)"])
-def test_measures_accept_any_spelling_of_an_id(votes, spelling):
+def test_measures_accept_any_spelling_of_an_id(votes, members, spelling):
     assert votes_on(votes, spelling).name == SC
-    assert list(vote_matrix(votes, [spelling, "ES-11/8"]).columns) == [SC, B]
+    assert list(vote_matrix(votes, [spelling, "ES-11/8"], members).columns) == [SC, B]
+
+
+def test_a_council_vote_in_vote_matrix_needs_the_members_table(votes):
+    """Every member gets a row beside a Council vote, from the members table the caller gives: none is loaded."""
+    with pytest.raises(TypeError, match="a Council vote is among ids: pass members="):
+        vote_matrix(votes, [SC, B])
 
 
 def test_an_id_without_a_record_suggests_recorded_ids(votes):
@@ -127,30 +142,30 @@ def test_votes_are_required():
         transitions(A, B)
 
 
-def test_the_old_call_order_still_works(votes, members):
-    assert transitions(A, B, votes).equals(transitions(votes, A, B))
-    assert changed_votes(A, B, votes, members).equals(changed_votes(votes, A, B, members))
-    assert vote_matrix([A, B], votes).equals(vote_matrix(votes, [A, B]))
-    assert always("A", [A, B], votes, members).equals(always(votes, "A", [A, B], members))
-    assert coalition_overlap(A, B, "Y", votes, members).equals(coalition_overlap(votes, A, B, "Y", members))
-    assert by_group(A, votes, members).equals(by_group(votes, A, members))
-    assert group_rates(A, votes, members).equals(group_rates(votes, A, members))
-    assert votes_on(A, votes).equals(votes_on(votes, A))
-    assert tally(votes, motions=[A]).equals(tally(votes, [A]))
+def test_the_pre_0_2_call_order_is_refused_with_the_reason(votes, members):
+    """One calling convention: the votes table first (the 0.1 shim that also took motion ids first is gone)."""
+    with pytest.raises(TypeError, match="transitions\\(\\): votes is required.*got a str where the votes table goes"):
+        transitions(A, B, votes)
+    with pytest.raises(TypeError, match="changed_votes\\(\\): votes is required"):
+        changed_votes(A, B, votes, members)
 
 
-def test_no_measure_reloads_the_data(votes, monkeypatch):
+def test_no_measure_reloads_the_data(votes, members, monkeypatch):
     """vote_matrix on 9 motions used to run load_votes 9 times; now nothing is loaded behind the caller's back."""
-    import analysis.votes
+    import analysis.data.members
+    import analysis.data.motions
+    import analysis.data.votes
 
     def refuse(*args, **kwargs):
         raise AssertionError("a measure loaded the data itself")
 
-    monkeypatch.setattr(analysis.votes, "load_votes", refuse)
-    monkeypatch.setattr(analysis.votes, "load_motions", refuse)
+    monkeypatch.setattr(analysis.data.votes, "load_votes", refuse)
+    monkeypatch.setattr(analysis.data.motions, "load_motions", refuse)
+    monkeypatch.setattr(analysis.data.members, "load_members", refuse)
     nine = [f"A/RES/ES-11/{i}" for i in range(1, 10)]
     assert vote_matrix(votes, nine).shape == (193, 9)
-    tally(votes, nine), transitions(votes, A, B), changed_votes(votes, A, B), always(votes, "Y", nine)
+    tally(votes, nine), transitions(votes, A, B), changed_votes(votes, A, B, members), always(votes, "Y", nine, members)
+    vote_matrix(votes, [SC, A], members), by_group(votes, A, members), coalition_overlap(votes, A, B, members)
 
 
 def test_a_member_twice_in_one_motion_is_refused_by_the_measures():

@@ -1,12 +1,14 @@
 """The Security Council: members' votes on both versions of the text, and the Charter's voting rule."""
 
 import pandas as pd
+import pytest
 
 from analysis import council_outcomes, council_votes
 
 
-def test_council_votes_on_the_three_texts(votes):
-    table = council_votes(votes, ["S/RES/2774(2025)", "A/RES/ES-11/8", "A/RES/ES-11/7"])
+def test_council_votes_on_the_three_texts(votes, tables):
+    table = council_votes(votes, ["S/RES/2774(2025)", "A/RES/ES-11/8", "A/RES/ES-11/7"], sc_members=tables.sc_members,
+                          members=tables.members)
     assert len(table) == 15
     assert table.index[:5].tolist() == ["CHN", "FRA", "RUS", "GBR", "USA"]  # permanent members first, by name
     assert table.loc["USA", ["S/RES/2774(2025)", "A/RES/ES-11/8", "A/RES/ES-11/7"]].tolist() == ["Y", "A", "N"]
@@ -37,5 +39,6 @@ def test_the_veto_comes_from_the_vetoed_by_column_not_the_outcome_text(motions):
     assert not out.loc["S/PV.9866/EU-amendment-sovereignty", "would_pass_without_veto"]
 
 
-def test_council_votes_old_order_still_works(votes):
-    assert council_votes(["S/RES/2774(2025)"], votes).equals(council_votes(votes, ["S/RES/2774(2025)"]))
+def test_council_votes_need_the_council_table_from_the_caller(votes):
+    with pytest.raises(TypeError, match="sc_members"):
+        council_votes(votes, ["S/RES/2774(2025)"])

@@ -2,7 +2,7 @@
 
 import hashlib
 
-from analysis.schema import DATA_DIR
+from analysis.data.schema import DATA_DIR
 
 
 def manifest(folder=DATA_DIR) -> dict[str, str]:

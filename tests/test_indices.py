@@ -94,7 +94,7 @@ def test_real_record_eu_and_united_states(votes, members):
 
 
 def test_majority_votes_follow_the_plurality_and_mark_ties():
-    from analysis.indices import majority_votes
+    from analysis.measures.indices import majority_votes
 
     out = majority_votes(VOTES, {"USA", "RUS", "FRA"}, "G")
     assert out.values.tolist() == [["m1", "G", "Y"], ["m2", "G", "X"], ["m3", "G", "N"], ["m4", "G", "Y"]]
@@ -102,7 +102,7 @@ def test_majority_votes_follow_the_plurality_and_mark_ties():
 
 def test_eu_majority_on_the_real_record(votes):
     from analysis import load_blocs
-    from analysis.indices import majority_votes
+    from analysis.measures.indices import majority_votes
 
     eu = set(load_blocs().query("bloc == 'EU27'")["iso3"])
     out = majority_votes(votes[votes["motion"].str.startswith("A/")], eu, "EU27").set_index("motion")["vote"]
@@ -171,8 +171,10 @@ def test_ids_accept_any_spelling(votes):
         agreement(votes, "lijphart", ["A/RES/ES-11/7", "A/RES/ES-11/8"]))
 
 
-def test_old_keyword_motions_for_a_list_of_ids_still_works(votes):
-    assert agreement(votes, "lijphart", motions=["A/RES/ES-11/7"]).equals(agreement(votes, "lijphart", ["A/RES/ES-11/7"]))
+def test_motions_is_only_ever_the_motions_table(votes):
+    """The 0.1 shim read a list given as motions= as the ids; motions is the motions table, ids the list."""
+    with pytest.raises(TypeError, match="motions is the motions table .*not a list; give a list of motion ids as ids="):
+        agreement(votes, "lijphart", motions=["A/RES/ES-11/7"])
 
 
 def test_cohesion_takes_the_body(votes):

@@ -3,7 +3,7 @@
 import pytest
 
 from analysis import VoteDataError, load_blocs, load_members, load_sc_members, name_key, to_iso3
-from analysis.members import REGIONAL_GROUPS
+from analysis.data.members import REGIONAL_GROUPS
 
 
 def test_193_members_with_their_groups(members):

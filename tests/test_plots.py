@@ -7,6 +7,7 @@ matplotlib.use("Agg")
 import pandas as pd  # noqa: E402
 
 from analysis import plots  # noqa: E402
+from analysis.output import publish, style  # noqa: E402
 
 COUNTS = pd.DataFrame({"Y": [93, 93], "N": [18, 8], "A": [65, 73], "X": [17, 19]}, index=["ES-11/7", "ES-11/8"])
 
@@ -42,10 +43,10 @@ def test_importing_and_drawing_leave_the_global_rcparams_alone():
     before = dict(matplotlib.rcParams)
     fig = plots.stacked_bars(COUNTS, "T")
     assert dict(matplotlib.rcParams) == before
-    assert matplotlib.rcParams["svg.hashsalt"] != plots.STYLE["svg.hashsalt"]
+    assert matplotlib.rcParams["svg.hashsalt"] != style.STYLE["svg.hashsalt"]
     ax = fig.axes[0]
     assert not ax.spines["top"].get_visible() and ax.get_title(loc="left") == ""  # the style was applied inside
-    assert fig.dpi == plots.STYLE["figure.dpi"]
+    assert fig.dpi == style.STYLE["figure.dpi"]
 
 
 def test_figures_are_not_in_pyplots_state():
@@ -71,7 +72,7 @@ def test_publish_writes_png_svg_and_csv_into_the_folder_it_is_given(tmp_path):
     assert (tmp_path / "figures" / "tallies.csv").read_text().splitlines()[1] == "ES-11/7,93,18,65,17"
     assert (tmp_path / "figures" / "tallies.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     svg = (tmp_path / "figures" / "tallies.svg").read_text()
-    assert svg.count("<svg") == 1 and "Title" in plots.caption(fig)[0]
+    assert svg.count("<svg") == 1 and "Title" in style.caption(fig)[0]
 
 
 def test_saved_svg_is_the_same_file_on_every_run():
@@ -80,7 +81,7 @@ def test_saved_svg_is_the_same_file_on_every_run():
 
 def test_inline_svg_prefixes_every_id_and_reference():
     svg = plots.to_svg(plots.stacked_bars(COUNTS, "T"))
-    inline = plots.inline_svg_for_html(svg, "x-")
+    inline = publish.inline_svg_for_html(svg, "x-")
     assert inline.startswith("<svg") and "<?xml" not in inline
     import re
 
@@ -99,8 +100,8 @@ def squares(fig, ax_index=0):
     return out
 
 
-def test_tile_map_has_one_square_per_member_coloured_by_vote(votes):
-    fig = plots.tile_map("A/RES/ES-11/7", votes)
+def test_tile_map_has_one_square_per_member_coloured_by_vote(votes, tables):
+    fig = plots.tile_map(votes, "A/RES/ES-11/7", grid=tables.tile_grid, members=tables.members)
     tiles = squares(fig)
     assert len(tiles) == 193 and len({i for i, _, _ in tiles}) == 193
     faces = [f for _, f, _ in tiles]
@@ -114,28 +115,29 @@ def test_tile_map_has_one_square_per_member_coloured_by_vote(votes):
     assert len(labels.get_paths()) == 193
 
 
-def test_tile_map_draws_a_few_collections_not_an_artist_per_member(votes):
-    ax = plots.tile_map("A/RES/ES-11/7", votes).axes[0]
+def test_tile_map_draws_a_few_collections_not_an_artist_per_member(votes, tables):
+    ax = plots.tile_map(votes, "A/RES/ES-11/7", grid=tables.tile_grid, members=tables.members).axes[0]
     assert len(ax.collections) <= 3 and len(ax.patches) == 0 and len(ax.texts) == 0
 
 
-def test_tile_map_of_a_council_vote_colours_only_the_15(votes):
-    tiles = squares(plots.tile_map("S/RES/2774(2025)", votes))
+def test_tile_map_of_a_council_vote_colours_only_the_15(votes, tables):
+    tiles = squares(plots.tile_map(votes, "S/RES/2774(2025)", grid=tables.tile_grid, members=tables.members))
     assert len(tiles) == 193
     assert sum(f != "#F4F4F4" for _, f, _ in tiles) == 15
 
 
-def test_tile_maps_are_small_multiples_with_their_own_tallies(votes):
-    fig = plots.tile_maps(["A/RES/ES-11/7", "A/RES/ES-11/8"], votes)
+def test_tile_maps_are_small_multiples_with_their_own_tallies(votes, tables):
+    fig = plots.tile_maps(votes, ["A/RES/ES-11/7", "A/RES/ES-11/8"], grid=tables.tile_grid,
+                          members=tables.members)
     assert len(fig.axes) == 2 and [len(squares(fig, k)) for k in (0, 1)] == [193, 193]
     legends = [[t.get_text() for t in ax.get_legend().get_texts()] for ax in fig.axes]
     assert "No (18)" in legends[0] and "No (8)" in legends[1]
 
 
-def test_tile_svg_gives_every_square_a_title_and_leaves_the_figure_unchanged(votes):
+def test_tile_svg_gives_every_square_a_title_and_leaves_the_figure_unchanged(votes, tables):
     import re
 
-    fig = plots.tile_map("A/RES/ES-11/8", votes)
+    fig = plots.tile_map(votes, "A/RES/ES-11/8", grid=tables.tile_grid, members=tables.members)
     ax = fig.axes[0]
     svg = plots.to_svg(fig)
     tiles = re.findall(r'<g class="tile" data-iso3="([A-Z]{3})"><title>([^<]+)</title>', svg)
@@ -148,8 +150,8 @@ def test_tile_svg_gives_every_square_a_title_and_leaves_the_figure_unchanged(vot
     assert svg == plots.to_svg(fig)
 
 
-def test_council_map_titles_say_who_was_not_on_the_council(votes):
-    svg = plots.to_svg(plots.tile_map("S/RES/2774(2025)", votes))
+def test_council_map_titles_say_who_was_not_on_the_council(votes, tables):
+    svg = plots.to_svg(plots.tile_map(votes, "S/RES/2774(2025)", grid=tables.tile_grid, members=tables.members))
     assert "Ukraine (UKR): not on the Council" in svg and "France (FRA): Abstain" in svg
 
 
@@ -158,8 +160,9 @@ def test_a_figure_as_the_last_line_of_a_cell_is_shown_once(tmp_path):
     import nbformat
     from kernels import execute
 
-    cells = ["from analysis import plots, tile_map, load_votes\nvotes = load_votes()\ntile_map('A/RES/ES-11/7', votes)",
-             "plots.tile_maps(['A/RES/ES-11/7', 'A/RES/ES-11/8'], votes)",
+    cells = ["from analysis import plots, tile_map, load_tables\nt = load_tables()\n"
+             "tile_map(t.votes, 'A/RES/ES-11/7', grid=t.tile_grid, members=t.members)",
+             "plots.tile_maps(t.votes, ['A/RES/ES-11/7', 'A/RES/ES-11/8'], grid=t.tile_grid, members=t.members)",
              "import pandas as pd\nc = pd.DataFrame({'Y': [1], 'N': [2]})\nfig = plots.stacked_bars(c, 'T')\n"
              "plots.publish(fig, 'x', c)",
              "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([1, 2])\nplots.publish(fig, 'y', c)"]
@@ -170,10 +173,10 @@ def test_a_figure_as_the_last_line_of_a_cell_is_shown_once(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == []  # publish without a folder wrote nothing
 
 
-def test_flow_chart_bands_add_up_to_the_members(votes):
+def test_flow_chart_bands_add_up_to_the_members(votes, tables):
     from analysis import vote_matrix
 
-    matrix = vote_matrix(["A/RES/ES-11/6", "A/RES/ES-11/7"], votes)
+    matrix = vote_matrix(votes, ["A/RES/ES-11/6", "A/RES/ES-11/7"])
     fig = plots.flow_chart(matrix, "T")
     ax = fig.axes[0]
     blocks = [p for p in ax.patches if isinstance(p, matplotlib.patches.Rectangle)]

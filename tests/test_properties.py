@@ -44,8 +44,8 @@ from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
 
 from analysis import VoteDataError, load_members, read_undl, read_votes
-from analysis.members import try_iso3
-from analysis.undl import read_undl_full
+from analysis.data.members import try_iso3
+from analysis.data.undl import read_undl_full
 
 #: Examples of the every-layout test; each (layout, mutation) case runs a tenth as many (at least one), each
 #: (layout, bad value) case a twentieth. PROPERTY_EXAMPLES=400 searches deeper (a few minutes).

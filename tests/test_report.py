@@ -5,9 +5,9 @@ import os
 import nbformat
 import pytest
 
-from analysis.report import ReportError, build
+from analysis.report.build import build
 from analysis.report.execute import INJECTED_TAG, inject_parameters
-from analysis.report.files import MANIFEST, clean, install, read_manifest
+from analysis.report.files import MANIFEST, ReportError, clean, install, read_manifest
 
 
 def small_notebook(folder, figure="small"):
@@ -137,7 +137,10 @@ def test_parameters_are_injected_after_the_tagged_cell():
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T"), nbformat.v4.new_code_cell(
         "FIGURES = None", metadata={"tags": ["parameters"]}), nbformat.v4.new_code_cell("x = 1")])
     inject_parameters(notebook, "/tmp/figs")
-    assert notebook.cells[2].source == "FIGURES = '/tmp/figs'"
+    assert notebook.cells[2].source == "FIGURES = '/tmp/figs'\nDATA_DIR = None"
+    other = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("FIGURES = None", metadata={"tags": ["parameters"]})])
+    inject_parameters(other, None, "/my/data")
+    assert other.cells[1].source == "FIGURES = None\nDATA_DIR = '/my/data'"
     assert INJECTED_TAG in notebook.cells[2].metadata["tags"]
 
 

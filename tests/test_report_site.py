@@ -16,16 +16,15 @@ import os
 import re
 import shutil
 import sys
-from importlib import metadata
 from html.parser import HTMLParser
+from importlib import metadata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
-from analysis.report import NOTEBOOKS, build
 from site_tools import browser_missing, chromium, local_references, serve
 
+from analysis.report.build import NOTEBOOKS, build
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "build" / "test-report"

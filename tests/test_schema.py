@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis import VoteDataError, load_motions, load_votes, read_votes
-from analysis.schema import DATA_DIR
+from analysis.data.schema import DATA_DIR
 
 HEADER = ("motion,body,date,meeting,draft,kind,amends,proposer,title_or_change,yes,no,abstain,outcome,roll_call,"
           "tally_quality\n")

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from analysis.terminal import shorten, table_text
+from analysis.output.terminal import shorten, table_text
 
 
 def test_shorten_marks_the_cut():

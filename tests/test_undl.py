@@ -3,7 +3,7 @@
 import pytest
 
 from analysis import VoteDataError, read_undl
-from analysis.undl import read_undl_full
+from analysis.data.undl import read_undl_full
 
 GA_HEADER = ("undl_id,ms_code,ms_name,ms_vote,date,session,resolution,draft,committee_report,meeting,title,"
              "agenda_title,subjects,vote_note,total_yes,total_no,total_abstentions,total_non_voting,total_ms,"

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import run_cli as run
+from test_data_manifest import manifest_problems
 
 import analysis
 from analysis import VoteDataError, load_motions, load_partial_votes, load_votes
-from analysis.schema import DATA_DIR
-from analysis.update import UpdateConflict, apply_update, motion_key, plan_update
-from conftest import run_cli as run
-from test_data_manifest import manifest_problems
+from analysis.data.schema import DATA_DIR
+from analysis.data.update import UpdateConflict, apply_update, motion_key, plan_update
 
 GA_HEADER = ["undl_id", "ms_code", "ms_name", "ms_vote", "date", "session", "resolution", "draft",
              "committee_report", "meeting", "title", "agenda_title", "subjects", "vote_note", "total_yes", "total_no",
@@ -190,7 +190,7 @@ def test_the_conflict_lists_every_difference(data_copy, tmp_path):
 
 @pytest.mark.parametrize("failing", ["os.replace", "os.fsync"])
 def test_an_interrupted_write_leaves_the_old_data(library, data_copy, monkeypatch, failing):
-    import analysis.update as update
+    import analysis.data.update as update
 
     before = snapshot(data_copy)
     plan = plan_update(library, data_copy)
@@ -259,7 +259,7 @@ def test_a_partial_vote_the_library_records_otherwise_is_reported_and_the_record
     assert code == 0, err
     assert "33 of 34 agree with the Library record" in out
     assert "SAU: the partial record said A (low confidence), the Library records Y; the Library record is kept" in out
-    assert analysis.votes_on(ES10, load_votes(data_dir=data_copy))["SAU"] == "Y"
+    assert analysis.votes_on(load_votes(data_dir=data_copy), ES10)["SAU"] == "Y"
 
 
 def test_a_news_tally_yields_to_the_record_but_an_official_one_stops_the_update(data_copy, tmp_path, capsys):
@@ -298,9 +298,9 @@ def test_dry_run_prints_the_plan_and_writes_nothing(library, data_copy, capsys):
     assert snapshot(data_copy) == before
 
 
-def test_the_data_dir_defaults_to_the_environment(library, data_copy, monkeypatch, capsys):
-    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(data_copy))
-    code, out, _ = run(capsys, "update-data", str(library), "--dry-run")
+def test_the_data_dir_is_the_option_not_the_environment(library, data_copy, monkeypatch, capsys):
+    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(data_copy))  # read by nothing
+    code, out, _ = run(capsys, "--data-dir", str(data_copy), "update-data", str(library), "--dry-run")
     assert code == 0 and f"nothing written to {data_copy}" in out
 
 
@@ -322,14 +322,17 @@ def test_es11_10_enters_the_trajectory_alignment_and_one_year_notebooks_with_no_
     import nbformat
     from kernels import execute
 
+    from analysis.report.execute import inject_parameters
+
     assert run(capsys, "--data-dir", str(data_copy), "update-data", str(library))[0] == 0
-    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(data_copy))
     folder = DATA_DIR.parent / "notebooks"
 
     # the three notebooks run one after the other in one kernel (one start instead of three): each
     # notebook's first cell sets up everything it uses, so none depends on another's state
     names = ["05_trajectory.ipynb", "06_alignment.ipynb", "08_one_year_later.ipynb"]
     notebooks = [nbformat.read(folder / name, as_version=4) for name in names]
+    for notebook in notebooks:
+        inject_parameters(notebook, None, data_copy)  # as the report passes its data folder
     cells = [cell for notebook in notebooks for cell in notebook.cells]
     for number, cell in enumerate(cells):
         cell["id"] = f"cell-{number}"  # ids are unique within a notebook, not across three

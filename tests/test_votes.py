@@ -4,10 +4,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import VoteDataError
-
-from analysis import load_text_changes, load_votes
-from analysis.schema import DATA_DIR
+from analysis import VoteDataError, load_text_changes, load_votes
+from analysis.data.schema import DATA_DIR
 
 
 def test_load_votes_reproduces_the_shared_records_exactly(votes):
@@ -126,7 +124,8 @@ def test_partial_votes_that_break_a_rule_are_refused(tmp_path, extra, message):
     assert f"{path}, line 36" in str(info.value)
 
 
-def test_data_dir_is_read_at_call_time(tmp_path, monkeypatch):
+def test_the_data_folder_is_named_by_the_caller_and_no_environment_variable(tmp_path, monkeypatch):
+    """data_dir= reads that folder; an environment variable changes nothing (no global state)."""
     import shutil
 
     copy = tmp_path / "data"
@@ -134,11 +133,10 @@ def test_data_dir_is_read_at_call_time(tmp_path, monkeypatch):
     (copy / "motions.csv").write_text((copy / "motions.csv").read_text().replace("2025-02-24", "2025-02-30", 1))
     with pytest.raises(VoteDataError, match="2025-02-30"):
         analysis.load_motions(data_dir=copy)
-    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(copy))
     with pytest.raises(VoteDataError, match="2025-02-30"):
-        analysis.load_motions()
-    monkeypatch.delenv("ANALYSIS_DATA_DIR")
-    assert len(analysis.load_motions()) == 23
+        analysis.load_tables(copy).motions
+    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(copy))
+    assert len(analysis.load_motions()) == 23 and analysis.load_tables().folder == DATA_DIR
 
 
 def test_veto_and_article_19_are_data(motions):

@@ -16,21 +16,21 @@ from pathlib import Path
 
 from PIL import Image
 
-from ..findings import key_findings
-from ..schema import DATA_DIR
+from ..data.schema import DATA_DIR
+from ..data.tables import load_tables
 from . import index, pages
 from .execute import execute_all
 from .files import ReportError, check_writable, install
+from .findings import key_findings
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
-DATA_SUMS = DATA_DIR / "SHA256SUMS"
 ASSETS = Path(__file__).resolve().parent.parent / "templates" / "assets"
 FIXED = ["index.html", "figures/x", "figures/thumbs/x", "assets/x"]  # where every build writes
 
 
-def data_checksum(sums: Path = DATA_SUMS) -> str:
+def data_checksum(sums: Path = DATA_DIR / "SHA256SUMS") -> str:
     """SHA-256 of the data manifest (which lists the SHA-256 of every data file): one number for all the data."""
     return hashlib.sha256(sums.read_bytes()).hexdigest() if sums.is_file() else "unknown"
 
@@ -53,13 +53,18 @@ def _check_links(findings, built: dict[str, pages.Page]) -> None:
                               f"{finding.text!r}")
 
 
-def build(notebooks: Path = NOTEBOOKS, out: Path = REPORTS, timeout: int = 600, jobs: int | None = None) -> Path:
+def build(notebooks: Path = NOTEBOOKS, out: Path = REPORTS, timeout: int = 600, jobs: int | None = None,
+          data_dir: Path | None = None) -> Path:
     """Execute each notebook and write ``out/index.html``, one page per notebook and ``out/figures/``.
+
+    Every number comes from ``data_dir`` (default: the bundled ``data/``): the
+    notebooks get it as their ``DATA_DIR`` parameter, the key findings read it.
 
     Returns the index path. Raises :class:`ReportError` (and changes nothing in
     ``out``) if a notebook fails or ``out`` holds a link that leads outside it.
     """
     started = time.perf_counter()
+    tables = load_tables(data_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = sorted(notebooks.glob("*.ipynb"))
     for relative in FIXED + [f"{p.stem}.html" for p in paths]:
@@ -68,12 +73,12 @@ def build(notebooks: Path = NOTEBOOKS, out: Path = REPORTS, timeout: int = 600, 
         staging = Path(staging_dir)
         figures = staging / "figures"
         figures.mkdir()
-        executed = execute_all(paths, figures, timeout, jobs)
+        executed = execute_all(paths, figures, timeout, jobs, data_dir=data_dir)
         built = []
         for path, notebook in zip(paths, executed):
             title, question = pages.intro(notebook)
             built.append((notebook, pages.Page(path.stem, title, question, pages.figure_records(notebook))))
-        version, checksum = index.package_version(), data_checksum()
+        version, checksum = index.package_version(), data_checksum(tables.folder / "SHA256SUMS")
         footer = index.footer(version, checksum)
         for k, (notebook, page) in enumerate(built):
             prev = built[k - 1][1] if k > 0 else None
@@ -82,7 +87,7 @@ def build(notebooks: Path = NOTEBOOKS, out: Path = REPORTS, timeout: int = 600, 
         _thumbnails(figures)
         shutil.copytree(ASSETS, staging / "assets")
         all_pages = [page for _, page in built]
-        findings = key_findings()
+        findings = key_findings(tables)
         _check_links(findings, {p.stem: p for p in all_pages})
         (staging / "index.html").write_text(index.index_page(findings, all_pages, version, checksum),
                                             encoding="utf-8")

@@ -1,7 +1,7 @@
 """The report's front page: findings first, then every figure, then the pages, then provenance.
 
 Everything with a number on it comes from the data at build time: the key
-findings from :func:`analysis.findings.key_findings`, the gallery from the
+findings from :func:`analysis.report.findings.key_findings`, the gallery from the
 figures the notebooks published. The question paragraphs of the notebooks are
 rendered from their Markdown with nbconvert's converter.
 """
@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import html
 from importlib import metadata
+from typing import TYPE_CHECKING
 
 from nbconvert.filters.markdown import markdown2html
 
-from ..findings import Finding
 from .pages import Page
+
+if TYPE_CHECKING:
+    from .findings import Finding
 
 TITLE = "The UN votes on the war in Ukraine"
 SUMMARY = ("How the United Nations voted on the war in Ukraine, from the Crimea resolution of 2014 to the competing "

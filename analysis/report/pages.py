@@ -5,7 +5,7 @@ Pages are rendered with nbconvert's HTML exporter and the package's own template
 no input prompts, each code cell in a closed ``<details>``, links to the index
 and to the previous and next page, and a contents list built from the page's
 section headings. The figures a notebook published are read back from its
-outputs (see :data:`analysis.plots.FIGURE_MIME`) for the index's gallery.
+outputs (see :data:`analysis.output.style.FIGURE_MIME`) for the index's gallery.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from ..plots import FIGURE_MIME
+from ..output.style import FIGURE_MIME
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)(?:<a class="anchor-link"[^>]*>.*?</a>)?</h\1>', re.S)
@@ -54,7 +54,7 @@ def intro(notebook: nbformat.NotebookNode) -> tuple[str, str]:
 
 
 def figure_records(notebook: nbformat.NotebookNode) -> list[dict]:
-    """The figures the notebook published, in order (the records :func:`analysis.plots.publish` displayed)."""
+    """The figures the notebook published, in order (the records :func:`analysis.output.publish.publish` displayed)."""
     return [output["data"][FIGURE_MIME] for cell in notebook.cells if cell.cell_type == "code"
             for output in cell.get("outputs", []) if FIGURE_MIME in output.get("data", {})]
 

@@ -32,11 +32,21 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from .members import member_codes, name_codes, to_iso3, try_iso3
+from .motions import package_symbols
 from .schema import (
-    VOTE_PROBLEM, VoteDataError, check_file, check_header, clean_symbol, count, decode, invisible, open_bytes,
-    records, vote_index,
+    VOTE_PROBLEM,
+    VoteDataError,
+    check_file,
+    check_header,
+    clean_symbol,
+    count,
+    csv_records,
+    decode,
+    invisible,
+    open_bytes,
+    vote_index,
 )
-from .votes import TOTALS, RollCalls, check_roll_calls, package_symbols, read_votes
+from .votes import TOTALS, RollCalls, check_roll_calls, read_votes
 
 #: Each role's column name in each generation (version 3 first), and the totals of version 1.
 ROLES = {"resolution": ("resolution", "resolutions"), "code": ("ms_code", "ms_codes"),
@@ -74,19 +84,19 @@ def _header(path: Path, compressed: bool) -> list[str]:
     text = decode(first, path).strip() if first.strip() else ""
     if not text:
         raise VoteDataError("first line is empty: expected the header", file=path, line=1)
-    return check_header(next(iter(records(text, path)))[1], path)
+    return check_header(next(iter(csv_records(text, path)))[1], path)
 
 
 def line_of_record(path: Path, record: int) -> int | None:
     """Physical line of data record ``record`` (0-based, header excluded); read again only on the way to an error."""
-    rows = records(decode(open_bytes(path), path), path)
+    rows = csv_records(decode(open_bytes(path), path), path)
     return rows[record + 1][0] if record + 1 < len(rows) else None
 
 
 def _arrow_error(path: Path, exc: Exception) -> VoteDataError:
     """A pyarrow parse error as VoteDataError with line and value, found by reading the file again with the
     small-table reader: decode raises at the first byte that is not UTF-8, records at a malformed row."""
-    records(decode(open_bytes(path), path), path)
+    csv_records(decode(open_bytes(path), path), path)
     return VoteDataError(f"cannot parse the file ({' '.join(str(exc).split())[:200]})", file=path)
 
 

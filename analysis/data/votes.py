@@ -20,21 +20,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from .members import PathLike, load_sc_members, member_codes, to_iso3
-from .schema import (
-    DATA_DIR, OUTCOME, VOTE_CODES, VoteDataError, body_of, clean_symbol, data_path, is_iso_date, read_table, stamp,
-    symbol_key,
-)
+from .bodies import BODY_NAMES, LIMITS, body_of
+from .members import PathLike, load_sc_members, member_codes
+from .motions import load_motions, package_symbols
+from .schema import VOTE_CODES, VoteDataError, clean_symbol, data_path, is_iso_date, read_table, symbol_key, tally_text
 
-LIMITS = {"GA": 193, "SC": 15}
-BODY_NAMES = {"GA": "General Assembly", "SC": "Security Council"}
 #: Canonical names of a file's own total columns, with what each counts.
 TOTALS = {"total_yes": "Y votes", "total_no": "N votes", "total_abstentions": "A votes",
           "total_non_voting": "X votes", "total_ms": "rows"}
@@ -135,6 +131,16 @@ def check_roll_calls(rc: RollCalls, file: PathLike, *, bodies: dict[str, str] | 
     if rc.date is not None:
         _check_dates(rc, first, fail)
     counts = rc.counts()
+    _check_totals(rc, first, counts, sizes, fail)
+    if official is not None:
+        _check_tallies(rc, counts, motion_body, official, partial, fail)
+    if rosters:
+        _check_rosters(rc, motion_body, rosters, fail)
+    return motion_body
+
+
+def _check_totals(rc: RollCalls, first: np.ndarray, counts: np.ndarray, sizes: np.ndarray, fail) -> None:
+    """A file's own totals: the same on every row of a motion, and equal to its counts (an empty total: unchecked)."""
     expected = {"total_yes": counts[:, 0], "total_no": counts[:, 1], "total_abstentions": counts[:, 2],
                 "total_non_voting": counts[:, 3], "total_ms": sizes}
     for column, values in rc.totals.items():
@@ -148,17 +154,20 @@ def check_roll_calls(rc: RollCalls, file: PathLike, *, bodies: dict[str, str] | 
             code = int(np.flatnonzero(wrong)[np.argmin(first[wrong])])
             fail(int(first[code]), f"the motion has {int(expected[column][code])} {TOTALS[column]} but its "
                  f"{name} column says {int(per_motion[code])}", None, code)
-    if official is not None:
-        _check_tallies(rc, counts, motion_body, official, partial, fail)
+
+
+def _check_rosters(rc: RollCalls, motion_body: list[str], rosters: dict[str, frozenset[str]], fail) -> None:
+    """Each roll call of a body with a roster lists exactly its members."""
     for code, body in enumerate(motion_body):
-        roster = (rosters or {}).get(body)
-        present = {rc.members[m] for m in rc.member[rc.motion == code]} if roster is not None else set()
-        if roster is not None and present != roster:
+        roster = rosters.get(body)
+        if roster is None:
+            continue
+        present = {rc.members[m] for m in rc.member[rc.motion == code]}
+        if present != roster:
             missing, extra = sorted(roster - present), sorted(present - roster)
             detail = f"missing {', '.join(missing[:10])}" if missing else f"not on the roster {', '.join(extra)}"
             fail(None, f"a {BODY_NAMES[body]} roll call must list all {len(roster)} members of its roster once; "
                  f"found {len(present)} ({detail})", None, code)
-    return motion_body
 
 
 def _check_dates(rc: RollCalls, first: np.ndarray, fail) -> None:
@@ -193,62 +202,12 @@ def _check_tallies(rc: RollCalls, counts: np.ndarray, bodies: list[str], officia
             continue
         for i, column in enumerate(_TALLY):
             if known[i] and counts[code, i] != int(tally[i]):
-                shown = "-".join("?" if pd.isna(t) else str(int(t)) for t in tally)
-                fail(None, f"counted {counts[code, 0]}-{counts[code, 1]}-{counts[code, 2]} (yes-no-abstain) but the "
+                shown = tally_text(dict(zip(_TALLY, tally)))
+                fail(None, f"counted {tally_text(dict(zip(_TALLY, counts[code, :3])))} (yes-no-abstain) but the "
                      f"motions table gives {shown}; {column} differs", int(counts[code, i]), code)
 
 
 # --- the bundled tables -------------------------------------------------------------------------------------
-
-@lru_cache(maxsize=2)
-def _package_symbols(version: tuple[int, ...]) -> dict[str, str]:
-    return {symbol_key(m): m for m in read_table("motions", DATA_DIR / "motions.csv")[0]["motion"]}
-
-
-def package_symbols() -> dict[str, str]:
-    """Comparison key -> the id as the package's own motions table spells it."""
-    return _package_symbols(stamp(DATA_DIR / "motions.csv"))
-
-
-def canonical_symbol(text: str) -> str:
-    """A motion id as the package spells it: as in the package's own motions table (``a/res/es-11/7 `` ->
-    ``A/RES/ES-11/7``, ``S/RES/2774 (2025)`` -> ``S/RES/2774(2025)``), else tidied and in upper case, as UN
-    symbols are written. Every door spells ids by this rule."""
-    return package_symbols().get(symbol_key(text)) or clean_symbol(text).upper()
-
-
-def load_motions(path: PathLike = None, *, data_dir: PathLike = None) -> pd.DataFrame:
-    """One row per motion of interest, including those known only as tallies.
-
-    Columns: ``motion`` (UN symbol, e.g. ``A/RES/ES-11/7``), ``body`` (GA/SC),
-    ``date``, ``meeting``, ``draft``, ``kind`` (resolution/amendment/procedural),
-    ``amends``, ``proposer``, ``title_or_change``, ``yes``/``no``/``abstain``
-    (official tally, nullable Int64 where unknown), ``outcome``, ``roll_call``
-    (bool: a country-level record exists), ``tally_quality`` and ``vetoed_by``
-    (ISO3 of the permanent member whose negative vote defeated the motion, read
-    from ``outcome``, whose grammar is declared in the schema).
-    """
-    path = Path(path) if path else data_path("motions.csv", data_dir)
-    frame, lines = read_table("motions", path)
-    frame["motion"] = frame["motion"].map(canonical_symbol)
-    for line, motion, body in zip(lines, frame["motion"], frame["body"]):
-        if body_of(motion) not in (None, body):
-            raise VoteDataError(f"the symbol belongs to the {BODY_NAMES[body_of(motion)]}, but body says",
-                                file=path, line=line, value=body)
-    vetoed = frame["outcome"].str.extract(f"^(?:{OUTCOME})$")["vetoed_by"]  # the schema's one grammar
-    frame["vetoed_by"] = [None if pd.isna(name) else _member(name, path, line, data_dir)
-                          for name, line in zip(vetoed, lines)]
-    return frame
-
-
-def _member(name: str, path: Path, line: int, data_dir: PathLike) -> str:
-    try:
-        return to_iso3(name, data_dir=data_dir)
-    except VoteDataError as exc:
-        if exc.file is not None:  # the member tables themselves are broken: say where
-            raise
-        raise VoteDataError(exc.problem, file=path, line=line, value=name) from None
-
 
 def _motions(motions: pd.DataFrame | PathLike, data_dir: PathLike) -> pd.DataFrame:
     return motions if isinstance(motions, pd.DataFrame) else load_motions(motions, data_dir=data_dir)
@@ -353,38 +312,3 @@ def load_partial_votes(path: PathLike = None, motions: pd.DataFrame | PathLike =
     check_roll_calls(RollCalls.from_frame(frame, lines), path, bodies=indexed["body"].to_dict(), official=indexed,
                      partial=True)
     return frame
-
-
-def load_text_changes(path: PathLike = None, *, data_dir: PathLike = None) -> pd.DataFrame:
-    """The US draft "The path to peace" as tabled against the text as amended in the General Assembly.
-
-    Columns ``part``, ``original_us_text``, ``as_amended_in_the_general_assembly``,
-    ``source_quality`` (the amended wording is partly paraphrase: shown, never hidden).
-    """
-    return read_table("text_changes", path, data_dir=data_dir)[0]
-
-
-def load_text_comparison(path: PathLike = None, *, data_dir: PathLike = None) -> pd.DataFrame:
-    """ES-11/7 (2025) against ES-11/10 (2026), provision by provision: kept, added or dropped.
-
-    Columns ``provision``, ``in_es11_7_2025``, ``in_es11_10_2026``, ``change`` and
-    ``source_quality`` (the 2025 side is paraphrase).
-    """
-    return read_table("text_comparison", path, data_dir=data_dir)[0]
-
-
-def load_resolution_text(motion: str = "A/RES/ES-11/10", *, data_dir: PathLike = None) -> str:
-    """The adopted text of a resolution held in ``data/texts/`` (today: A/RES/ES-11/10), as one string."""
-    from .schema import decode, open_bytes
-
-    path = data_path("texts/" + clean_symbol(motion).upper().replace("/", "_") + ".txt", data_dir)
-    if not path.is_file():
-        raise VoteDataError("no text held for this resolution", file=path, value=motion)
-    return decode(open_bytes(path), path)
-
-
-def vote_counts(votes: pd.DataFrame) -> pd.DataFrame:
-    """Counts of Y/N/A/X per motion (motions in order of first appearance, all four columns)."""
-    order = pd.unique(votes["motion"])
-    counts = pd.crosstab(votes["motion"], votes["vote"])
-    return counts.reindex(index=order, columns=list(VOTE_CODES), fill_value=0)

@@ -30,8 +30,9 @@ from matplotlib.patches import Rectangle
 from matplotlib.textpath import TextPath
 from matplotlib.transforms import Affine2D
 
-from .schema import VOTE_CODES, VOTE_LABELS
-from .plots import NOT_VOTING_HATCH, SOURCE_VOTES, VOTE_COLORS, _styled, finish, new_figure, style
+from ..data.schema import VOTE_CODES, VOTE_LABELS
+from ..measures.comparisons import votes_on
+from .style import NOT_VOTING_HATCH, SOURCE_VOTES, VOTE_COLORS, finish, new_figure, style, styled
 
 SIDE = 0.92  #: side of a square, in grid units (the rest is the gap between squares)
 NO_RECORD = "#F4F4F4"  #: face of a member with no vote on the motion (e.g. not on the Council)
@@ -97,47 +98,38 @@ def draw_tiles(ax, record: pd.Series, grid: pd.DataFrame, names: dict[str, str],
               handlelength=1.2, columnspacing=1.0)
 
 
-def _inputs(votes, grid, members):
-    from .votes import load_votes
-    from .members import load_members, load_tile_grid
-
-    votes = load_votes() if votes is None else votes
-    grid = load_tile_grid() if grid is None else grid
-    members = load_members() if members is None else members
-    return votes, grid, dict(zip(members["iso3"], members["name"]))
-
-
 def _note(motion: str) -> str:
     return "not on the Council" if motion.startswith("S/") else "no vote recorded"
 
 
-@_styled
-def tile_map(motion: str, votes: pd.DataFrame | None = None, grid: pd.DataFrame | None = None,
-             title: str | None = None, subtitle: str | None = None, source: str = SOURCE_VOTES,
-             members: pd.DataFrame | None = None) -> Figure:
+@styled
+def tile_map(votes: pd.DataFrame, motion: str, *, grid: pd.DataFrame, members: pd.DataFrame,
+             title: str | None = None, subtitle: str | None = None, source: str = SOURCE_VOTES) -> Figure:
     """One state, one vote: each of the 193 members as one equal square, coloured by its vote on ``motion``.
 
     Non-voting members are hatched; every square carries its ISO3 code. For a
-    Security Council vote only the 15 Council members are coloured. The figure
-    is outside pyplot's state, so as a cell's last line it shows once.
-    """
-    from .comparisons import votes_on
+    Security Council vote only the Council members are coloured. ``grid`` is the
+    layout (:func:`analysis.load_tile_grid`), ``members`` the members table (for
+    the names in the tooltips). The figure is outside pyplot's state, so as a
+    cell's last line it shows once.
 
-    votes, grid, names = _inputs(votes, grid, members)
+    Examples:
+        >>> tables = load_tables()
+        >>> tile_map(tables.votes, "ES-11/7", grid=tables.tile_grid, members=tables.members)  # doctest: +SKIP
+    """
+    names = dict(zip(members["iso3"], members["name"]))
     fig, ax = new_figure((12, 7.6))
     draw_tiles(ax, votes_on(votes, motion), grid, names, _note(motion))
     return finish(fig, title or f"{motion}: one state, one vote",
                   subtitle or "Each UN Member State is one square, placed near its capital", source)
 
 
-@_styled
-def tile_maps(motions: list[str], votes: pd.DataFrame | None = None, grid: pd.DataFrame | None = None,
+@styled
+def tile_maps(votes: pd.DataFrame, motions: list[str], *, grid: pd.DataFrame, members: pd.DataFrame,
               title: str | None = None, subtitle: str | None = None, source: str = SOURCE_VOTES,
-              labels: dict[str, str] | None = None, members: pd.DataFrame | None = None) -> Figure:
-    """Small multiples: one tile map per motion, side by side in one figure, each titled with its tally."""
-    from .comparisons import votes_on
-
-    votes, grid, names = _inputs(votes, grid, members)
+              labels: dict[str, str] | None = None) -> Figure:
+    """Small multiples: one tile map per motion, side by side in one figure (arguments as :func:`tile_map`)."""
+    names = dict(zip(members["iso3"], members["name"]))
     labels = labels or {}
     fig, axes = new_figure((7.2 * len(motions), 6.2), ncols=len(motions))
     for ax, motion in zip(np.atleast_1d(axes).ravel(), motions):

@@ -15,7 +15,6 @@ import csv
 import datetime
 import gzip
 import io
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -24,9 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 #: The bundled data folder of the package.
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-#: Environment variable naming another data folder; read at each call, never cached.
-DATA_DIR_ENV = "ANALYSIS_DATA_DIR"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 #: The four vote codes, in the order used by every table and figure.
 VOTE_CODES = ("Y", "N", "A", "X")
@@ -58,8 +55,8 @@ class VoteDataError(ValueError):
 
 
 def data_dir(folder: str | Path | None = None) -> Path:
-    """The data folder to read: ``folder`` if given, else ``$ANALYSIS_DATA_DIR`` (read now), else the bundled one."""
-    return Path(folder) if folder is not None else Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
+    """The data folder to read: ``folder`` if given, else the bundled one (no environment variable is read)."""
+    return Path(folder) if folder is not None else DATA_DIR
 
 
 def data_path(name: str, folder: str | Path | None = None) -> Path:
@@ -82,6 +79,27 @@ def count(text: str) -> int | None:
     """
     text = text.strip()
     return -1 if text == "" else int(text) if re.fullmatch(r"[0-9]{1,18}", text) else None
+
+
+def tally_text(row, labelled: bool = False) -> str:
+    """The one way to write a tally: ``93-18-65`` (yes-no-abstain), or labelled ``yes 93, no 18, abstain 65``.
+
+    ``row`` is a motions-table row (``yes``, ``no``, ``abstain``) or a count row
+    of :func:`analysis.tally` (``Y``, ``N``, ``A``), as a Series, dict or named
+    tuple; a part not known is ``?`` (all three unknown: ``?``).
+
+    >>> tally_text({"yes": 93, "no": 18, "abstain": 65}), tally_text({"Y": 10, "N": 0, "A": 5}, labelled=True)
+    ('93-18-65', 'yes 10, no 0, abstain 5')
+    """
+    def part(name: str, code: str):
+        value = row.get(name, row.get(code)) if hasattr(row, "get") else getattr(row, name, getattr(row, code, None))
+        return None if value is None or pd.isna(value) else int(value)
+
+    parts = [part("yes", "Y"), part("no", "N"), part("abstain", "A")]
+    shown = ["?" if p is None else str(p) for p in parts]
+    if labelled:
+        return ", ".join(f"{label} {value}" for label, value in zip(("yes", "no", "abstain"), shown))
+    return "?" if all(p is None for p in parts) else "-".join(shown)
 
 
 def is_iso_date(text: str) -> bool:
@@ -110,12 +128,6 @@ def invisible(text: str) -> bool:
 def symbol_key(text: object) -> str:
     """The comparison key of a UN symbol: ``S/RES/2774 (2025)``, ``s/res/2774(2025)`` share one key."""
     return clean_symbol(text).casefold()
-
-
-def body_of(symbol: str) -> str | None:
-    """The body a UN symbol belongs to: ``A/...`` the General Assembly, ``S/...`` the Security Council."""
-    head = symbol[:2].upper()
-    return "GA" if head == "A/" else "SC" if head == "S/" else None
 
 
 # --- files ------------------------------------------------------------------------------------------------
@@ -169,7 +181,7 @@ def decode(raw: bytes, path: str | Path) -> str:
         raise VoteDataError("not UTF-8 text (save the file as UTF-8)", file=path, line=line, value=sample) from None
 
 
-def records(text: str, path: str | Path) -> list[tuple[int, list[str]]]:
+def csv_records(text: str, path: str | Path) -> list[tuple[int, list[str]]]:
     """(line where the record starts, fields) for each non-blank CSV record, header first.
 
     Line ends may be LF, CRLF or CR; a quoted field may span lines. A record
@@ -288,6 +300,9 @@ TABLES = {t.name: t for t in (
     )),
 )}
 
+#: The five UN regional groups, in the order used in tables and figures.
+REGIONAL_GROUPS = TABLES["members"].fields[2].choices
+
 _PROBLEMS = {
     "int": "must be a whole number (at most 18 digits 0-9)", "date": "must be a real calendar date written YYYY-MM-DD",
     "yesno": "must be yes or no",
@@ -332,6 +347,18 @@ def _problem(spec: Field, raw: str) -> str:
     return f"{spec.name} {_PROBLEMS.get(spec.kind, 'is not valid')}" if spec.kind != "vote" else VOTE_PROBLEM
 
 
+def _declared_header(spec: Table, names: list[str], path: str | Path) -> list[str]:
+    """The header, checked (:func:`check_header`) and holding exactly the declared columns, in any order."""
+    header = check_header(names, path)
+    missing = [c for c in spec.columns if c not in header]
+    extra = [c for c in header if c not in spec.columns]
+    if missing or extra:
+        problem = f"missing column(s) {', '.join(missing)}" if missing else f"unexpected column(s) {', '.join(extra)}"
+        raise VoteDataError(f"{problem} for the {spec.name} table; header is", file=path, line=1,
+                            value=",".join(header))
+    return header
+
+
 def read_table(table: Table | str, path: str | Path | None = None, *, data_dir: str | Path | None = None,
                codes: frozenset[str] | None = None) -> tuple[pd.DataFrame, list[int]]:
     """Read and check one declared table: (typed frame, physical line of each row).
@@ -342,14 +369,8 @@ def read_table(table: Table | str, path: str | Path | None = None, *, data_dir: 
     """
     spec = TABLES[table] if isinstance(table, str) else table
     path = Path(path) if path is not None else data_path(spec.file, data_dir)
-    rows = records(decode(open_bytes(path), path), path)
-    header = check_header(rows[0][1], path)
-    missing = [c for c in spec.columns if c not in header]
-    extra = [c for c in header if c not in spec.columns]
-    if missing or extra:
-        problem = f"missing column(s) {', '.join(missing)}" if missing else f"unexpected column(s) {', '.join(extra)}"
-        raise VoteDataError(f"{problem} for the {spec.name} table; header is", file=path, line=1,
-                            value=",".join(header))
+    rows = csv_records(decode(open_bytes(path), path), path)
+    header = _declared_header(spec, rows[0][1], path)
     if len(rows) == 1 and not spec.may_be_empty:
         raise VoteDataError("no data rows (header only)", file=path, line=1)
     position = [header.index(c) for c in spec.columns]

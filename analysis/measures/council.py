@@ -12,27 +12,22 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .arguments import legacy_order
+from ..data.bodies import SC_MAJORITY
+from ..data.schema import VoteDataError
+from .arguments import measure
 from .comparisons import vote_matrix
-from .schema import VoteDataError
-from .members import load_members, load_sc_members
-
-#: Votes in favour a Security Council decision needs (Charter, Article 27).
-SC_MAJORITY = 9
 
 
-@legacy_order("ids", "votes")
-def council_votes(votes: pd.DataFrame, ids: list[str], *, sc_members: pd.DataFrame | None = None,
-                  members: pd.DataFrame | None = None) -> pd.DataFrame:
+@measure
+def council_votes(votes: pd.DataFrame, ids: list[str], *, sc_members: pd.DataFrame,
+                  members: pd.DataFrame) -> pd.DataFrame:
     """The 15 Council members of 2025 with their votes on ``ids`` (one column each, in the order given).
 
     Columns ``name``, ``membership`` (permanent/elected), ``term``,
     ``regional_group``, then one per motion; index ISO3, permanent members
-    first, then by name. ``sc_members`` and ``members`` default to
-    :func:`analysis.load_sc_members` and :func:`analysis.load_members`.
+    first, then by name. ``sc_members`` is the Council's membership
+    (:func:`analysis.load_sc_members`) and ``members`` the members table.
     """
-    sc_members = load_sc_members() if sc_members is None else sc_members
-    members = load_members() if members is None else members
     council = sc_members.merge(members, on="iso3")
     table = council.set_index("iso3")[["name", "membership", "term", "regional_group"]]
     table = table.join(vote_matrix(votes, ids, members))

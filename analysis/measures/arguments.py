@@ -15,8 +15,8 @@ Every measure in :mod:`~analysis.comparisons`, :mod:`~analysis.indices`,
   ``council_outcomes``) take it first instead of ``votes``.
 - options are keywords.
 
-The older order (motion ids first, ``votes`` after, ``motions=`` for a list of
-ids) is still accepted, so existing notebooks keep working.
+- tables a measure needs beside the votes (``members``, ``sc_members``) are
+  required arguments: with ``load_tables(data_dir=X)`` every number comes from X.
 """
 
 from __future__ import annotations
@@ -26,44 +26,31 @@ import inspect
 
 import pandas as pd
 
-from .schema import VoteDataError, body_of
+from ..data.bodies import BODIES as _BODIES
+from ..data.bodies import body_of
+from ..data.schema import VoteDataError
 
-BODIES = ("GA", "SC")
-VOTES_REQUIRED = "votes is required: pass the table of load_votes() (measures never load the data themselves)"
+BODIES = tuple(_BODIES)
 
 
-def legacy_order(*old: str):
-    """Decorator: also accept the pre-0.2 positional order ``old`` (new parameter names, motion ids first).
+def measure(func):
+    """Decorator of every measure ``f(votes, ...)``: refuse a call whose first argument is not the votes table.
 
-    A call whose first argument is not a table is read in the old order. A
-    list given as ``motions=`` is taken as ``ids`` (its old name).
+    A measure never loads data, so a missing table is a mistake to name plainly
+    (``TypeError: tally(): votes is required ...``), not a reason to load one.
     """
+    first = next(iter(inspect.signature(func).parameters))
 
-    def wrap(func):
-        signature = inspect.signature(func)
-        has_ids, needs_votes = "ids" in signature.parameters, "votes" in signature.parameters
+    @functools.wraps(func)
+    def call(*args, **kwargs):
+        given = args[0] if args else kwargs.get(first)
+        if not isinstance(given, pd.DataFrame):
+            raise TypeError(f"{func.__name__}(): {first} is required: pass the table of load_{first}() (measures never "
+                            "load the data themselves)" + ("" if given is None else
+                                                          f"; got a {type(given).__name__} where the {first} table goes"))
+        return func(*args, **kwargs)
 
-        @functools.wraps(func)
-        def call(*args, **kwargs):
-            if has_ids and isinstance(kwargs.get("motions"), (list, tuple, pd.Index, pd.Series)):
-                kwargs["ids"] = kwargs.pop("motions")
-            if args and not isinstance(args[0], pd.DataFrame):
-                if len(args) > len(old):
-                    raise TypeError(f"{func.__name__}() takes at most {len(old)} positional arguments")
-                named = dict(zip(old, args))
-                clash = sorted(set(named) & set(kwargs))
-                if clash:
-                    raise TypeError(f"{func.__name__}() got multiple values for argument {clash[0]!r}")
-                args, kwargs = (), {**named, **kwargs}
-            given = signature.bind_partial(*args, **kwargs).arguments.get("votes") if needs_votes else None
-            if needs_votes and not isinstance(given, pd.DataFrame):
-                raise TypeError(f"{func.__name__}(): {VOTES_REQUIRED}" + (
-                    "" if given is None else f"; got a {type(given).__name__} where the votes table goes"))
-            return func(*args, **kwargs)
-
-        return call
-
-    return wrap
+    return call
 
 
 def bodies(votes: pd.DataFrame, motions: pd.DataFrame | None = None) -> pd.Series:
@@ -72,6 +59,9 @@ def bodies(votes: pd.DataFrame, motions: pd.DataFrame | None = None) -> pd.Serie
     Taken from a ``body`` column of ``votes`` (``load_votes(with_motions=True)``),
     else from the motions table, else from the symbol's prefix (A/, S/).
     """
+    if motions is not None and not isinstance(motions, pd.DataFrame):
+        raise TypeError(f"motions is the motions table (load_motions()), not a {type(motions).__name__}; give a list "
+                        "of motion ids as ids=")
     order = list(pd.unique(votes["motion"]))
     found = pd.Series([None] * len(order), index=order, dtype=object)
     if "body" in votes.columns:

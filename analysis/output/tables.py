@@ -33,7 +33,7 @@ def table_html(frame: pd.DataFrame | pd.Series, index: bool = True, caption: str
     return body
 
 
-def table_text(frame: pd.DataFrame | pd.Series, index: bool = True, caption: str | None = None) -> str:
+def frame_text(frame: pd.DataFrame | pd.Series, index: bool = True, caption: str | None = None) -> str:
     """The text form: ``frame.to_string()`` (whole, never truncated), after the caption if any."""
     text = frame.to_string(index=index) if isinstance(frame, pd.DataFrame) else frame.to_string()
     return f"{caption}\n{text}" if caption else text
@@ -47,7 +47,7 @@ def show(frame: pd.DataFrame | pd.Series, index: bool = True, caption: str | Non
     except ImportError:  # pragma: no cover - IPython comes with jupyter
         get_ipython = None
     if get_ipython is None or get_ipython() is None:
-        print(table_text(frame, index, caption))
+        print(frame_text(frame, index, caption))
         return
-    display({"text/html": table_html(frame, index, caption), "text/plain": table_text(frame, index, caption)},
+    display({"text/html": table_html(frame, index, caption), "text/plain": frame_text(frame, index, caption)},
             raw=True)

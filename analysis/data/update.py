@@ -56,18 +56,25 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import load_members, load_motions, load_partial_votes, load_votes
-from .schema import TABLES, VoteDataError, clean_symbol, data_dir as resolve_data_dir, symbol_key as motion_key
+from .members import load_members
+from .motions import load_motions
+from .schema import TABLES, VoteDataError, clean_symbol, tally_text
+from .schema import data_dir as resolve_data_dir
+from .schema import symbol_key as motion_key
 from .undl import read_undl_full
+from .votes import load_partial_votes, load_votes
 
-#: The package's motions outside ES-11 (ES-11 resolutions are matched by :data:`ES11_RESOLUTION`).
-PACKAGE_MOTIONS = ("A/RES/68/262", "S/RES/2774(2025)")
-#: Every resolution of the eleventh emergency special session, on the normalized key.
-ES11_RESOLUTION = re.compile(r"a/res/es-11/\d+")
+#: An emergency special session's resolution, on the normalized key: the series of a bundled one
+#: (``a/res/es-11/``) brings in the series' later resolutions.
+EMERGENCY_SERIES = re.compile(r"(a/res/es-\d+/)\d+")
 #: The files an update may rewrite, relative to the data folder (the manifest is written last).
 VOTES, MOTIONS, PARTIAL, MANIFEST = "votes.csv", "motions.csv", "partial_votes.csv", "SHA256SUMS"
 MOTION_COLUMNS = TABLES["motions"].columns  # motions.csv as the schema declares it
 OFFICIAL = "official"
+#: The kind of a motion the update adds: the Library's voting data lists adopted resolutions only (A/RES/...,
+#: S/RES/...), a kind the schema declares.
+ADDED_KIND = next(f for f in TABLES["motions"].fields if f.name == "kind").choices[0]
+TALLY = ("yes", "no", "abstain")
 #: The motions.csv columns a row may take from the Library file's metadata (undl.METADATA_FIELDS reads them).
 METADATA = ("meeting", "draft", "title_or_change")
 #: How many differences an error message lists before saying "and N more".
@@ -206,23 +213,22 @@ def _selected(file_motions: list[str], bundled: list[str]) -> dict[str, str]:
     """Raw id in the file -> the package's id, for the package's motions that the file holds.
 
     The package's motions: every motion of ``motions.csv`` (matched on :func:`motion_key`),
-    A/RES/68/262, S/RES/2774 (2025) and every ES-11 resolution. A motion of the
-    file with no row in ``motions.csv`` keeps the file's id.
+    and every resolution of an emergency special session the motions table holds
+    resolutions of (ES-11). A motion of the file with no row in ``motions.csv``
+    keeps the file's id.
     """
-    by_key = {motion_key(m): m for m in (*PACKAGE_MOTIONS, *bundled)}  # the bundled spelling, later, wins
+    by_key = {motion_key(m): m for m in bundled}
+    series = {m.group(1) for m in map(EMERGENCY_SERIES.fullmatch, by_key) if m}
     chosen: dict[str, str] = {}
     for raw in file_motions:  # the reader has already made one motion of every spelling of a symbol
         key = motion_key(raw)
-        if key in by_key or ES11_RESOLUTION.fullmatch(key):
+        found = EMERGENCY_SERIES.fullmatch(key)
+        if key in by_key or (found and found.group(1) in series):
             chosen[raw] = by_key.get(key, clean_symbol(raw))
     return chosen
 
 
 # --- the plan ---------------------------------------------------------------------------------------------
-
-def _tally_text(yes, no, abstain) -> str:
-    return "-".join("?" if pd.isna(v) else str(int(v)) for v in (yes, no, abstain))
-
 
 def _compare(motion: str, row: pd.Series | None, bundled: pd.Series | None, library: pd.Series,
              info: pd.Series, names: pd.Series) -> list[Difference]:
@@ -252,17 +258,19 @@ def _compare(motion: str, row: pd.Series | None, bundled: pd.Series | None, libr
         now = (int(counts.get("Y", 0)), int(counts.get("N", 0)), int(counts.get("A", 0)))
         before = (row["yes"], row["no"], row["abstain"])
         if any(pd.notna(b) and int(b) != n for b, n in zip(before, now)):
-            found.append(Difference(motion, "official tally", _tally_text(*before), _tally_text(*now)))
+            found.append(Difference(motion, "official tally", tally_text(dict(zip(TALLY, before))),
+                                    tally_text(dict(zip(TALLY, now)))))
     return found
 
 
 def plan_update(library_file: str | Path, data_dir: str | Path | None = None) -> UpdatePlan:
     """Work out what refreshing ``data_dir`` from ``library_file`` changes, without writing to it.
 
-    Raises :class:`UpdateConflict` if a bundled roll call differs from the
-    file (or a motion's date or body, or an official tally), and
-    :class:`~analysis.schema.VoteDataError` if the file or the data folder does
-    not validate, or if the updated data would not.
+    Three steps: compare every bundled roll call with the file (:func:`_compare_all`), plan the new rows of
+    the data files (:func:`_planned_files`), and validate the result with the package's loaders
+    (:func:`_validate`). Raises :class:`UpdateConflict` if a bundled roll call differs from the file (or a
+    motion's date or body, or an official tally), and :class:`~analysis.data.schema.VoteDataError` if the file
+    or the data folder does not validate, or if the updated data would not.
     """
     source = Path(library_file)
     folder = resolve_data_dir(data_dir)
@@ -271,15 +279,27 @@ def plan_update(library_file: str | Path, data_dir: str | Path | None = None) ->
     partial = load_partial_votes(motions=motions, data_dir=folder)
     library_votes, library_motions = read_undl_full(source, metadata=True)
     body = str(library_motions["body"].iat[0]) if len(library_motions) else "?"
-
     chosen = _selected(list(library_motions["motion"]), list(motions["motion"]))
     plan = UpdatePlan(source=source, data_dir=folder, body=body, other_motions=len(library_motions) - len(chosen))
     rows = library_votes[library_votes["motion"].isin(list(chosen))]
-    by_motion = {raw: group.set_index("iso3")["vote"].astype(str) for raw, group in rows.groupby("motion", sort=False)}
+    library = {raw: group.set_index("iso3")["vote"].astype(str) for raw, group in rows.groupby("motion", sort=False)}
     info = library_motions.set_index("motion")
+    names = load_members(data_dir=folder).set_index("iso3")["name"]
+    to_add = _compare_all(plan, chosen, library, info, motions, votes, names)
+    if to_add:
+        plan.files = _planned_files(plan, to_add, library, info, partial)
+        _validate(plan)
+    return plan
+
+
+def _compare_all(plan: UpdatePlan, chosen: dict[str, str], library: dict[str, pd.Series], info: pd.DataFrame,
+                 motions: pd.DataFrame, votes: pd.DataFrame, names: pd.Series) -> list[tuple[str, str]]:
+    """Compare each chosen motion of the file with the data (in time order); the (raw id, motion) to add.
+
+    Records the identical roll calls in ``plan``; raises :class:`UpdateConflict` listing every difference.
+    """
     official = motions.set_index("motion")
     recorded = set(votes["motion"])
-    names = load_members().set_index("iso3")["name"]
 
     def in_time_order(item: tuple[str, str]) -> tuple:
         date = info.at[item[0], "date"]
@@ -292,91 +312,92 @@ def plan_update(library_file: str | Path, data_dir: str | Path | None = None) ->
         row = official.loc[motion] if motion in official.index else None
         bundled = votes.loc[votes["motion"] == motion].set_index("iso3")["vote"].astype(str) \
             if motion in recorded else None
-        found = _compare(motion, row, bundled, by_motion[raw], info.loc[raw], names)
+        found = _compare(motion, row, bundled, library[raw], info.loc[raw], names)
         differences += found
         if bundled is None:
             to_add.append((raw, motion))
         elif not found:
             plan.compared.append(motion)
-
     if differences:
         shown = "; ".join(str(d) for d in differences[:SHOWN])
         more = f"; and {len(differences) - SHOWN} more" if len(differences) > SHOWN else ""
         motions_named = sorted({d.motion for d in differences})
         raise UpdateConflict(f"the Library file contradicts the bundled data in {len(differences)} place(s) "
                              f"({', '.join(motions_named)}), so nothing was written: {shown}{more}",
-                             file=source, differences=differences)
-    if not to_add:
-        return plan
+                             file=plan.source, differences=differences)
+    return to_add
 
-    metadata = {raw: {"date": "", "meeting": info.at[raw, "meeting"], "draft": info.at[raw, "draft"],
-                      "title_or_change": info.at[raw, "title"]} for raw, _ in to_add}
+
+def _planned_files(plan: UpdatePlan, to_add: list[tuple[str, str]], library: dict[str, pd.Series],
+                   info: pd.DataFrame, partial: pd.DataFrame) -> dict[str, bytes]:
+    """The new bytes of each file the update rewrites: rows appended to ``votes.csv``, rows added or completed
+    in ``motions.csv``, the partial records the full ones replace retired, ``SHA256SUMS`` recomputed."""
+    folder = plan.data_dir
     motion_rows, motion_end, motion_bom = _read_rows(folder / MOTIONS)
     vote_raw = (folder / VOTES).read_bytes()
     _, vote_end, _ = _read_rows(folder / VOTES)  # proves that appending keeps the format
     partial_rows, partial_end, partial_bom = _read_rows(folder / PARTIAL)
-    header = motion_rows[0]
-    if header != MOTION_COLUMNS:
+    if motion_rows[0] != MOTION_COLUMNS:
         raise VoteDataError("motions.csv does not have the expected columns in the expected order; header is",
-                            file=folder / MOTIONS, value=",".join(header))
-    position = {r[0]: i for i, r in enumerate(motion_rows) if i}
+                            file=folder / MOTIONS, value=",".join(motion_rows[0]))
     new_vote_rows: list[list[str]] = []
-    retire: set[str] = set()
     for raw, motion in to_add:
-        library = by_motion[raw].sort_index()  # votes.csv lists each motion's members by code
-        counts = library.value_counts()
-        tally = {k: int(counts.get(c, 0)) for k, c in (("yes", "Y"), ("no", "N"), ("abstain", "A"))}
-        date = info.at[raw, "date"]
-        meta = metadata.get(raw, {})
-        date_text = f"{date:%Y-%m-%d}" if pd.notna(date) else meta.get("date", "")
-        added = {"motion": motion, "body": info.at[raw, "body"], "date": date_text, **tally,
-                 "non_voting": int(counts.get("X", 0)), "members": len(library), "new_row": motion not in position,
-                 "row_changes": []}
-        if motion in position:
-            row = dict(zip(header, motion_rows[position[motion]]))
-            before = (row["yes"], row["no"], row["abstain"], row["tally_quality"])
-            changes = {"roll_call": "yes", "tally_quality": OFFICIAL, **{k: str(v) for k, v in tally.items()}}
-            changes.update({c: meta[c] for c in METADATA if not row[c] and meta.get(c)})
-            for column, value in changes.items():
-                if row[column] != value and column not in ("yes", "no", "abstain"):
-                    added["row_changes"].append(f"{column} {row[column]!r} -> {value!r}")
-            if before[:3] != (str(tally["yes"]), str(tally["no"]), str(tally["abstain"])):
-                added["row_changes"].append(
-                    f"tally {'-'.join(v or '?' for v in before[:3])} ({before[3]}) -> "
-                    f"{tally['yes']}-{tally['no']}-{tally['abstain']} (the Library record)")
-            else:
-                added["row_changes"].append(f"tally {'-'.join(before[:3])} confirmed by the Library record")
-            row.update(changes)
-            motion_rows[position[motion]] = [row[c] for c in header]
-        else:
-            new = {"motion": motion, "body": info.at[raw, "body"], "date": date_text,
-                   "meeting": meta.get("meeting", ""), "draft": meta.get("draft", ""),
-                   # an adopted resolution by its symbol (A/RES/..., S/RES/...): the Library's voting data lists
-                   # resolutions only
-                   "kind": "resolution", "amends": "", "proposer": "",
-                   "title_or_change": meta.get("title_or_change", ""), **{k: str(v) for k, v in tally.items()},
-                   "outcome": "adopted", "roll_call": "yes", "tally_quality": OFFICIAL}
-            motion_rows.append([new[c] for c in header])
-        new_vote_rows += [[motion, iso3, vote] for iso3, vote in library.items()]
-        known = partial[partial["motion"] == motion]
-        if len(known):
-            retire.add(motion)
-            plan.retired[motion] = len(known)
-            for item in known.itertuples(index=False):
-                if library.get(item.iso3) != item.vote:
-                    plan.superseded.append((motion, item.iso3, item.vote, item.confidence, library.get(item.iso3)))
-        plan.added.append(added)
-
-    files = {VOTES: vote_raw + _write_rows(new_vote_rows, vote_end), MOTIONS: _write_rows(motion_rows, motion_end,
-                                                                                            motion_bom)}
-    if retire:
-        kept = [partial_rows[0]] + [r for r in partial_rows[1:] if not r or r[0].strip() not in retire]
+        record = library[raw].sort_index()  # votes.csv lists each motion's members by code
+        plan.added.append(_motion_row(motion_rows, motion, record, info.loc[raw]))
+        new_vote_rows += [[motion, iso3, vote] for iso3, vote in record.items()]
+        _retire(plan, motion, record, partial)
+    files = {VOTES: vote_raw + _write_rows(new_vote_rows, vote_end),
+             MOTIONS: _write_rows(motion_rows, motion_end, motion_bom)}
+    if plan.retired:
+        kept = [partial_rows[0]] + [r for r in partial_rows[1:] if not r or r[0].strip() not in plan.retired]
         files[PARTIAL] = _write_rows(kept, partial_end, partial_bom)
     if (folder / MANIFEST).exists():
         files[MANIFEST] = _manifest((folder / MANIFEST).read_bytes(), files)
-    plan.files = files
-    _validate(plan)
-    return plan
+    return files
+
+
+def _motion_row(motion_rows: list[list[str]], motion: str, record: pd.Series, info: pd.Series) -> dict:
+    """Complete the motion's row of ``motion_rows`` (or append a new one) from the Library record; what changed."""
+    header = motion_rows[0]
+    counts = record.value_counts()
+    tally = {k: int(counts.get(c, 0)) for k, c in (("yes", "Y"), ("no", "N"), ("abstain", "A"))}
+    meta = {"meeting": info["meeting"], "draft": info["draft"], "title_or_change": info["title"]}
+    date_text = f"{info['date']:%Y-%m-%d}" if pd.notna(info["date"]) else ""
+    position = {r[0]: i for i, r in enumerate(motion_rows) if i}
+    added = {"motion": motion, "body": info["body"], "date": date_text, **tally, "non_voting": int(counts.get("X", 0)),
+             "members": len(record), "new_row": motion not in position, "row_changes": []}
+    if motion not in position:
+        new = {"motion": motion, "body": info["body"], "date": date_text, **meta, "kind": ADDED_KIND, "amends": "",
+               "proposer": "", **{k: str(v) for k, v in tally.items()}, "outcome": "adopted", "roll_call": "yes",
+               "tally_quality": OFFICIAL}
+        motion_rows.append([new[c] for c in header])
+        return added
+    row = dict(zip(header, motion_rows[position[motion]]))
+    before = (row["yes"], row["no"], row["abstain"])
+    changes = {"roll_call": "yes", "tally_quality": OFFICIAL, **{k: str(v) for k, v in tally.items()}}
+    changes.update({c: meta[c] for c in METADATA if not row[c] and meta.get(c)})
+    for column, value in changes.items():
+        if row[column] != value and column not in ("yes", "no", "abstain"):
+            added["row_changes"].append(f"{column} {row[column]!r} -> {value!r}")
+    now = tally_text(tally)
+    if before != tuple(str(tally[k]) for k in ("yes", "no", "abstain")):
+        added["row_changes"].append(f"tally {'-'.join(v or '?' for v in before)} ({row['tally_quality']}) -> "
+                                    f"{now} (the Library record)")
+    else:
+        added["row_changes"].append(f"tally {now} confirmed by the Library record")
+    row.update(changes)
+    motion_rows[position[motion]] = [row[c] for c in header]
+    return added
+
+
+def _retire(plan: UpdatePlan, motion: str, record: pd.Series, partial: pd.DataFrame) -> None:
+    """The full record replaces the motion's partial one: count it, and note every named vote it contradicts."""
+    known = partial[partial["motion"] == motion]
+    if len(known):
+        plan.retired[motion] = len(known)
+        for item in known.itertuples(index=False):
+            if record.get(item.iso3) != item.vote:
+                plan.superseded.append((motion, item.iso3, item.vote, item.confidence, record.get(item.iso3)))
 
 
 def _validate(plan: UpdatePlan) -> None:

@@ -14,15 +14,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .arguments import legacy_order
+from ..data.bodies import LIMITS
+from ..data.ids import motion_row
+from ..data.schema import VoteDataError
+from .arguments import measure
 from .comparisons import transitions
-from .schema import VoteDataError
-from .members import N_MEMBERS
-from .motions import motion_row
 
-#: Seats of the Security Council (Charter, Article 23).
-COUNCIL_SEATS = 15
-BODY_SIZE = {"GA": N_MEMBERS, "SC": COUNCIL_SEATS}
 _CODES = (("Y", "yes"), ("N", "no"), ("A", "abstain"))
 
 
@@ -34,12 +31,12 @@ def _size(first: pd.Series, second: pd.Series, members: int | None) -> int:
     if body_a != body_b:
         raise VoteDataError(f"the two motions were voted in different bodies ({body_a} and {body_b}); tallies bound "
                             "each other only over the same members", value=f"{first['motion']} / {second['motion']}")
-    if body_a not in BODY_SIZE:
+    if body_a not in LIMITS:
         raise VoteDataError("unknown body; give members= (how many members voted)", value=body_a)
-    return BODY_SIZE[body_a]
+    return LIMITS[body_a]
 
 
-@legacy_order("amendment", "final", "motions", "members")
+@measure
 def tally_bounds(motions: pd.DataFrame, amendment: str, final: str, members: int | None = None) -> pd.DataFrame:
     """Bounds that two tallies alone put on how the same members voted on both motions.
 
@@ -77,7 +74,7 @@ def tally_bounds(motions: pd.DataFrame, amendment: str, final: str, members: int
     return table
 
 
-@legacy_order("amendment", "final", "motions", "votes")
+@measure
 def compare_with_final(votes: pd.DataFrame, motions: pd.DataFrame, amendment: str,
                        final: str) -> tuple[str, pd.DataFrame]:
     """(``"record"``, transition table) where the amendment has a country-level record, else (``"tallies"``, bounds)."""

@@ -31,8 +31,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .arguments import legacy_order, once_per_member, select_body
-from .motions import resolve_in
+from ..data.ids import resolve_in
+from .arguments import measure, once_per_member, select_body
 
 AGREEMENT_METHODS = ("coincidence", "lijphart", "kappa")
 COHESION_METHODS = ("rice", "agreement_index")
@@ -69,7 +69,7 @@ def _square(values: np.ndarray, index: pd.Index) -> pd.DataFrame:
     return pd.DataFrame(values, index=index.rename("iso3"), columns=index.rename("iso3"))
 
 
-@legacy_order("votes", "method", "ids")
+@measure
 def agreement_counts(votes: pd.DataFrame, method: str = "coincidence", ids: list[str] | None = None, *,
                      motions: pd.DataFrame | None = None, body: str | None = "GA") -> pd.DataFrame:
     """How many votes each pair's :func:`agreement` score rests on, as a square ISO3 x ISO3 table of integers.
@@ -83,7 +83,7 @@ def agreement_counts(votes: pd.DataFrame, method: str = "coincidence", ids: list
     return _square(_shared(hot, method).round().astype(int), index)
 
 
-@legacy_order("votes", "method", "ids")
+@measure
 def agreement(votes: pd.DataFrame, method: str = "coincidence", ids: list[str] | None = None, *,
               motions: pd.DataFrame | None = None, body: str | None = "GA", min_votes: int = 1) -> pd.DataFrame:
     """Pairwise agreement between members over the motions ``ids`` (default: all); see the module doc.
@@ -116,7 +116,7 @@ def agreement(votes: pd.DataFrame, method: str = "coincidence", ids: list[str] |
     return _square(values, index)
 
 
-@legacy_order("votes", "groups", "method", "by")
+@measure
 def cohesion(votes: pd.DataFrame, groups: pd.DataFrame, method: str = "rice", by: str | None = None, *,
              motions: pd.DataFrame | None = None, body: str | None = "GA") -> pd.DataFrame:
     """Cohesion of each group on each motion: rows = motions (in order of appearance), columns = groups.

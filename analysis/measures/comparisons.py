@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .arguments import bodies, legacy_order, once_per_member
-from .members import REGIONAL_GROUPS, load_members
-from .motions import resolve_in
-from .schema import VOTE_CODES
+from ..data.ids import resolve_in
+from ..data.schema import REGIONAL_GROUPS, VOTE_CODES
+from .arguments import bodies, measure, once_per_member
 
 #: Row label for votes of former seats (YUG, CSK, ...), which have no regional group of 2025.
 FORMER_SEATS = "Former seats"
 
 
-@legacy_order("motion", "votes")
+@measure
 def votes_on(votes: pd.DataFrame, motion: str) -> pd.Series:
     """The roll call of ``motion``: each voting member's code, a Series indexed by ISO3 (sorted).
 
@@ -37,14 +36,12 @@ def _pair(votes: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     return _recorded(votes, resolve_in(votes, [a, b])).dropna().set_axis(["a", "b"], axis=1)
 
 
-@legacy_order("votes", "ids")
+@measure
 def tally(votes: pd.DataFrame, ids: list[str] | None = None) -> pd.DataFrame:
     """Counts per motion: ``Y, N, A, X``, ``members``, ``voting`` (Y+N), ``present`` (Y+N+A).
 
     ``ids`` selects and orders the rows (default: every motion, in order of first appearance).
     """
-    from .votes import vote_counts
-
     if ids is not None:
         ids = resolve_in(votes, ids)
         votes = votes[votes["motion"].isin(ids)]
@@ -59,7 +56,7 @@ def tally(votes: pd.DataFrame, ids: list[str] | None = None) -> pd.DataFrame:
     return counts
 
 
-@legacy_order("votes", "ids")
+@measure
 def shares(votes: pd.DataFrame, ids: list[str] | None = None) -> pd.DataFrame:
     """Y/N/A as percentages of members present and voting (Y+N+A) and of all members, per motion.
 
@@ -75,7 +72,7 @@ def shares(votes: pd.DataFrame, ids: list[str] | None = None) -> pd.DataFrame:
     return out.round(1)
 
 
-@legacy_order("a", "b", "votes")
+@measure
 def transitions(votes: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     """Crosstab of counts: rows = vote on motion ``a``, columns = vote on motion ``b``.
 
@@ -90,14 +87,13 @@ def transitions(votes: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     return table.astype(int)
 
 
-@legacy_order("a", "b", "votes", "members")
-def changed_votes(votes: pd.DataFrame, a: str, b: str, members: pd.DataFrame | None = None) -> pd.DataFrame:
+@measure
+def changed_votes(votes: pd.DataFrame, a: str, b: str, members: pd.DataFrame) -> pd.DataFrame:
     """Every member whose vote differs between ``a`` and ``b``, with its name and regional group.
 
     Columns ``iso3``, ``name``, ``regional_group``, ``from``, ``to``, ``change``
     (e.g. ``N->A``); sorted by kind of change (in Y, N, A, X order) then name.
     """
-    members = load_members() if members is None else members
     both = _pair(votes, a, b).set_axis(["from", "to"], axis=1)
     moved = both[both["from"] != both["to"]].reset_index(names="iso3")
     out = moved.merge(members, on="iso3", how="left")
@@ -108,18 +104,16 @@ def changed_votes(votes: pd.DataFrame, a: str, b: str, members: pd.DataFrame | N
     return out[["iso3", "name", "regional_group", "from", "to", "change"]].reset_index(drop=True)
 
 
-@legacy_order("motion", "votes", "members", "groups", "column")
-def by_group(votes: pd.DataFrame, motion: str, members: pd.DataFrame | None = None,
-             groups: pd.DataFrame | None = None, column: str = "regional_group") -> pd.DataFrame:
+@measure
+def by_group(votes: pd.DataFrame, motion: str, groups: pd.DataFrame, column: str = "regional_group") -> pd.DataFrame:
     """Counts of Y/N/A/X on ``motion`` per group (default: UN regional group).
 
-    ``groups`` may be any table with ``iso3`` and ``column`` (e.g. the blocs
-    table with ``column="bloc"``; members outside every bloc are then not
-    counted). With regional groups, votes of former seats (``YUG``, ``CSK``...
+    ``groups`` is any table with ``iso3`` and ``column``: the members table
+    (:func:`analysis.load_members`) for the regional groups, or the blocs table
+    with ``column="bloc"`` (members outside every bloc are then not counted). With regional groups, votes of former seats (``YUG``, ``CSK``...
     in old UN Digital Library rows) are counted in a row "Former seats" rather
     than dropped.
     """
-    groups = (load_members() if members is None else members) if groups is None else groups
     record = votes_on(votes, motion)
     motion = record.name
     votes_here = record.reset_index()
@@ -135,15 +129,13 @@ def by_group(votes: pd.DataFrame, motion: str, members: pd.DataFrame | None = No
     return table.astype(int)
 
 
-@legacy_order("a", "b", "code", "votes", "members")
-def coalition_overlap(votes: pd.DataFrame, a: str, b: str, code: str = "Y",
-                      members: pd.DataFrame | None = None) -> pd.DataFrame:
+@measure
+def coalition_overlap(votes: pd.DataFrame, a: str, b: str, members: pd.DataFrame, code: str = "Y") -> pd.DataFrame:
     """How far the ``code`` coalitions (default: yes) of two motions are the same members, per regional group.
 
     Columns ``both``, ``only_<a>``, ``only_<b>``, ``neither``; one row per
     regional group plus ``All members``.
     """
-    members = load_members() if members is None else members
     a, b = resolve_in(votes, [a, b])
     frame = _pair(votes, a, b).reset_index(names="iso3")
     frame = frame.merge(members[["iso3", "regional_group"]], on="iso3", how="left")
@@ -160,8 +152,8 @@ def coalition_overlap(votes: pd.DataFrame, a: str, b: str, code: str = "Y",
     return table.astype(int)
 
 
-@legacy_order("motion", "votes", "members")
-def group_rates(votes: pd.DataFrame, motion: str, members: pd.DataFrame | None = None) -> pd.DataFrame:
+@measure
+def group_rates(votes: pd.DataFrame, motion: str, members: pd.DataFrame) -> pd.DataFrame:
     """Per regional group: members, and Y/N/A/X as % of the group's members (one decimal), plus all members."""
     counts = by_group(votes, motion, members)
     counts.loc["All members"] = counts.sum()
@@ -170,10 +162,9 @@ def group_rates(votes: pd.DataFrame, motion: str, members: pd.DataFrame | None =
     return rates
 
 
-@legacy_order("code", "ids", "votes", "members")
-def always(votes: pd.DataFrame, code: str, ids: list[str], members: pd.DataFrame | None = None) -> pd.DataFrame:
+@measure
+def always(votes: pd.DataFrame, code: str, ids: list[str], members: pd.DataFrame) -> pd.DataFrame:
     """Members who voted ``code`` on every one of ``ids`` (``iso3``, ``name``, ``regional_group``), by group then name."""
-    members = load_members() if members is None else members
     table = vote_matrix(votes, ids, members)
     keep = table.index[(table == code).all(axis=1)]
     out = members[members["iso3"].isin(keep)]
@@ -181,13 +172,13 @@ def always(votes: pd.DataFrame, code: str, ids: list[str], members: pd.DataFrame
     return out.assign(_g=out["regional_group"].map(order)).sort_values(["_g", "name"]).drop(columns="_g").reset_index(drop=True)
 
 
-@legacy_order("ids", "votes", "members")
+@measure
 def vote_matrix(votes: pd.DataFrame, ids: list[str], members: pd.DataFrame | None = None) -> pd.DataFrame:
     """Members x motions table of vote codes (ISO3 index, sorted; one column per id, in the order given).
 
     Nothing is dropped: the rows are every member that voted on any of
-    ``ids``, and a Council vote brings in every UN Member State (``members``,
-    default :func:`analysis.load_members`). A member without a vote on a
+    ``ids``, and a Council vote brings in every UN Member State of ``members``
+    (the members table, required when ``ids`` holds a Council vote). A member without a vote on a
     motion (not on the Council; in old records, not yet a member) is a missing
     value, and ``table.attrs["missing"]`` says what it means per motion, e.g.
     ``{"S/RES/2774(2025)": "not a Council member"}``.
@@ -197,7 +188,9 @@ def vote_matrix(votes: pd.DataFrame, ids: list[str], members: pd.DataFrame | Non
     of = bodies(votes[votes["motion"].isin(ids)])
     council = [m for m in dict.fromkeys(ids) if of.get(m) == "SC"]
     if council:
-        members = load_members() if members is None else members
+        if members is None:
+            raise TypeError("vote_matrix(): a Council vote is among ids: pass members= (the members table), so that "
+                            "every member gets a row")
         table = table.reindex(table.index.union(pd.Index(members["iso3"], name="iso3")))
     table.attrs["missing"] = {m: "not a Council member" if m in council else "no vote recorded (not a member)"
                               for m in dict.fromkeys(ids) if table[m].isna().to_numpy().any()}
@@ -211,3 +204,10 @@ def _recorded(votes: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     table = rows.pivot(index="iso3", columns="motion", values="vote").reindex(columns=ids).sort_index()
     table.index.name, table.columns.name = "iso3", None
     return table
+
+
+def vote_counts(votes: pd.DataFrame) -> pd.DataFrame:
+    """Counts of Y/N/A/X per motion (motions in order of first appearance, all four columns)."""
+    order = pd.unique(votes["motion"])
+    counts = pd.crosstab(votes["motion"], votes["vote"])
+    return counts.reindex(index=order, columns=list(VOTE_CODES), fill_value=0)

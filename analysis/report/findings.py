@@ -1,7 +1,7 @@
 """The report's key findings: sentences whose numbers are computed from the data, never typed.
 
-:func:`key_findings` reads the bundled records through the package's public
-API and returns one :class:`Finding` per sentence, each naming the report page
+:func:`key_findings` reads the tables of the bundle it is given and returns
+one :class:`Finding` per sentence, each naming the report page
 (notebook) and the anchor (a figure ``fig-NAME`` or a heading) that shows it.
 The index lists them first, so a reader sees the results before the method,
 and a changed record changes the sentence, not just a figure.
@@ -10,14 +10,20 @@ and a changed record changes the sentence, not just a figure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import (changed_votes, council_outcomes, council_votes, group_rates, load_members, load_motions,
-               load_partial_votes, load_votes, tally, votes_on)
+from ..data.bodies import SC_MAJORITY
+from ..measures.comparisons import changed_votes, group_rates, tally, votes_on
+from ..measures.council import council_outcomes, council_votes
+from ..output.terminal import tally_text
 
-L10, L11, SC_TEXT = "A/RES/ES-11/7", "A/RES/ES-11/8", "S/RES/2774(2025)"
-ES6, ES10 = "A/RES/ES-11/6", "A/RES/ES-11/10"
+if TYPE_CHECKING:
+    from ..data.tables import Tables
+
+ES6, ES7, ES8, ES10 = "A/RES/ES-11/6", "A/RES/ES-11/7", "A/RES/ES-11/8", "A/RES/ES-11/10"
+RES2774 = "S/RES/2774(2025)"
 VERB = {"Y": "voted yes on", "N": "voted no on", "A": "abstained on", "X": "did not vote on"}
 
 
@@ -31,10 +37,6 @@ class Finding:
     numbers: dict = field(default_factory=dict, compare=False)
 
 
-def _score(row: pd.Series) -> str:
-    return f"{int(row['Y'])}-{int(row['N'])}-{int(row['A'])}"
-
-
 def _names(iso3s, members: pd.DataFrame) -> list[str]:
     names = members.set_index("iso3")["name"]
     return [names.get(i, i) for i in iso3s]
@@ -44,41 +46,51 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
 
 
-def key_findings(votes: pd.DataFrame | None = None, motions: pd.DataFrame | None = None,
-                 members: pd.DataFrame | None = None, partial: pd.DataFrame | None = None) -> list[Finding]:
-    """The key findings of the report, in reading order, computed from the data.
+def key_findings(tables: Tables) -> list[Finding]:
+    """The key findings of the report, in reading order, computed from the bundle ``tables``.
 
-    ``votes``, ``motions``, ``members`` and ``partial`` (the partial records of
-    :func:`analysis.load_partial_votes`) default to the bundled data.
+    Examples:
+        >>> key_findings(load_tables())[0].text[:45]
+        'On 24 February 2025 the General Assembly ado'
     """
-    votes = load_votes() if votes is None else votes
-    motions = load_motions() if motions is None else motions
-    members = load_members() if members is None else members
-    counts = tally(votes, [ES6, L10, L11, SC_TEXT])
-    a, b = _score(counts.loc[L10]), _score(counts.loc[L11])
+    counts = tally(tables.votes, [ES6, ES7, ES8, RES2774])
+    return (_the_day(tables, counts) + _the_council(tables, counts) + _the_trend(tables, counts)
+            + _one_year_later(tables))
+
+
+def _the_day(tables: Tables, counts: pd.DataFrame) -> list[Finding]:
+    """The two General Assembly texts of 24 February 2025: tallies, the changed votes, the United States."""
+    votes, members = tables.votes, tables.members
+    a, b = tally_text(counts.loc[ES7]), tally_text(counts.loc[ES8])
     findings = [Finding(
         f"On 24 February 2025 the General Assembly adopted two competing texts with the same number of votes in "
         f"favour: A/RES/ES-11/7 (Ukraine and European co-sponsors) by {a} and A/RES/ES-11/8 (the US draft as amended "
         f"by European states) by {b}.", "01_two_ga_outcomes", "fig-01_tallies", {"ES-11/7": a, "ES-11/8": b})]
 
-    changed = changed_votes(votes, L10, L11, members)
-    pair = pd.DataFrame({L10: votes_on(votes, L10), L11: votes_on(votes, L11)})
-    both_yes = int(((pair[L10] == "Y") & (pair[L11] == "Y")).sum())
+    changed = changed_votes(votes, ES7, ES8, members)
+    pair = pd.DataFrame({ES7: votes_on(votes, ES7), ES8: votes_on(votes, ES8)})
+    both_yes = int(((pair[ES7] == "Y") & (pair[ES8] == "Y")).sum())
     findings.append(Finding(
-        f"They were not the same {int(counts.loc[L10, 'Y'])}: {len(changed)} of {len(pair)} members changed their "
+        f"They were not the same {int(counts.loc[ES7, 'Y'])}: {len(changed)} of {len(pair)} members changed their "
         f"vote between the two texts, and only {both_yes} voted yes on both.", "01_two_ga_outcomes",
         "fig-01_transitions", {"changed": len(changed), "both_yes": both_yes}))
 
     us, ru = pair.loc["USA"], pair.loc["RUS"]
-    with_russia = " with the Russian Federation" if us[L10] == ru[L10] else ""
+    with_russia = " with the Russian Federation" if us[ES7] == ru[ES7] else ""
     findings.append(Finding(
-        f"The United States {VERB[us[L10]]} ES-11/7{with_russia}, and {VERB[us[L11]]} ES-11/8, the final version "
+        f"The United States {VERB[us[ES7]]} ES-11/7{with_russia}, and {VERB[us[ES8]]} ES-11/8, the final version "
         f"of its own draft after the European amendments.", "07_maps", "fig-07_map_pair_2025",
-        {"USA": (us[L10], us[L11])}))
+        {"USA": (us[ES7], us[ES8])}))
+    return findings
 
-    council = council_votes(votes, [SC_TEXT])
-    abstained = council[council[SC_TEXT] == "A"]
-    sc = _score(counts.loc[SC_TEXT])
+
+def _the_council(tables: Tables, counts: pd.DataFrame) -> list[Finding]:
+    """Resolution 2774 (2025), its abstentions, and the amendments a permanent member's negative vote defeated."""
+    votes, motions, members = tables.votes, tables.motions, tables.members
+    findings = []
+    council = council_votes(votes, [RES2774], sc_members=tables.sc_members, members=members)
+    abstained = council[council[RES2774] == "A"]
+    sc = tally_text(counts.loc[RES2774])
     findings.append(Finding(
         f"Hours later the Security Council adopted the unamended US text as resolution 2774 (2025) by {sc}; the "
         f"{len(abstained)} abstentions were {_join(list(abstained['name']))}.", "04_security_council",
@@ -90,38 +102,49 @@ def key_findings(votes: pd.DataFrame | None = None, motions: pd.DataFrame | None
         by = _join(_names(pd.unique(vetoed["vetoed_by"]), members))
         findings.append(Finding(
             f"In the Council, {len(vetoed)} European amendments ({_join([str(int(y)) for y in vetoed['yes']])} votes in "
-            f"favour) had the nine votes a decision needs and failed only through the negative vote of a permanent "
-            f"member ({by}).",
+            f"favour) had the {SC_MAJORITY} votes in favour a decision needs and failed only through the negative "
+            f"vote of a permanent member ({by}; Charter, Article 27(3)).",
             "04_security_council", "4.-What-the-Russian-negative-votes-decided", {"vetoed": len(vetoed)}))
+    return findings
 
-    before, after = counts.loc[ES6], counts.loc[L10]
+
+def _the_trend(tables: Tables, counts: pd.DataFrame) -> list[Finding]:
+    """From 2023 to 2025: support, the members that left the yes camp, the regional groups."""
+    votes, members = tables.votes, tables.members
+    findings = []
+    before, after = counts.loc[ES6], counts.loc[ES7]
     findings.append(Finding(
         f"Support fell between the anniversaries: yes votes went from {int(before['Y'])} on A/RES/ES-11/6 (February "
         f"2023) to {int(after['Y'])} on ES-11/7 (February 2025), while abstentions rose from {int(before['A'])} to "
         f"{int(after['A'])}.", "03_abstentions", "fig-03_trend",
         {"yes": (int(before["Y"]), int(after["Y"])), "abstain": (int(before["A"]), int(after["A"]))}))
 
-    flow = pd.DataFrame({ES6: votes_on(votes, ES6), L10: votes_on(votes, L10)})
-    left = flow[(flow[ES6] == "Y") & (flow[L10] != "Y")][L10].value_counts()
+    flow = pd.DataFrame({ES6: votes_on(votes, ES6), ES7: votes_on(votes, ES7)})
+    left = flow[(flow[ES6] == "Y") & (flow[ES7] != "Y")][ES7].value_counts()
     findings.append(Finding(
         f"{int(left.sum())} members that voted yes in 2023 did not in 2025: {int(left.get('A', 0))} abstained, "
         f"{int(left.get('X', 0))} did not vote and {int(left.get('N', 0))} voted no.", "05_trajectory",
         "fig-05_flows", {"left": int(left.sum())}))
 
-    rates = group_rates(votes, L10, members)
+    rates = group_rates(votes, ES7, members)
     weog, african = rates.loc["Western European and Others", "Y"], rates.loc["African", "A"]
     findings.append(Finding(
         f"On ES-11/7, {weog:.1f}% of the Western European and Others group voted yes, while {african:.1f}% of African "
         f"members abstained.", "01_two_ga_outcomes", "fig-01_groups", {"WEOG_yes": weog, "African_abstain": african}))
+    return findings
 
+
+def _one_year_later(tables: Tables) -> list[Finding]:
+    """A/RES/ES-11/10 (2026): its tally, and how much of its country-level record is known."""
+    motions, findings = tables.motions, []
     row = motions.set_index("motion").loc[ES10] if ES10 in set(motions["motion"]) else None
     if row is not None and pd.notna(row["yes"]):
-        score = f"{int(row['yes'])}-{int(row['no'])}-{int(row['abstain'])}"
+        score = tally_text(row)
         said = f"A year later, on {row['date']:%d %B %Y}, the General Assembly adopted A/RES/ES-11/10 by {score}."
         if bool(row["roll_call"]):
             text = f"{said} Its country-level record is in the data ({row['tally_quality']})."
         else:
-            partial = load_partial_votes() if partial is None else partial
+            partial = tables.partial
             named = partial[partial["motion"].eq(ES10) & partial["vote"].isin(["Y", "N", "A"])]
             cast, against = int(row["yes"] + row["no"] + row["abstain"]), int(row["no"])
             named_against = int(named["vote"].eq("N").sum())

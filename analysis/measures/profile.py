@@ -10,15 +10,15 @@ from a date, with the number of votes behind each score.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .indices import agreement, agreement_counts, majority_votes, periods
-from .members import load_blocs, load_members, load_sc_members, to_iso3
-from .terminal import WIDTH, table_text, tally_text, wrap
+
+if TYPE_CHECKING:
+    from ..data.tables import Tables
 
 #: The partners of the agreement table: ISO3 codes, plus the EU27 majority (a pseudo-member).
 PARTNERS = ("USA", "RUS", "UKR")
@@ -50,57 +50,6 @@ class CountryProfile:
     votes: pd.DataFrame
     agreement: pd.DataFrame
 
-    def to_text(self, width: int = WIDTH) -> str:
-        """The profile as plain text no wider than ``width`` (what ``python -m analysis country`` prints)."""
-        shown = self.votes.copy()
-        shown["tally"] = [tally_text(r) for r in shown.itertuples(index=False)]
-        shown["vote"] = shown["vote"].fillna("-")
-        table = table_text(shown[["date", "motion", "vote", "record", "tally", "title"]], shrink=("title", "record"),
-                           width=width)
-        lines = [f"{self.name} ({self.iso3}), {self.regional_group} group", wrap(f"Security Council: {self.council}", width)]
-        if self.article19:
-            lines.append(wrap(f"Article 19: {self.article19}", width))
-        scores = self.agreement.reset_index()
-        scores.columns = ["votes" if c.startswith("votes ") else c.removeprefix("score ") for c in scores.columns]
-        lines += ["", table, "", f"Agreement ({self.method} index) with each partner, and the number of votes it rests on:",
-                  table_text(scores, shrink=("partner",), width=width)]
-        return "\n".join(lines)
-
-    def to_json(self) -> str:
-        """The profile as one JSON object: member facts, ``votes`` and ``agreement`` as lists of records."""
-        return json.dumps({"iso3": self.iso3, "name": self.name, "regional_group": self.regional_group,
-                           "council": self.council, "article19": self.article19 or None, "method": self.method,
-                           "votes": records(self.votes), "agreement": records(self.agreement.reset_index())},
-                          ensure_ascii=False, indent=1)
-
-    def __str__(self) -> str:
-        return self.to_text()
-
-    def _repr_html_(self) -> str:
-        head = f"<p><b>{self.name} ({self.iso3})</b>, {self.regional_group} group. Security Council: {self.council}."
-        if self.article19:
-            head += f" Article 19: {self.article19}."
-        return (head + "</p>" + self.votes.to_html(index=False, na_rep="") +
-                f"<p>Agreement ({self.method}) and the number of votes behind each score:</p>" +
-                self.agreement.to_html(na_rep="", float_format="{:.2f}".format))
-
-
-def records(frame: pd.DataFrame) -> list[dict]:
-    """Rows as plain dicts for JSON: missing values None, dates ``YYYY-MM-DD``, numbers as numbers."""
-    out = []
-    for row in frame.to_dict("records"):
-        clean = {}
-        for key, value in row.items():
-            if isinstance(value, pd.Timestamp):
-                value = f"{value:%Y-%m-%d}"
-            elif value is None or (not isinstance(value, (list, dict)) and pd.isna(value)):
-                value = None
-            elif hasattr(value, "item"):
-                value = value.item()
-            clean[str(key)] = value
-        out.append(clean)
-    return out
-
 
 def _on_council(iso3: str, date: pd.Timestamp, sc_members: pd.DataFrame):
     """Whether ``iso3`` sat on the Council on ``date``: a permanent member, or an elected one within its term."""
@@ -126,38 +75,36 @@ def _council_text(iso3: str, sc_members: pd.DataFrame, motions: pd.DataFrame) ->
     return "not on the Council in " + " or ".join(map(str, years)) if years else "no Council vote in the data"
 
 
-def country_profile(country: str, *, votes: pd.DataFrame | None = None, motions: pd.DataFrame | None = None,
-                    partial: pd.DataFrame | None = None, method: str = "lijphart", at: str = "2025-01-01",
-                    data_dir: str | Path | None = None) -> CountryProfile:
-    """The whole record of one member (an ISO3 code or any name :func:`analysis.to_iso3` knows).
+def country_profile(tables: Tables, iso3: str, *, votes: pd.DataFrame | None = None,
+                    motions: pd.DataFrame | None = None, partial: pd.DataFrame | None = None, method: str = "lijphart",
+                    at: str = "2025-01-01") -> CountryProfile:
+    """The whole record of the member ``iso3`` from the bundle ``tables`` (:func:`analysis.load_tables`).
 
-    Reads the bundled data (or ``data_dir``) for whatever table is not given:
-    ``votes`` (:func:`analysis.load_votes`), ``motions``
-    (:func:`analysis.load_motions`) and ``partial``
-    (:func:`analysis.load_partial_votes`; ignored when ``votes`` is given
-    without it). Agreement uses ``method`` on General Assembly roll calls,
-    before and from the date ``at``.
+    ``votes``, ``motions`` and ``partial`` replace the bundle's roll calls,
+    motions and partial records (e.g. a UN Digital Library file's votes and
+    motions, with ``partial`` None).
+    Agreement uses ``method`` on General Assembly roll calls, before and from
+    the date ``at``.
+
+    Examples:
+        >>> brazil = country_profile(load_tables(), "BRA")
+        >>> brazil.votes.set_index("motion").at["A/RES/ES-11/7", "vote"]
+        'A'
     """
-    from .members import load_article19
-    from .votes import load_motions, load_partial_votes, load_votes
-
-    iso3 = to_iso3(country)
-    given_votes = votes is not None
-    motions = load_motions(data_dir=data_dir) if motions is None else motions
-    votes = load_votes(data_dir=data_dir) if votes is None else votes
-    if partial is None and not given_votes:
-        partial = load_partial_votes(data_dir=data_dir)
-    members = load_members(data_dir=data_dir).set_index("iso3")
-    sc_members = load_sc_members(data_dir=data_dir)
-    article19 = load_article19(data_dir=data_dir)
-
-    table = _vote_rows(iso3, votes, motions, partial, sc_members)
+    if votes is None:
+        votes, partial = tables.votes, tables.partial if partial is None else partial
+    motions = tables.motions if motions is None else motions
+    members = tables.members.set_index("iso3")
+    if iso3 not in members.index:
+        raise KeyError(f"not a member code: {iso3!r} (resolve names with analysis.to_iso3 first)")
+    article19 = tables.article19
     listed = article19[(article19["iso3"] == iso3) & ~article19["entitled_to_vote"]]
-    note = str(listed["source"].iat[0]) if len(listed) else ""
     return CountryProfile(
         iso3=iso3, name=members.at[iso3, "name"], regional_group=members.at[iso3, "regional_group"],
-        council=_council_text(iso3, sc_members, motions), article19=note, method=method,
-        votes=table, agreement=_agreement(iso3, votes, motions, method, at, data_dir))
+        council=_council_text(iso3, tables.sc_members, motions),
+        article19=str(listed["source"].iat[0]) if len(listed) else "", method=method,
+        votes=_vote_rows(iso3, votes, motions, partial, tables.sc_members),
+        agreement=_agreement(iso3, votes, motions, tables, method, at))
 
 
 def _vote_rows(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, partial: pd.DataFrame | None,
@@ -192,14 +139,14 @@ def _vote_rows(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, partial: p
     return out
 
 
-def _agreement(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, method: str, at: str,
-               data_dir: str | Path | None) -> pd.DataFrame:
+def _agreement(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, tables: Tables, method: str,
+               at: str) -> pd.DataFrame:
     """Scores and counts against the partners, per period of General Assembly roll calls."""
-    eu = set(load_blocs(data_dir=data_dir).query("bloc == 'EU27'")["iso3"])
+    eu = set(tables.blocs.query("bloc == 'EU27'")["iso3"])
     ga = votes[votes["motion"].isin(set(motions.loc[motions["body"] == "GA", "motion"]))]
     with_eu = pd.concat([ga[["motion", "iso3", "vote"]], majority_votes(ga[["motion", "iso3", "vote"]], eu,
                                                                          EU_MAJORITY)], ignore_index=True)
-    names = load_members(data_dir=data_dir).set_index("iso3")["name"]
+    names = tables.members.set_index("iso3")["name"]
     partners = [p for p in PARTNERS] + [EU_MAJORITY]
     out = pd.DataFrame(index=pd.Index([f"{names.get(p, p)} ({p})" if p in names else p for p in partners],
                                       name="partner"))

@@ -1,25 +1,20 @@
-"""Plain-text tables that fit a terminal: text left, numbers right, long text shortened with an ellipsis.
+"""Text for the terminal and for scripts: tables that fit 100 columns, one tally format, JSON records.
 
-Used by the command line and by :class:`analysis.profile.CountryProfile`. The
-width is fixed (100 columns by default) rather than read from the terminal, so
-that the same command prints the same text everywhere.
+Used by the command line and by :mod:`analysis.output.profile`. Text tables put
+text left and numbers right and shorten long text with an ellipsis; the width
+is fixed (100 columns by default) rather than read from the terminal, so that
+the same command prints the same text everywhere.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from ..data.schema import tally_text  # noqa: F401 (the one tally format, for the output wing)
+
 WIDTH = 100
 ELLIPSIS = "\u2026"
 _GAP = "  "
-
-
-def tally_text(row) -> str:
-    """A motion's official tally as ``93-18-65`` (yes-no-abstain), ``?`` for each part not known."""
-    parts = [row.yes, row.no, row.abstain]
-    if all(pd.isna(p) for p in parts):
-        return "?"
-    return "-".join("?" if pd.isna(p) else str(int(p)) for p in parts)
 
 
 def shorten(text: str, limit: int) -> str:
@@ -75,3 +70,20 @@ def wrap(text: str, width: int = WIDTH, indent: str = "") -> str:
 
     return textwrap.fill(text, width=width, subsequent_indent=indent, break_long_words=True,
                          break_on_hyphens=False)
+
+
+def json_records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as plain dicts for JSON: missing values None, dates ``YYYY-MM-DD``, numbers as numbers."""
+    out = []
+    for row in frame.to_dict("records"):
+        clean = {}
+        for key, value in row.items():
+            if isinstance(value, pd.Timestamp):
+                value = f"{value:%Y-%m-%d}"
+            elif value is None or (not isinstance(value, (list, dict)) and pd.isna(value)):
+                value = None
+            elif hasattr(value, "item"):
+                value = value.item()
+            clean[str(key)] = value
+        out.append(clean)
+    return out

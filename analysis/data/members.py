@@ -17,14 +17,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import TABLES, VoteDataError, data_path, read_table, stamp
+from .schema import REGIONAL_GROUPS, TABLES, VoteDataError, data_path, read_table, stamp  # noqa: F401 (REGIONAL_GROUPS)
+from .schema import data_dir as resolve_data_dir
 
-#: The five UN regional groups, in the order used in tables and figures.
-REGIONAL_GROUPS = TABLES["members"].fields[2].choices
 #: Short labels for figures.
 GROUP_ABBREVIATIONS = {"African": "AFR", "Asia-Pacific": "APG", "Eastern European": "EEG",
                        "Latin American and Caribbean": "GRULAC", "Western European and Others": "WEOG"}
-N_MEMBERS = 193
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 PathLike = str | Path | None
@@ -127,13 +125,8 @@ def _lookup(folder: Path, stamps: tuple) -> tuple[dict[str, str], dict[str, tupl
 
 
 def _tables(data_dir: PathLike):
-    from .schema import data_dir as folder
-
-    folder = folder(data_dir).resolve()
+    folder = resolve_data_dir(data_dir).resolve()
     return _lookup(folder, tuple(stamp(folder / TABLES[t].file) for t in ("members", "aliases")))
-
-
-
 
 
 def to_iso3(name: str, *, data_dir: PathLike = None) -> str:

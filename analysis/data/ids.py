@@ -5,7 +5,7 @@ spacing), ``s/res/2774``, ``ES-11/8``, `` a/res/es-11/7 ``, or the draft
 symbol ``A/ES-11/L.10``. :func:`motion_id` turns each into the canonical id
 (the ``motion`` column of :func:`analysis.load_motions`) or refuses it with the
 closest known ids. The comparison key behind it is the data layer's
-:func:`analysis.schema.symbol_key`, so a file and a person are read by the same rule.
+:func:`analysis.data.schema.symbol_key`, so a file and a person are read by the same rule.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ _PREFIXES = ("", "a/res/", "s/res/", "a/")
 def _table(motions: pd.DataFrame | Iterable[str] | None) -> pd.DataFrame:
     """The motions to resolve against: a motions table, a list of ids, or (None) the bundled motions table."""
     if motions is None:
-        from .votes import load_motions
+        from .motions import load_motions
 
         return load_motions()
     if isinstance(motions, pd.DataFrame):

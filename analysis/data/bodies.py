@@ -1,0 +1,72 @@
+"""The two bodies whose votes the package reads, each fact written once: members, majorities, the veto.
+
+Read by the roll-call checker (how many members a vote may list), the measures
+(the size of a body, the Council's voting rule) and the text (the bodies'
+names). Nothing else in the package writes 193, 15 or 9.
+
+- **General Assembly**: every Member State has one vote (Charter, Article 18(1));
+  193 members since South Sudan's admission in 2011. Decisions on important
+  questions need two thirds of the members present and voting, other questions a
+  majority of them (Article 18(2) and (3)); "members present and voting" are those
+  casting a yes or no vote, an abstaining member counts as not voting (rules of
+  procedure of the General Assembly, rule 86).
+- **Security Council**: 15 members (Article 23), five of them permanent. A
+  decision on a non-procedural matter needs nine votes in favour including the
+  concurring votes of the permanent members (Article 27(3)); in practice an
+  abstention of a permanent member is not a negative vote. A procedural decision
+  needs nine votes of any members (Article 27(2)).
+
+>>> body_of("A/RES/ES-11/7"), body_of("S/RES/2774(2025)"), BODIES["GA"].members
+('GA', 'SC', 193)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Body:
+    """One body: its code, its name, how many members it has, and the rule that passes a decision."""
+
+    code: str
+    name: str
+    members: int
+    rule: str
+    symbol_prefix: str
+
+
+GENERAL_ASSEMBLY = Body(
+    "GA", "General Assembly", 193,
+    "a majority of the members present and voting (yes or no; abstentions are not counted, rule 86), two thirds "
+    "on important questions (Charter, Article 18)", "A/")
+SECURITY_COUNCIL = Body(
+    "SC", "Security Council", 15,
+    "nine votes in favour and no negative vote of a permanent member (Charter, Article 27(3)); nine votes of any "
+    "members for a procedural matter (Article 27(2))", "S/")
+#: The bodies by code, in the order used in tables.
+BODIES = {b.code: b for b in (GENERAL_ASSEMBLY, SECURITY_COUNCIL)}
+#: Votes in favour a Security Council decision needs (Charter, Article 27).
+SC_MAJORITY = 9
+#: The members of each body: the most members one roll call of it can list.
+LIMITS = {code: body.members for code, body in BODIES.items()}
+BODY_NAMES = {code: body.name for code, body in BODIES.items()}
+
+
+def body_of(symbol: str) -> str | None:
+    """The body a UN symbol belongs to: ``A/...`` the General Assembly, ``S/...`` the Security Council, else None.
+
+    >>> body_of("a/res/68/262"), body_of("S/2022/155"), body_of("E/RES/2020/1")
+    ('GA', 'SC', None)
+    """
+    head = str(symbol)[:2].upper()
+    return next((b.code for b in BODIES.values() if head == b.symbol_prefix), None)
+
+
+def majority_base(yes: int, no: int) -> int:
+    """The General Assembly's "members present and voting" of a tally: yes + no (rule 86; abstentions excluded).
+
+    >>> majority_base(93, 18)   # A/RES/ES-11/7, 93-18-65
+    111
+    """
+    return int(yes) + int(no)

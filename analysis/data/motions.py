@@ -1,0 +1,106 @@
+"""The motions table: every vote of interest, with its official tally, and the package's spelling of its id.
+
+:func:`load_motions` reads ``motions.csv`` (declared in :mod:`analysis.data.schema`):
+one row per motion, including those known only as tallies (amendments,
+procedural votes). :func:`canonical_symbol` is the one rule by which every door
+spells a motion id: as the package's own motions table spells it, else tidied
+and in upper case. The resolver for ids typed by a person is :mod:`analysis.data.ids`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .bodies import BODY_NAMES, body_of
+from .members import PathLike, to_iso3
+from .schema import (
+    DATA_DIR,
+    OUTCOME,
+    VoteDataError,
+    clean_symbol,
+    data_path,
+    decode,
+    open_bytes,
+    read_table,
+    stamp,
+    symbol_key,
+)
+
+
+@lru_cache(maxsize=2)
+def _package_symbols(version: tuple[int, ...]) -> dict[str, str]:
+    return {symbol_key(m): m for m in read_table("motions", DATA_DIR / "motions.csv")[0]["motion"]}
+
+
+def package_symbols() -> dict[str, str]:
+    """Comparison key -> the id as the package's own motions table spells it."""
+    return _package_symbols(stamp(DATA_DIR / "motions.csv"))
+
+
+def canonical_symbol(text: str) -> str:
+    """A motion id as the package spells it: as in the package's own motions table (``a/res/es-11/7 `` ->
+    ``A/RES/ES-11/7``, ``S/RES/2774 (2025)`` -> ``S/RES/2774(2025)``), else tidied and in upper case, as UN
+    symbols are written. Every door spells ids by this rule."""
+    return package_symbols().get(symbol_key(text)) or clean_symbol(text).upper()
+
+
+def load_motions(path: PathLike = None, *, data_dir: PathLike = None) -> pd.DataFrame:
+    """One row per motion of interest, including those known only as tallies.
+
+    Columns: ``motion`` (UN symbol, e.g. ``A/RES/ES-11/7``), ``body`` (GA/SC),
+    ``date``, ``meeting``, ``draft``, ``kind`` (resolution/amendment/procedural),
+    ``amends``, ``proposer``, ``title_or_change``, ``yes``/``no``/``abstain``
+    (official tally, nullable Int64 where unknown), ``outcome``, ``roll_call``
+    (bool: a country-level record exists), ``tally_quality`` and ``vetoed_by``
+    (ISO3 of the permanent member whose negative vote defeated the motion, read
+    from ``outcome``, whose grammar is declared in the schema).
+    """
+    path = Path(path) if path else data_path("motions.csv", data_dir)
+    frame, lines = read_table("motions", path)
+    frame["motion"] = frame["motion"].map(canonical_symbol)
+    for line, motion, body in zip(lines, frame["motion"], frame["body"]):
+        if body_of(motion) not in (None, body):
+            raise VoteDataError(f"the symbol belongs to the {BODY_NAMES[body_of(motion)]}, but body says",
+                                file=path, line=line, value=body)
+    vetoed = frame["outcome"].str.extract(f"^(?:{OUTCOME})$")["vetoed_by"]  # the schema's one grammar
+    frame["vetoed_by"] = [None if pd.isna(name) else _member(name, path, line, data_dir)
+                          for name, line in zip(vetoed, lines)]
+    return frame
+
+
+def _member(name: str, path: Path, line: int, data_dir: PathLike) -> str:
+    try:
+        return to_iso3(name, data_dir=data_dir)
+    except VoteDataError as exc:
+        if exc.file is not None:  # the member tables themselves are broken: say where
+            raise
+        raise VoteDataError(exc.problem, file=path, line=line, value=name) from None
+
+
+def load_text_changes(path: PathLike = None, *, data_dir: PathLike = None) -> pd.DataFrame:
+    """The US draft "The path to peace" as tabled against the text as amended in the General Assembly.
+
+    Columns ``part``, ``original_us_text``, ``as_amended_in_the_general_assembly``,
+    ``source_quality`` (the amended wording is partly paraphrase: shown, never hidden).
+    """
+    return read_table("text_changes", path, data_dir=data_dir)[0]
+
+
+def load_text_comparison(path: PathLike = None, *, data_dir: PathLike = None) -> pd.DataFrame:
+    """ES-11/7 (2025) against ES-11/10 (2026), provision by provision: kept, added or dropped.
+
+    Columns ``provision``, ``in_es11_7_2025``, ``in_es11_10_2026``, ``change`` and
+    ``source_quality`` (the 2025 side is paraphrase).
+    """
+    return read_table("text_comparison", path, data_dir=data_dir)[0]
+
+
+def load_resolution_text(motion: str = "A/RES/ES-11/10", *, data_dir: PathLike = None) -> str:
+    """The adopted text of a resolution held in ``data/texts/`` (today: A/RES/ES-11/10), as one string."""
+    path = data_path("texts/" + clean_symbol(motion).upper().replace("/", "_") + ".txt", data_dir)
+    if not path.is_file():
+        raise VoteDataError("no text held for this resolution", file=path, value=motion)
+    return decode(open_bytes(path), path)

@@ -1,0 +1,127 @@
+"""One bundle of the loaded tables, built from one data folder and passed to whatever needs them.
+
+:func:`load_tables` names a data folder once; each table is read (and checked)
+the first time it is used, and only once. Measures, figures, the report and
+the command line take their tables from the bundle they are given and never
+load one behind the caller's back, so with ``load_tables(data_dir=X)`` every
+number comes from X.
+
+>>> tables = load_tables()
+>>> len(tables.members), tables.motions["motion"].iat[0]
+(193, 'A/RES/68/262')
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from .members import (
+    PathLike,
+    load_article19,
+    load_blocs,
+    load_historical_seats,
+    load_members,
+    load_sc_members,
+    load_tile_grid,
+)
+from .motions import load_motions
+from .schema import data_dir as resolve_data_dir
+from .votes import load_partial_votes, load_votes
+
+
+class Tables:
+    """The package's tables from one data folder, each loaded and checked on first use, at most once.
+
+    Attributes (each a DataFrame): ``members``, ``motions``, ``votes`` (the
+    roll calls, ``motion, iso3, vote``), ``partial`` (votes known only from
+    news reports), ``blocs``, ``sc_members``, ``article19``, ``tile_grid``,
+    ``historical_seats``. ``folder`` is the data folder they come from.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __repr__(self) -> str:
+        loaded = [name for name in vars(self) if name != "folder"]
+        return f"Tables({str(self.folder)!r}; loaded: {', '.join(sorted(loaded)) or 'none yet'})"
+
+    @cached_property
+    def members(self) -> pd.DataFrame:
+        return load_members(data_dir=self.folder)
+
+    @cached_property
+    def motions(self) -> pd.DataFrame:
+        return load_motions(data_dir=self.folder)
+
+    @cached_property
+    def votes(self) -> pd.DataFrame:
+        return load_votes(motions=self.motions, data_dir=self.folder)
+
+    @cached_property
+    def partial(self) -> pd.DataFrame:
+        return load_partial_votes(motions=self.motions, data_dir=self.folder)
+
+    @cached_property
+    def blocs(self) -> pd.DataFrame:
+        return load_blocs(data_dir=self.folder)
+
+    @cached_property
+    def sc_members(self) -> pd.DataFrame:
+        return load_sc_members(data_dir=self.folder)
+
+    @cached_property
+    def article19(self) -> pd.DataFrame:
+        return load_article19(data_dir=self.folder)
+
+    @cached_property
+    def tile_grid(self) -> pd.DataFrame:
+        return load_tile_grid(data_dir=self.folder)
+
+    @cached_property
+    def historical_seats(self) -> pd.DataFrame:
+        return load_historical_seats(data_dir=self.folder)
+
+    def replace(self, **frames: pd.DataFrame) -> Tables:
+        """A bundle of the same folder in which the named tables are ``frames`` (e.g. a changed ``votes``).
+
+        The tables already loaded are shared, not loaded again.
+
+        >>> tables = load_tables()
+        >>> fewer = tables.replace(partial=tables.partial.iloc[:0])
+        >>> len(fewer.partial), len(tables.partial) > 0
+        (0, True)
+        """
+        unknown = sorted(set(frames) - set(TABLE_NAMES))
+        if unknown:
+            raise TypeError(f"not a table of the bundle: {', '.join(unknown)} (tables: {', '.join(TABLE_NAMES)})")
+        other = Tables(self.folder)
+        other.__dict__.update({k: v for k, v in vars(self).items() if k in TABLE_NAMES})
+        other.__dict__.update(frames)
+        return other
+
+    def name(self, iso3: str) -> str:
+        """The UN name of a member (the code itself for a code that is not a member, e.g. a former seat)."""
+        return self._names.get(iso3, iso3)
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        return dict(zip(self.members["iso3"], self.members["name"]))
+
+
+#: The tables of a bundle, by attribute name.
+TABLE_NAMES = tuple(name for name, value in vars(Tables).items() if isinstance(value, cached_property)
+                    and not name.startswith("_"))
+
+
+def load_tables(data_dir: PathLike = None) -> Tables:
+    """The bundle of tables of ``data_dir`` (default: the bundled ``data/``).
+
+    Examples:
+        >>> tables = load_tables()
+        >>> tables.votes.query("motion == 'A/RES/ES-11/7'")["vote"].value_counts()["Y"]
+        np.int64(93)
+    """
+    return Tables(resolve_data_dir(data_dir))

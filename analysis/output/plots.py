@@ -1,0 +1,160 @@
+"""Figures: stacked bars, heatmaps, lines, flows, and (from :mod:`.tilemap`) tile maps; one place for notebooks.
+
+Every figure function returns a matplotlib ``Figure`` built outside pyplot's
+state (:mod:`.style`), so a figure shows exactly once in a notebook: as a
+cell's last value, or through :func:`publish` (:mod:`.publish`), which in the
+report also writes its PNG, SVG and CSV. This module is the notebooks' one
+namespace for figures: ``plots.stacked_bars``, ``plots.tile_map``,
+``plots.publish``.
+"""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from ..data.schema import VOTE_CODES, VOTE_LABELS
+from .publish import publish, to_svg  # noqa: F401 (the notebooks' namespace)
+from .style import (  # noqa: F401
+    NOT_VOTING_HATCH,
+    SOURCE_TALLIES,
+    SOURCE_VOTES,
+    VOTE_COLORS,
+    finish,
+    new_figure,
+    style,
+    styled,
+    vote_legend,
+)
+from .tilemap import tile_map, tile_maps  # noqa: F401
+
+
+@styled
+def stacked_bars(counts: pd.DataFrame, title: str, subtitle: str | None = None, *, percent: bool = False,
+                 source: str = SOURCE_VOTES, xlabel: str | None = None, height: float | None = None) -> Figure:
+    """Horizontal stacked bars, one bar per row of ``counts`` (columns among Y, N, A, X).
+
+    With ``percent=True`` each bar is scaled to 100. Rows are drawn top to
+    bottom in the table's order; each segment of 5 or more is labelled.
+    """
+    codes = [c for c in VOTE_CODES if c in counts.columns]
+    data = counts[codes].astype(float)
+    if percent:
+        data = 100 * data.div(data.sum(axis=1), axis=0)
+    per_row = 0.6 if any("\n" in str(i) for i in data.index) else 0.42
+    fig, ax = new_figure((9, height or max(3.4, per_row * len(data) + 2.2)))
+    y = np.arange(len(data))[::-1]
+    left = np.zeros(len(data))
+    for code in codes:
+        values = data[code].to_numpy()
+        ax.barh(y, values, left=left, color=VOTE_COLORS[code], edgecolor="white", linewidth=0.6,
+                hatch=NOT_VOTING_HATCH if code == "X" else None)
+        raw = counts[code].to_numpy()
+        for yi, start, width, value in zip(y, left, values, raw):
+            if width >= (5 if not percent else 3.5):
+                ax.text(start + width / 2, yi, f"{value:.0f}", ha="center", va="center", fontsize=8.5,
+                        color="white" if code in ("Y", "N") else "black")
+        left += values
+    ax.set_yticks(y, [str(i) for i in data.index])
+    ax.set_xlim(0, 100 if percent else left.max())
+    ax.set_xlabel(xlabel or ("% of members" if percent else "members"))
+    vote_legend(ax, codes, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(codes), fontsize=9,
+                borderaxespad=0.3)
+    return finish(fig, title, subtitle, source)
+
+
+@styled
+def heatmap(table: pd.DataFrame, title: str, subtitle: str | None = None, *, source: str = SOURCE_VOTES,
+            xlabel: str | None = None, ylabel: str | None = None, fmt: str = "{:.0f}",
+            colorbar_label: str = "members") -> Figure:
+    """A labelled heatmap of a small table (e.g. a 4x4 transition table), every cell annotated; NaN cells blank."""
+    fig, ax = new_figure((max(6.2, 0.75 * table.shape[1] + 3), max(5.2, 0.5 * table.shape[0] + 2.8)))
+    values = table.to_numpy(dtype=float)
+    image = ax.imshow(values, cmap="Blues", vmin=0)
+    top = np.nanmax(values) if np.isfinite(values).any() else 1
+    for (i, j), value in np.ndenumerate(values):
+        if np.isfinite(value):
+            ax.text(j, i, fmt.format(value), ha="center", va="center", fontsize=10,
+                    color="white" if value > top * 0.6 else "black")
+    labels = lambda index: [f"{VOTE_LABELS.get(str(k), k)}" for k in index]  # noqa: E731
+    ax.set_xticks(range(table.shape[1]), labels(table.columns))
+    ax.set_yticks(range(table.shape[0]), labels(table.index))
+    ax.set_xlabel(xlabel or str(table.columns.name))
+    ax.set_ylabel(ylabel or str(table.index.name))
+    ax.spines[:].set_visible(False)
+    fig.colorbar(image, ax=ax, shrink=0.75, label=colorbar_label)
+    return finish(fig, title, subtitle, source)
+
+
+@styled
+def line_chart(table: pd.DataFrame, title: str, subtitle: str | None = None, *, source: str = SOURCE_VOTES,
+               ylabel: str = "members") -> Figure:
+    """One line per vote code (columns among Y, N, A, X) over the rows of ``table`` (in order)."""
+    fig, ax = new_figure((10, 4.8))
+    x = np.arange(len(table))
+    for code in [c for c in VOTE_CODES if c in table.columns]:
+        color = VOTE_COLORS[code] if code != "A" else "#C9A800"  # a darker yellow for a thin line
+        ax.plot(x, table[code], marker="o", color=color, label=VOTE_LABELS[code], linewidth=2)
+        below = code == "N"  # keep the two low lines' labels apart
+        for xi, value in zip(x, table[code]):
+            ax.annotate(f"{value:.0f}", (xi, value), textcoords="offset points", xytext=(0, -12 if below else 6),
+                        ha="center", fontsize=7.5, color="#333333")
+    ax.set_xticks(x, [str(i) for i in table.index], rotation=30, ha="right")
+    ax.set_ylabel(ylabel)
+    ax.set_ylim(bottom=-8 if "N" in table.columns else 0, top=float(table.to_numpy().max()) * 1.1)
+    ax.grid(axis="y", color="#DDDDDD")
+    ax.legend(frameon=False, ncol=4, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=9)
+    return finish(fig, title, subtitle, source)
+
+
+@styled
+def flow_chart(matrix: pd.DataFrame, title: str, subtitle: str | None = None, *,
+               source: str = SOURCE_VOTES) -> Figure:
+    """An alluvial figure: members flowing between vote codes across the motions (columns) of ``matrix``.
+
+    ``matrix`` is members x motions of vote codes (e.g. from
+    :func:`analysis.vote_matrix`). Each column is a stack of blocks (Y, N, A, X
+    from the top) sized by members; a band between neighbouring columns shows
+    how many members went from one vote to the other, coloured by the earlier vote.
+    """
+    columns = list(matrix.columns)
+    gap, width = 6, 0.14
+    fig, ax = new_figure((10, 6.4))
+    blocks = {}
+    for i, motion in enumerate(columns):
+        y = 0.0
+        for code in VOTE_CODES:
+            n = int((matrix[motion] == code).sum())
+            blocks[(i, code)] = y
+            if n:
+                ax.add_patch(mpl.patches.Rectangle((i - width / 2, y), width, n, facecolor=VOTE_COLORS[code],
+                                           edgecolor="#555555", linewidth=0.5,
+                                           hatch=NOT_VOTING_HATCH if code == "X" else None))
+                ax.text(i + (-width / 2 - 0.03 if i == 0 else width / 2 + 0.03), y + n / 2,
+                        f"{VOTE_LABELS[code]} {n}" if i in (0, len(columns) - 1) else str(n),
+                        ha="right" if i == 0 else "left", va="center", fontsize=8.5)
+            y += n + gap
+        ax.text(i, -gap, str(motion), ha="center", va="bottom", fontsize=10, fontweight="bold")
+    outgoing, incoming = dict(blocks), dict(blocks)
+    t = np.linspace(0, 1, 60)
+    ease = t * t * (3 - 2 * t)
+    for i in range(len(columns) - 1):
+        pairs = pd.crosstab(matrix[columns[i]], matrix[columns[i + 1]]).reindex(
+            index=list(VOTE_CODES), columns=list(VOTE_CODES), fill_value=0)
+        xs = np.linspace(i + width / 2, i + 1 - width / 2, len(t))
+        for a in VOTE_CODES:
+            for b in VOTE_CODES:
+                n = int(pairs.loc[a, b])
+                if not n:
+                    continue
+                y0, y1 = outgoing[(i, a)], incoming[(i + 1, b)]
+                outgoing[(i, a)] += n
+                incoming[(i + 1, b)] += n
+                top = y0 + (y1 - y0) * ease
+                ax.fill_between(xs, top, top + n, color=VOTE_COLORS[a], alpha=0.45, linewidth=0)
+    ax.set_xlim(-0.6, len(columns) - 0.4)
+    ax.set_ylim(len(matrix) + 3 * gap + 2, -3 * gap)
+    ax.axis("off")
+    return finish(fig, title, subtitle, source)

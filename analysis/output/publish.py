@@ -1,0 +1,94 @@
+"""Publishing a figure: shown once in a notebook; in the report, also its PNG, SVG and the CSV of its data.
+
+:func:`publish` writes the PNG, the SVG and the CSV of the data behind a figure
+into the folder it is given, so that a change in a number shows up as a text
+diff; a tile map's SVG keeps one tooltip per member (:func:`to_svg`).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .style import FIGURE_MIME, caption, style
+from .tilemap import has_tiles, tile_svg
+
+
+def to_svg(fig: Figure) -> str:
+    """``fig`` as SVG text; a tile map gets a ``<title>`` (name and vote) on every member's square."""
+    if has_tiles(fig):
+        return tile_svg(fig)
+    buffer = io.StringIO()
+    with style():
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return buffer.getvalue()
+
+
+def publish(fig: Figure, name: str, data: pd.DataFrame, folder: str | Path | None = None) -> None:
+    """Show ``fig`` once; given a ``folder``, also write ``NAME.png``, ``NAME.svg`` and ``NAME.csv`` there.
+
+    Without a folder (notebooks run as tests, or explored by hand) nothing is
+    written and the figure is shown as usual. The report builder passes its
+    figures folder; the figure is then shown as an HTML ``<figure>`` with an
+    anchor ``fig-NAME``, its caption and links to the three files, which
+    assumes the page is written to the folder's parent (as the report does).
+    """
+    plt.close(fig)  # if pyplot holds it, it would be shown a second time at the end of the cell
+    if folder is None:
+        _display(fig)
+        return
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    with style():
+        fig.savefig(folder / f"{name}.png", metadata={"Software": None})
+    svg = to_svg(fig)
+    (folder / f"{name}.svg").write_text(svg, encoding="utf-8")
+    data.to_csv(folder / f"{name}.csv", lineterminator="\n")
+    title, subtitle = caption(fig)
+    record = {"name": name, "title": title, "subtitle": subtitle,
+              "files": [f"{name}.png", f"{name}.svg", f"{name}.csv"]}
+    _display({"text/html": _figure_html(record, folder.name, svg if has_tiles(fig) else None),
+              "text/plain": f"figure {name}: {title}", FIGURE_MIME: record}, raw=True)
+
+
+def _figure_html(record: dict, href: str, inline_svg: str | None) -> str:
+    """The report's ``<figure>``: the PNG (or, for a tile map, the SVG inline so its tooltips work)."""
+    name, title = record["name"], html.escape(record["title"])
+    if inline_svg is not None:
+        image = inline_svg_for_html(inline_svg, prefix=f"{name}-")
+    else:
+        image = f'<img src="{href}/{name}.png" alt="{title}" loading="lazy">'
+    subtitle = f' <span class="subtitle">{html.escape(record["subtitle"])}</span>' if record["subtitle"] else ""
+    links = " · ".join(f'<a href="{href}/{name}.{ext}">{label}</a>'
+                       for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", "data (CSV)")))
+    return (f'<figure class="report-figure" id="fig-{name}">{image}'
+            f'<figcaption><strong>{title}</strong>{subtitle} <span class="downloads">Download: {links}</span>'
+            f'</figcaption></figure>')
+
+
+def inline_svg_for_html(svg: str, prefix: str) -> str:
+    """SVG text ready to sit inside an HTML page: no XML prolog, every id prefixed so that several can coexist."""
+    body = svg[svg.index("<svg"):]
+    ids = set(re.findall(r'\bid="([^"]+)"', body))
+    if ids:
+        pattern = re.compile(r'(\bid="|url\(#|xlink:href="#)(' + "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
+                             + r')(?=[")])')
+        body = pattern.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", body)
+    return body
+
+
+def _display(obj, raw: bool = False) -> None:
+    """IPython's display, only inside IPython (a plain script that publishes shows nothing)."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython comes with jupyter
+        return
+    if get_ipython() is not None:
+        display(obj, raw=raw)
