@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # the package again and pytest rewrites every test module again, on every run (about 1.3 s per test worker).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help report test lint lab notebooks data data-manifest tile-grid benchmark clean
+.PHONY: help report test lint lab notebooks data data-dictionary data-manifest tile-grid benchmark clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -68,7 +68,10 @@ data: $(STAMP)  ## refresh data/ from a Library file: make data DHL=file.csv
 	@test -n "$(DHL)" || { echo "usage: make data DHL=path/to/library_voting_file.csv" >&2; exit 2; }
 	$(PY) -m analysis update-data $(DHL)
 
-data-manifest:
+data-dictionary: $(STAMP)  ## rewrite the data dictionary in data/README.md from the declarations
+	$(PY) -m analysis.data.dictionary
+
+data-manifest:  ## rewrite data/SHA256SUMS after a hand change of data/
 	cd data && find . -type f ! -name SHA256SUMS ! -name README.md | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum > SHA256SUMS
 
 tile-grid: $(STAMP)

@@ -233,11 +233,13 @@ class Field:
     pattern: str | None = None
     empty: bool = False
     rule: str = ""
+    doc: str = ""  #: one line for people: what the column holds (the data dictionary is made from it)
 
 
 @dataclass(frozen=True)
 class Table:
-    """A declared table: file name in the data folder, fields, key columns and (where fixed) the row count."""
+    """A declared table: file name in the data folder, fields, key columns, (where fixed) the row count, and for
+    people a ``title`` and a ``doc`` paragraph (the data dictionary in ``data/README.md`` is made from them)."""
 
     name: str
     file: str
@@ -245,6 +247,8 @@ class Table:
     key: tuple[str, ...] = ()
     rows: int | None = None
     may_be_empty: bool = False  # a header with no rows is a valid table (no partial record left)
+    title: str = ""
+    doc: str = ""
 
     @property
     def columns(self) -> list[str]:
@@ -254,50 +258,105 @@ class Table:
 _CODE = r"[A-Z]{3}"
 #: The grammar of the motions table's ``outcome``; the group names the member whose negative vote defeated it.
 OUTCOME = r"adopted|rejected|rejected \(negative vote of a permanent member: (?P<vetoed_by>[^)]+)\)"
+_VOTE_DOC = ("Y yes, N no, A abstention, X did not vote (absent, not participating, or not entitled under "
+             "Article 19)")
 TABLES = {t.name: t for t in (
     Table("members", "members.csv", (
-        Field("iso3", pattern=_CODE, rule="three capital letters"), Field("name"),
+        Field("iso3", pattern=_CODE, rule="three capital letters",
+              doc="ISO 3166-1 alpha-3 code, as used by the UN Digital Library's ms_code"),
+        Field("name", doc="UN short name (e.g. Bolivia (Plurinational State of), Türkiye)"),
         Field("regional_group", "choice", ("African", "Asia-Pacific", "Eastern European",
-                                           "Latin American and Caribbean", "Western European and Others")),
-    ), key=("iso3",), rows=193),
-    Table("aliases", "member_aliases.csv", (Field("alias"), Field("iso3", "code", empty=True), Field("note")),
-          key=("alias", "iso3")),
-    Table("historical_seats", "historical_seats.csv", (Field("code", pattern=_CODE, rule="three capital letters"),
-                                                       Field("name"),
-                                                       Field("note", empty=True)), key=("code",)),
-    Table("blocs", "blocs.csv", (Field("bloc"), Field("iso3", "code")), key=("bloc", "iso3")),
+                                           "Latin American and Caribbean", "Western European and Others"),
+              doc="UN regional (electoral) group of 2025; the United States is counted with WEOG, as for "
+                  "elections; Türkiye and Israel are WEOG; Kiribati is Asia-Pacific"),
+    ), key=("iso3",), rows=193, title="the 193 UN Member States"),
+    Table("aliases", "member_aliases.csv", (
+        Field("alias", doc="a common or former name (Turkey, Swaziland, Ivory Coast, DPRK, USA, ...)"),
+        Field("iso3", "code", empty=True, doc="the member it names; empty for an observer state (refused as a "
+                                              "non-member); an alias listed with two codes is ambiguous"),
+        Field("note", doc="why the alias is there"),
+    ), key=("alias", "iso3"), title="names for the name normalizer (made for this project)"),
+    Table("historical_seats", "historical_seats.csv", (
+        Field("code", pattern=_CODE, rule="three capital letters", doc="code of a former seat in old Library rows"),
+        Field("name", doc="the former member (e.g. Yugoslavia, Czechoslovakia)"),
+        Field("note", empty=True, doc="what became of the seat; never mapped to a successor"),
+    ), key=("code",), title="codes of former seats (made for this project)"),
+    Table("blocs", "blocs.csv", (
+        Field("bloc", doc="EU27, NATO, G7, BRICS, ASEAN or AU"), Field("iso3", "code", doc="member code"),
+    ), key=("bloc", "iso3"), title="bloc membership on 24 February 2025 (long table)",
+        doc="EU27 (27), NATO (32: Finland since 2023, Sweden since March 2024), G7 (7; the EU takes part but is "
+            "not a UN member), BRICS (10, with Indonesia from January 2025; Saudi Arabia had not confirmed), ASEAN "
+            "(10; Timor-Leste joined only in October 2025), AU (all 54 African UN members)."),
     Table("sc_members", "sc_members_2025.csv", (
-        Field("iso3", "code"), Field("membership", "choice", ("permanent", "elected")),
-        Field("term", pattern=r"[0-9]{4}-[0-9]{4}", empty=True, rule="two years, YYYY-YYYY"),
-    ), key=("iso3",), rows=15),
-    Table("tile_grid", "tile_grid.csv", (Field("iso3", "code"), Field("col", "int"), Field("row", "int")),
-          key=("iso3",), rows=193),
-    Table("article19", "article19_2025.csv", (Field("iso3", "code"), Field("entitled_to_vote", "yesno"),
-                                              Field("source")), key=("iso3",)),
+        Field("iso3", "code", doc="member code"),
+        Field("membership", "choice", ("permanent", "elected"), doc="permanent or elected member"),
+        Field("term", pattern=r"[0-9]{4}-[0-9]{4}", empty=True, rule="two years, YYYY-YYYY",
+              doc="term of an elected member (2024-2025, 2025-2026); empty for a permanent member"),
+    ), key=("iso3",), rows=15, title="the 15 Security Council members of 2025"),
+    Table("tile_grid", "tile_grid.csv", (
+        Field("iso3", "code", doc="member code"), Field("col", "int", doc="column on the 30 x 18 grid"),
+        Field("row", "int", doc="row on the grid, 0 at the top"),
+    ), key=("iso3",), rows=193, title="the one-state-one-vote map layout (made for this project)",
+        doc="One cell per member, no two sharing one; made by scripts/make_tile_grid.py (see below)."),
+    Table("article19", "article19_2025.csv", (
+        Field("iso3", "code", doc="member code"),
+        Field("entitled_to_vote", "yesno", doc="no: listed as not entitled to vote (A/79/720 and addenda); yes: "
+                                               "in arrears but allowed to vote by resolution 79/3"),
+        Field("source", doc="the document"),
+    ), key=("iso3",), title="Article 19 of the Charter (arrears), early 2025",
+        doc="It covers early 2025 only: which members had lost their vote in February 2026 is not in the data."),
     Table("motions", "motions.csv", (
-        Field("motion", "symbol"), Field("body", "choice", ("GA", "SC")), Field("date", "date"),
-        Field("meeting", empty=True), Field("draft", empty=True),
-        Field("kind", "choice", ("resolution", "amendment", "procedural")), Field("amends", empty=True),
-        Field("proposer", empty=True), Field("title_or_change"),
-        Field("yes", "int", empty=True), Field("no", "int", empty=True), Field("abstain", "int", empty=True),
-        Field("outcome", pattern=OUTCOME,
-              rule="adopted, rejected or rejected (negative vote of a permanent member: NAME)"),
-        Field("roll_call", "yesno"), Field("tally_quality"),
-    ), key=("motion",)),
-    Table("votes", "votes.csv", (Field("motion", "symbol"), Field("iso3", "code"), Field("vote", "vote")),
-          key=("motion", "iso3")),
+        Field("motion", "symbol", doc="the UN symbol of a resolution or amendment; for a vote without a symbol of "
+                                      "its own, a descriptive id (A/ES-11/L.11/EU-amendment-1)"),
+        Field("body", "choice", ("GA", "SC"), doc="GA (General Assembly) or SC (Security Council)"),
+        Field("date", "date", doc="date of the vote"),
+        Field("meeting", empty=True, doc="meeting record symbol (empty where not established)"),
+        Field("draft", empty=True, doc="draft symbol (empty where not established)"),
+        Field("kind", "choice", ("resolution", "amendment", "procedural"), doc="what was voted on"),
+        Field("amends", empty=True, doc="for an amendment: the draft or resolution it amends"),
+        Field("proposer", empty=True, doc="who proposed it"),
+        Field("title_or_change", doc="the title of a resolution, or the change an amendment proposed"),
+        Field("yes", "int", empty=True, doc="official votes in favour; empty where not known"),
+        Field("no", "int", empty=True, doc="official votes against; empty where not known"),
+        Field("abstain", "int", empty=True, doc="official abstentions; empty where not known"),
+        Field("outcome", pattern=OUTCOME, rule="adopted, rejected or rejected (negative vote of a permanent "
+                                               "member: NAME)",
+              doc="adopted, rejected, or rejected by the negative vote of a permanent member (named)"),
+        Field("roll_call", "yesno", doc="yes where a country-level record is in votes.csv"),
+        Field("tally_quality", doc="how good the tally source is: official, single news source, unverified, no "
+                                   "tally found, ..."),
+    ), key=("motion",), title="every vote of interest, including those known only as tallies"),
+    Table("votes", "votes.csv", (
+        Field("motion", "symbol", doc="a motion of motions.csv with roll_call yes"),
+        Field("iso3", "code", doc="member code (one of the 193), once per motion"),
+        Field("vote", "vote", doc=_VOTE_DOC),
+    ), key=("motion", "iso3"), title="country-level votes (long table)",
+        doc="Each General Assembly roll call lists the 193 members, each Council roll call the 15 members of its "
+            "year; the Y/N/A counts equal the official tally."),
     Table("partial_votes", "partial_votes.csv", (
-        Field("motion", "symbol"), Field("iso3", "code"), Field("vote", "vote"),
-        Field("confidence", "choice", ("high", "medium", "low")), Field("source"),
-    ), key=("motion", "iso3"), may_be_empty=True),
+        Field("motion", "symbol", doc="a motion of motions.csv with roll_call no (a full record replaces a partial "
+                                      "one)"),
+        Field("iso3", "code", doc="member code, at most once per motion"),
+        Field("vote", "vote", doc=_VOTE_DOC + "; never more of a kind than the motion's tally"),
+        Field("confidence", "choice", ("high", "medium", "low"), doc="how well sourced the vote is"),
+        Field("source", doc="the URL of a report that names the vote"),
+    ), key=("motion", "iso3"), may_be_empty=True, title="country-level votes known only from news reports",
+        doc="Loaded by load_partial_votes(), never by load_votes(): a partial record is not a roll call. The named "
+            "states are those the news reported, not a sample: no share or rate can be computed from them."),
     Table("text_changes", "text_changes.csv", (
-        Field("part"), Field("original_us_text", empty=True), Field("as_amended_in_the_general_assembly"),
-        Field("source_quality"),
-    )),
+        Field("part", doc="paragraph of the text"),
+        Field("original_us_text", empty=True, doc="the US draft A/ES-11/L.11 as tabled, identical to S/RES/2774 "
+                                                  "(2025)"),
+        Field("as_amended_in_the_general_assembly", doc="the change made by the European amendments (partly "
+                                                        "paraphrase)"),
+        Field("source_quality", doc="where the wording comes from"),
+    ), title="the US draft as tabled against the text as amended in the General Assembly"),
     Table("text_comparison", "texts/es11_7_vs_es11_10.csv", (
-        Field("provision"), Field("in_es11_7_2025"), Field("in_es11_10_2026"),
-        Field("change", "choice", ("kept", "added", "dropped")), Field("source_quality"),
-    )),
+        Field("provision", doc="the provision, in short"), Field("in_es11_7_2025", doc="yes or no"),
+        Field("in_es11_10_2026", doc="yes (with the paragraph and any change of wording) or no"),
+        Field("change", "choice", ("kept", "added", "dropped"), doc="what happened to the provision"),
+        Field("source_quality", doc="the 2026 side is the adopted text; the 2025 side is paraphrase"),
+    ), title="A/RES/ES-11/7 (2025) against A/RES/ES-11/10 (2026), provision by provision"),
 )}
 
 #: The five UN regional groups, in the order used in tables and figures.
