@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from .data.schema import VoteDataError
+from .measures.records import TALLY_ONLY
 from .output.terminal import WIDTH, json_records, shorten, table_text, tally_text, wrap
 
 FORMATS = ("text", "csv", "json")
@@ -125,7 +126,7 @@ def _tally_only(row: pd.Series) -> dict:
     """The facts held about a motion without a country-level record."""
     return {"motion": row["motion"], "body": row["body"], "date": row.get("date"), "kind": row.get("kind"),
             "yes": row.get("yes"), "no": row.get("no"), "abstain": row.get("abstain"),
-            "tally_quality": row.get("tally_quality"), "record": "tally only"}
+            "tally_quality": row.get("tally_quality"), "record": TALLY_ONLY}
 
 
 # ---------------------------------------------------------------------------------------------- votes
@@ -179,32 +180,20 @@ def cmd_votes(args: argparse.Namespace) -> None:
 
 def _country_vote(data: Data, row: pd.Series, args: argparse.Namespace) -> None:
     from .data.members import to_iso3
+    from .measures.records import MemberRecord
 
     iso3, motion = to_iso3(args.country, data_dir=data.dir), row["motion"]
-    answer = {"motion": motion, "iso3": iso3, "name": data.name(iso3), "vote": None, "record": None,
-              "confidence": None, "source": None}
-    if row["recorded"]:
-        roll = data.votes[(data.votes["motion"] == motion) & (data.votes["iso3"] == iso3)]
-        if len(roll):
-            answer.update(vote=roll["vote"].iat[0], record="roll call")
-            shown = answer["vote"]
-        elif row["body"] == "SC":
-            answer["record"] = shown = "not a Council member"
-        else:
-            answer["record"] = shown = "no vote in this record (not a member at the time)"
-    else:
-        news = data.partial
-        news = news[(news["motion"] == motion) & (news["iso3"] == iso3)] if news is not None else []
-        if len(news):
-            found = news.iloc[0]
-            answer.update(vote=found["vote"], record="news report", confidence=found["confidence"],
-                          source=found["source"])
-            shown = f"{found['vote']} (news report, confidence {found['confidence']}: {found['source']})"
-        else:
-            answer["record"] = "tally only"
-            shown = f"unknown: no country-level record (the tally: {tally_text(row, labelled=True)})"
+    found = MemberRecord(data.votes, data.partial, iso3).on(motion, row["body"])
+    answer = {"motion": motion, "iso3": iso3, "name": data.name(iso3), "vote": found.vote, "record": found.record,
+              "confidence": found.confidence, "source": found.source}
     if args.format != "text":
         return emit(pd.DataFrame([answer]), args.format)
+    if found.confidence:
+        shown = f"{found.vote} ({found.record}, {found.confidence} confidence: {found.source})"
+    elif found.record == TALLY_ONLY:
+        shown = f"unknown: no country-level record (the tally: {tally_text(row, labelled=True)})"
+    else:
+        shown = found.vote or found.record
     print(wrap(f"{motion}: {answer['name']} ({iso3}) {shown}", WIDTH, "  "))
     return None
 

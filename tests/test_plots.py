@@ -152,7 +152,7 @@ def test_tile_svg_gives_every_square_a_title_and_leaves_the_figure_unchanged(vot
 
 def test_council_map_titles_say_who_was_not_on_the_council(votes, tables):
     svg = plots.to_svg(plots.tile_map(votes, "S/RES/2774(2025)", grid=tables.tile_grid, members=tables.members))
-    assert "Ukraine (UKR): not on the Council" in svg and "France (FRA): Abstain" in svg
+    assert "Ukraine (UKR): not a Council member" in svg and "France (FRA): Abstain" in svg
 
 
 def test_a_figure_as_the_last_line_of_a_cell_is_shown_once(tmp_path):

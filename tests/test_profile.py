@@ -30,7 +30,7 @@ def test_brazil_votes_as_recorded(brazil):
 
 def test_council_motions_say_brazil_was_not_on_the_council(brazil):
     council = brazil.votes[brazil.votes["body"] == "SC"]
-    assert len(council) == 7 and council["record"].eq("not on Council").all() and council["vote"].isna().all()
+    assert len(council) == 7 and council["record"].eq("not a Council member").all() and council["vote"].isna().all()
     assert not council["on_council"].any() and brazil.votes.loc[brazil.votes["body"] == "GA", "on_council"].isna().all()
     assert brazil.council == "not on the Council in 2025"
 
@@ -39,7 +39,7 @@ def test_amendments_are_tally_only_and_2026_comes_from_news(brazil):
     rows = brazil.votes.set_index("motion")
     assert rows.loc["A/ES-11/L.12", "record"] == "tally only" and pd.isna(rows.loc["A/ES-11/L.12", "vote"])
     assert rows.loc["A/ES-11/L.12", "tally_quality"].startswith("single news source")
-    assert rows.loc["A/RES/ES-11/10", "record"].startswith("news (") and rows.loc["A/RES/ES-11/10", "vote"] == "A"
+    assert rows.loc["A/RES/ES-11/10", "record"].startswith("news report (") and rows.loc["A/RES/ES-11/10", "vote"] == "A"
 
 
 def test_agreement_before_and_from_2025_with_the_counts(brazil):
@@ -76,3 +76,19 @@ def test_names_are_forgiving_and_refusals_suggest(brazil):
         country_profile("Brazl")
     with pytest.raises(VoteDataError, match=r"not a UN Member State \(an observer state\): 'Holy See'"):
         country_profile("Holy See")
+
+
+def test_the_profile_and_the_command_line_say_where_a_vote_comes_from_in_the_same_words(capsys):
+    """One classification: the profile's record column and the CLI's record field use the words of records.py."""
+    import json
+
+    from analysis.cli import main
+    from analysis.measures import records
+
+    brazil = country_profile("BRA").votes.set_index("motion")["record"]
+    assert brazil["S/RES/2774(2025)"] == records.NOT_ON_COUNCIL
+    assert brazil["A/ES-11/L.12"] == records.TALLY_ONLY and brazil["A/RES/ES-11/7"] == records.ROLL_CALL
+    for motion, expected in (("S/RES/2774", records.NOT_ON_COUNCIL), ("A/ES-11/L.12", records.TALLY_ONLY),
+                             ("ES-11/7", records.ROLL_CALL)):
+        assert main(["votes", motion, "--country", "BRA", "--format", "json"]) == 0
+        assert json.loads(capsys.readouterr().out)[0]["record"] == expected

@@ -104,3 +104,23 @@ def load_resolution_text(motion: str = "A/RES/ES-11/10", *, data_dir: PathLike =
     if not path.is_file():
         raise VoteDataError("no text held for this resolution", file=path, value=motion)
     return decode(open_bytes(path), path)
+
+
+def resolution_paragraphs(text: str) -> dict[str, str]:
+    """The numbered paragraphs of a resolution text held in ``data/texts/``: ``PP1``... (preamble) and
+    ``operative 1``... (operative), each mapped to its line. Lines of another form (the source line, the
+    heading) are not paragraphs.
+
+    Examples:
+        >>> paragraphs = resolution_paragraphs(load_resolution_text("A/RES/ES-11/10"))
+        >>> sorted(paragraphs)[:2], len(paragraphs)
+        (['PP1', 'PP2'], 8)
+    """
+    paragraphs = {}
+    for line in text.splitlines():
+        head = line.split(" ", 1)[0]
+        if head.startswith("PP") and head[2:].isdigit():
+            paragraphs[head] = line
+        elif head.endswith(".") and head[:-1].isdigit():
+            paragraphs[f"operative {head[:-1]}"] = line
+    return paragraphs

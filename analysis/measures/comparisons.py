@@ -14,6 +14,7 @@ import pandas as pd
 from ..data.ids import resolve_in
 from ..data.schema import REGIONAL_GROUPS, VOTE_CODES
 from .arguments import bodies, measure, once_per_member
+from .records import NOT_ON_COUNCIL, NOT_RECORDED
 
 #: Row label for votes of former seats (YUG, CSK, ...), which have no regional group of 2025.
 FORMER_SEATS = "Former seats"
@@ -192,7 +193,7 @@ def vote_matrix(votes: pd.DataFrame, ids: list[str], members: pd.DataFrame | Non
             raise TypeError("vote_matrix(): a Council vote is among ids: pass members= (the members table), so that "
                             "every member gets a row")
         table = table.reindex(table.index.union(pd.Index(members["iso3"], name="iso3")))
-    table.attrs["missing"] = {m: "not a Council member" if m in council else "no vote recorded (not a member)"
+    table.attrs["missing"] = {m: NOT_ON_COUNCIL if m in council else NOT_RECORDED
                               for m in dict.fromkeys(ids) if table[m].isna().to_numpy().any()}
     return table
 

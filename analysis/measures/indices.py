@@ -188,3 +188,37 @@ def periods(motions: pd.DataFrame, at: str = "2025-01-01", body: str | None = "G
     label = str(cut.year) if (cut.month, cut.day) == (1, 1) else f"{cut:%Y-%m-%d}"
     return {f"before {label}": list(rows.loc[rows["date"] < cut, "motion"]),
             f"from {label}": list(rows.loc[rows["date"] >= cut, "motion"])}
+
+
+def agreement_by_period(votes: pd.DataFrame, periods: dict[str, list[str]], partners: list[str],
+                        method: str = "lijphart", *, motions: pd.DataFrame | None = None,
+                        body: str | None = "GA") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every member's agreement with each of ``partners`` in each period, and the votes each score rests on.
+
+    ``periods`` maps a label to motion ids (e.g. :func:`periods`); ``partners`` are
+    ISO3 codes or pseudo-members of ``votes`` (e.g. a :func:`majority_votes`
+    label). Returns ``(scores, counts)``: members x (period, partner) columns,
+    counts as integers; a period with no recorded motion gives NaN scores on 0 votes.
+
+    Examples:
+        >>> t = load_tables()
+        >>> scores, counts = agreement_by_period(t.votes, periods(t.motions), ["USA", "RUS"])
+        >>> round(scores.loc["GBR", ("from 2025", "USA")], 2), counts.loc["GBR", ("from 2025", "USA")]
+        (np.float64(0.33), np.int64(3))
+    """
+    recorded = set(votes["motion"])
+    members = pd.Index(sorted(pd.unique(votes["iso3"])), name="iso3")
+    scores, counts = {}, {}
+    for label, ids in periods.items():
+        ids = [m for m in ids if m in recorded]
+        if not ids:  # no roll call in this period: no score, on no vote
+            scores[label] = pd.DataFrame(np.nan, index=members, columns=partners)
+            counts[label] = pd.DataFrame(0, index=members, columns=partners)
+            continue
+        scores[label] = agreement(votes, method, ids, motions=motions, body=body).reindex(
+            index=members, columns=partners)
+        counts[label] = agreement_counts(votes, method, ids, motions=motions, body=body).reindex(
+            index=members, columns=partners, fill_value=0)
+    score, count = pd.concat(scores, axis=1), pd.concat(counts, axis=1)
+    score.columns.names = count.columns.names = ["period", "partner"]
+    return score, count.astype(int)

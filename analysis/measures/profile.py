@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .indices import agreement, agreement_counts, majority_votes, periods
+from .indices import agreement_by_period, majority_votes, periods
+from .records import MemberRecord
 
 if TYPE_CHECKING:
     from ..data.tables import Tables
@@ -33,9 +34,9 @@ class CountryProfile:
     """A member's record (``votes``, one row per motion in date order) and ``agreement`` with four partners.
 
     ``votes`` columns: ``date``, ``motion``, ``body``, ``kind``, ``vote`` (Y/N/A/X,
-    missing where not known), ``record`` (``roll call``; ``not on Council``;
-    ``news (high)``, ``news (medium)``...: a vote known only from news reports,
-    with its confidence; ``tally only``: no country-level record), ``on_council``
+    missing where not known), ``record`` (where the vote comes from, in the
+    words of :mod:`analysis.measures.records`: ``roll call``, ``not a Council
+    member``, ``news report (high confidence)``..., ``tally only``), ``on_council``
     (for Council motions), the official ``yes``/``no``/``abstain``,
     ``tally_quality`` and ``title``. ``agreement`` has one row per partner and
     the columns ``score <period>`` and ``votes <period>`` (the count behind it).
@@ -110,24 +111,13 @@ def country_profile(tables: Tables, iso3: str, *, votes: pd.DataFrame | None = N
 def _vote_rows(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, partial: pd.DataFrame | None,
                sc_members: pd.DataFrame) -> pd.DataFrame:
     """One row per motion of the motions table, in date order, with this member's vote and where it comes from."""
-    own = votes[votes["iso3"] == iso3].drop_duplicates("motion").set_index("motion")["vote"]
-    recorded = set(votes["motion"])
-    news = pd.DataFrame(columns=["motion", "vote", "confidence"]) if partial is None else \
-        partial[partial["iso3"] == iso3].set_index("motion")
+    member = MemberRecord(votes, partial, iso3)
     rows = []
     for m in motions.sort_values("date", kind="stable").to_dict("records"):
         motion, body = m["motion"], m.get("body")
         on_council = _on_council(iso3, m["date"], sc_members) if body == "SC" else pd.NA
-        if motion in own.index:
-            vote, record = own[motion], "roll call"
-        elif motion in recorded:
-            vote, record = pd.NA, "not on Council" if body == "SC" else "no vote recorded"
-        elif body == "SC" and on_council is False:
-            vote, record = pd.NA, "not on Council"
-        elif motion in news.index:
-            vote, record = news.at[motion, "vote"], f"news ({news.at[motion, 'confidence']})"
-        else:
-            vote, record = pd.NA, "tally only"
+        found = member.on(motion, body, on_council if on_council is not pd.NA else None)
+        vote, record = (pd.NA if found.vote is None else found.vote), found.label
         rows.append({"date": m["date"], "motion": motion, "body": body, "kind": m.get("kind", "resolution"),
                      "vote": vote, "record": record, "on_council": on_council, "yes": m.get("yes"),
                      "no": m.get("no"), "abstain": m.get("abstain"), "tally_quality": m.get("tally_quality", ""),
@@ -148,16 +138,11 @@ def _agreement(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, tables: Ta
                                                                          EU_MAJORITY)], ignore_index=True)
     names = tables.members.set_index("iso3")["name"]
     partners = [p for p in PARTNERS] + [EU_MAJORITY]
+    scores, counts = agreement_by_period(with_eu, periods(motions, at=at, body="GA"), partners, method,
+                                         motions=motions)
     out = pd.DataFrame(index=pd.Index([f"{names.get(p, p)} ({p})" if p in names else p for p in partners],
                                       name="partner"))
-    recorded = set(with_eu["motion"])
-    for label, ids in periods(motions, at=at, body="GA").items():
-        ids = [m for m in ids if m in recorded]
-        if not ids:  # no roll call in this period: no score, on no vote
-            out[f"score {label}"], out[f"votes {label}"] = float("nan"), 0
-            continue
-        scores = agreement(with_eu, method, ids, motions=motions)
-        counts = agreement_counts(with_eu, method, ids, motions=motions)
-        out[f"score {label}"] = scores.reindex(index=[iso3], columns=partners).iloc[0].to_numpy()
-        out[f"votes {label}"] = counts.reindex(index=[iso3], columns=partners, fill_value=0).iloc[0].to_numpy()
+    for label in scores.columns.unique("period"):
+        out[f"score {label}"] = scores[label].reindex(index=[iso3]).iloc[0].to_numpy()
+        out[f"votes {label}"] = counts[label].reindex(index=[iso3], fill_value=0).iloc[0].to_numpy()
     return out

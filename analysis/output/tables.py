@@ -51,3 +51,17 @@ def show(frame: pd.DataFrame | pd.Series, index: bool = True, caption: str | Non
         return
     display({"text/html": table_html(frame, index, caption), "text/plain": frame_text(frame, index, caption)},
             raw=True)
+
+
+def with_counts(scores: pd.DataFrame | pd.Series, counts: pd.DataFrame | pd.Series, digits: int = 2):
+    """``0.50 (3)``: each score to ``digits`` decimals with the number of votes it rests on (``NaN (0)``: none).
+
+    Examples:
+        >>> with_counts(pd.Series([0.5, None]), pd.Series([3, 0])).tolist()
+        ['0.50 (3)', 'NaN (0)']
+    """
+    def text(value) -> str:
+        return "NaN" if pd.isna(value) else f"{value:.{digits}f}"
+
+    shown = scores.map(text) if isinstance(scores, pd.Series) else scores.apply(lambda column: column.map(text))
+    return shown + " (" + counts.astype(int).astype(str) + ")"

@@ -30,8 +30,10 @@ from matplotlib.patches import Rectangle
 from matplotlib.textpath import TextPath
 from matplotlib.transforms import Affine2D
 
+from ..data.bodies import body_of
 from ..data.schema import VOTE_CODES, VOTE_LABELS
 from ..measures.comparisons import votes_on
+from ..measures.records import NOT_ON_COUNCIL, NOT_RECORDED
 from .style import NOT_VOTING_HATCH, SOURCE_VOTES, VOTE_COLORS, finish, new_figure, style, styled
 
 SIDE = 0.92  #: side of a square, in grid units (the rest is the gap between squares)
@@ -59,7 +61,7 @@ def _tooltip(name: str, iso3: str, code: str | None, body_note: str) -> str:
 
 
 def draw_tiles(ax, record: pd.Series, grid: pd.DataFrame, names: dict[str, str],
-               no_record: str = "no vote recorded") -> None:
+               no_record: str = NOT_RECORDED) -> None:
     """Draw one square per row of ``grid`` on ``ax``, coloured by ``record`` (ISO3 -> vote code)."""
     iso3s = list(grid["iso3"])
     cols, rows = grid["col"].to_numpy(), grid["row"].to_numpy()
@@ -99,7 +101,7 @@ def draw_tiles(ax, record: pd.Series, grid: pd.DataFrame, names: dict[str, str],
 
 
 def _note(motion: str) -> str:
-    return "not on the Council" if motion.startswith("S/") else "no vote recorded"
+    return NOT_ON_COUNCIL if body_of(motion) == "SC" else NOT_RECORDED
 
 
 @styled
