@@ -153,3 +153,12 @@ def test_no_module_sets_environment_variables_or_keeps_a_shim():
         text = path.read_text(encoding="utf-8")
         assert "os.environ[" not in text and "os.putenv" not in text, module
         assert "legacy_order" not in text, module
+
+
+def test_the_declared_member_tables_agree_with_the_bodies():
+    """193 and 15 are written once as facts of the bodies; the declarations of the member files must agree."""
+    from analysis.data.bodies import BODIES
+    from analysis.data.schema import TABLES
+
+    assert TABLES["members"].rows == TABLES["tile_grid"].rows == BODIES["GA"].members == 193
+    assert TABLES["sc_members"].rows == BODIES["SC"].members == 15

@@ -2,7 +2,9 @@
 
 Read by the roll-call checker (how many members a vote may list), the measures
 (the size of a body, the Council's voting rule) and the text (the bodies'
-names). Nothing else in the package writes 193, 15 or 9.
+names). The table declarations state the row counts of ``members.csv`` (193)
+and ``sc_members_*.csv`` (15) as facts of those files; a test checks that they
+agree with the bodies here.
 
 - **General Assembly**: every Member State has one vote (Charter, Article 18(1));
   193 members since South Sudan's admission in 2011. Decisions on important
