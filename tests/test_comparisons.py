@@ -57,6 +57,16 @@ def test_tally_and_shares(votes):
     assert share.loc[A, "Y_of_all"] == 48.2
 
 
+def test_the_majority_base_is_yes_plus_no_under_rule_86(votes):
+    """Page 01 called yes + no + abstain the base of the Assembly's majorities; under rule 86 it is yes + no:
+    111 members present and voting on ES-11/7, not 176."""
+    from analysis.data.bodies import majority_base
+
+    counts = tally(votes, [A])
+    assert majority_base(counts.loc[A, "Y"], counts.loc[A, "N"]) == counts.loc[A, "voting"] == 111
+    assert shares(votes, [A]).loc[A, ["Y_of_voting", "N_of_voting"]].tolist() == [83.8, 16.2]
+
+
 def test_yes_coalitions_overlap(votes, members):
     overlap = coalition_overlap(votes, A, B, members)
     assert overlap.loc["All members"].tolist() == [78, 15, 15, 85]

@@ -16,7 +16,18 @@ def test_the_core_notebooks_exist():
     assert {"01_two_ga_outcomes.ipynb", "02_amendments.ipynb", "03_abstentions.ipynb"} <= set(names)
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+#: Reference pages: Markdown only (no code, so no question to answer by computation).
+REFERENCE = {"10_glossary.ipynb"}
+
+
+def test_reference_pages_hold_no_code():
+    for path in (p for p in NOTEBOOKS if p.name in REFERENCE):
+        notebook = nbformat.read(path, as_version=4)
+        assert notebook.cells[0].source.startswith("# ") and "**Question.**" in notebook.cells[0].source
+        assert [c.cell_type for c in notebook.cells if c.cell_type != "markdown"] == []
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name not in REFERENCE], ids=lambda p: p.name)
 def test_notebook_structure(path):
     notebook = nbformat.read(path, as_version=4)
     first = notebook.cells[0]
@@ -51,3 +62,28 @@ def test_a_changed_number_in_a_stored_output_fails_nbval(pytester):
     report = result.stdout.str()
     assert "Cell 1: Cell outputs differ" in report and "mismatch 'stdout'" in report
     assert "'ES-11/7: 94-18-65\\n' == 'ES-11/7: 93-18-65\\n'" in report  # stored, then computed
+
+
+def test_the_glossary_numbers_are_the_data(votes):
+    """The glossary's example of rule 86 states ES-11/7's tally and majority base: they must be the record's."""
+    import json
+
+    from analysis import tally
+
+    text = "".join("".join(c["source"]) for c in json.loads((ROOT / "notebooks" / "10_glossary.ipynb").read_text())["cells"])
+    counts = tally(votes, ["A/RES/ES-11/7"]).iloc[0]
+    assert f"({counts['Y']} yes, {counts['N']} no, {counts['A']} abstentions)" in text
+    assert f"it is the {counts['voting']} members voting yes" in text and f"not the {counts['present']} that" in text
+
+
+def test_the_council_gap_note_agrees_with_the_motions_table(motions):
+    """The trap: page 04 said no tally was found for the two Russian amendments while its table gave one 4-6-5."""
+    import json
+
+    cells = json.loads((ROOT / "notebooks" / "04_security_council.ipynb").read_text())["cells"]
+    said = next("".join(o["data"]["text/plain"]) for c in cells if c["cell_type"] == "code"
+                for o in c.get("outputs", []) if "tallies rest on" in "".join(o.get("data", {}).get("text/plain", "")))
+    for motion, quality in motions.loc[motions["motion"].str.startswith("S/PV.9866/"),
+                                       ["motion", "tally_quality"]].itertuples(index=False):
+        assert f"{quality}: " in said and motion.removeprefix("S/PV.9866/") in said
+    assert "single news source: RU-amendment-root-causes" in said and "no tally found: RU-amendment-wording" in said

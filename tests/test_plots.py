@@ -5,6 +5,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
 
 from analysis import plots  # noqa: E402
 from analysis.output import publish, style  # noqa: E402
@@ -182,3 +183,33 @@ def test_flow_chart_bands_add_up_to_the_members(votes, tables):
     blocks = [p for p in ax.patches if isinstance(p, matplotlib.patches.Rectangle)]
     assert sum(p.get_height() for p in blocks) == 2 * 193
     assert {"A/RES/ES-11/6", "A/RES/ES-11/7", "Yes 141", "Yes 93"} <= {t.get_text() for t in ax.texts}
+
+
+def test_the_trend_chart_has_a_time_axis_and_labels_that_never_collide(votes, motions):
+    """The trap: evenly spaced votes (2014 to 2022 looked like one step) and No/Not-voting labels on each other."""
+    from analysis.measures.records import tallies
+
+    ga = motions[motions["body"].eq("GA") & motions["kind"].eq("resolution")].sort_values("date", kind="stable")
+    trend = tallies(votes, motions, list(ga["motion"]))
+    fig = plots.trend_chart(trend, "T")
+    ax = fig.axes[0]
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks[0] == "2014" and ticks[-1] == "2027" and "2020" in ticks  # a real calendar axis
+    xs = ax.lines[0].get_xdata()
+    assert (xs[1] - xs[0]) > 5 * (xs[2] - xs[1])  # 2014 -> 2022 far apart, March 2022 votes close together
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    boxes = [t.get_window_extent(renderer) for t in ax.texts if t.get_gid() == "end-label"]
+    assert len(boxes) == 4
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert {t.get_text().split()[0] for t in ax.texts if t.get_gid() == "end-label"} == {"Yes", "No", "Abstain", "Not"}
+
+
+def test_end_labels_are_spread_apart_as_little_as_needed():
+    assert plots._spread([0, 1, 100], 10) == pytest.approx([-4.5, 5.5, 100])
+    spread = plots._spread([20, 21, 22, 80], 10)
+    ordered = sorted(spread)
+    assert all(b - a >= 10 - 1e-9 for a, b in zip(ordered, ordered[1:]))
+    assert spread[3] == 80 and sorted(range(4), key=spread.__getitem__) == [0, 1, 2, 3]

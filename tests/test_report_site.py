@@ -262,5 +262,53 @@ def test_a_long_table_can_be_filtered(browser):
     search = driver.execute_script("return arguments[0].previousElementSibling.querySelector('input')", box)
     search.send_keys("Ukraine")
     shown = driver.execute_script("return [...arguments[0].querySelectorAll('tbody tr')].filter(r => !r.hidden)"
-                                  ".map(r => r.querySelector('th').textContent)", box)
+                                  ".map(r => r.querySelector('td').textContent)", box)
     assert shown == ["UKR"]
+
+
+class _Tables(HTMLParser):
+    """The cells of every table of a page outside code boxes: (in body rows, tag, text)."""
+
+    def __init__(self):
+        super().__init__()
+        self.cells, self.stack, self.text, self.in_body, self.skip = [], [], [], False, 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("details", "pre", "code", "svg"):
+            self.skip += 1
+        if tag == "tbody":
+            self.in_body = True
+        if tag in ("td", "th"):
+            self.stack.append(tag)
+            self.text = []
+
+    def handle_endtag(self, tag):
+        if tag in ("details", "pre", "code", "svg"):
+            self.skip -= 1
+        if tag == "tbody":
+            self.in_body = False
+        if tag in ("td", "th") and self.stack:
+            self.stack.pop()
+            if not self.skip:
+                self.cells.append((self.in_body, tag, "".join(self.text).strip()))
+
+    def handle_data(self, data):
+        if self.stack:
+            self.text.append(data)
+
+
+RAW = {"Y", "N", "A", "X", "<NA>", "NaN", "nan", "NaT", "None", "True", "False"}
+
+
+def test_no_table_shows_a_raw_code_a_missing_marker_a_boolean_or_a_pandas_index(site):
+    """Tables speak to readers: vote codes in words, empty cells, yes/no, and no index printed as data."""
+    found, cells = {}, 0
+    for page in pages(site):
+        parser = _Tables()
+        parser.feed(page.read_text(encoding="utf-8"))
+        cells += len(parser.cells)
+        bad = sorted({text for _, _, text in parser.cells if text in RAW})
+        index_cells = sum(1 for in_body, tag, _ in parser.cells if in_body and tag == "th")
+        if bad or index_cells:
+            found[page.name] = (bad, index_cells)
+    assert found == {} and cells > 1000  # the scan saw the report's tables

@@ -39,7 +39,8 @@ def _pair(votes: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
 
 @measure
 def tally(votes: pd.DataFrame, ids: list[str] | None = None) -> pd.DataFrame:
-    """Counts per motion: ``Y, N, A, X``, ``members``, ``voting`` (Y+N), ``present`` (Y+N+A).
+    """Counts per motion: ``Y, N, A, X``, ``members``, ``voting`` (Y+N: present and voting, rule 86 of the General
+    Assembly's rules of procedure), ``present`` (Y+N+A: casting any vote).
 
     ``ids`` selects and orders the rows (default: every motion, in order of first appearance).
     """
@@ -59,13 +60,22 @@ def tally(votes: pd.DataFrame, ids: list[str] | None = None) -> pd.DataFrame:
 
 @measure
 def shares(votes: pd.DataFrame, ids: list[str] | None = None) -> pd.DataFrame:
-    """Y/N/A as percentages of members present and voting (Y+N+A) and of all members, per motion.
+    """Y/N/A as percentages, per motion, of three bases (one decimal).
 
-    Columns ``Y_of_present``, ``N_of_present``, ``A_of_present``, ``Y_of_all``,
-    ``N_of_all``, ``A_of_all``, ``X_of_all``, rounded to one decimal.
+    - ``*_of_voting`` (``Y``, ``N``): of the members present and voting, which under rule 86 of the General
+      Assembly's rules of procedure are those voting yes or no (an abstaining member counts as not voting):
+      the base of the Assembly's majorities (Charter, Article 18);
+    - ``*_of_present`` (``Y``, ``N``, ``A``): of the members casting any vote, abstentions included;
+    - ``*_of_all`` (``Y``, ``N``, ``A``, ``X``): of all the members on the roll call.
+
+    Examples:
+        >>> shares(load_tables().votes, ["ES-11/7"]).loc["A/RES/ES-11/7", ["Y_of_voting", "Y_of_present"]].tolist()
+        [83.8, 52.8]
     """
     counts = tally(votes, ids)
     out = pd.DataFrame(index=counts.index)
+    for code in ("Y", "N"):
+        out[f"{code}_of_voting"] = 100 * counts[code] / counts["voting"]
     for code in ("Y", "N", "A"):
         out[f"{code}_of_present"] = 100 * counts[code] / counts["present"]
     for code in VOTE_CODES:

@@ -158,3 +158,65 @@ def flow_chart(matrix: pd.DataFrame, title: str, subtitle: str | None = None, *,
     ax.set_ylim(len(matrix) + 3 * gap + 2, -3 * gap)
     ax.axis("off")
     return finish(fig, title, subtitle, source)
+
+
+#: Least vertical gap between two end labels of :func:`trend_chart`, in points.
+LABEL_GAP = 11
+
+
+def _spread(values: list[float], gap: float) -> list[float]:
+    """``values`` moved apart as little as needed so that neighbours are at least ``gap`` apart (order kept):
+    labels that would overlap form a block, centred on their points; blocks that then overlap merge."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    blocks: list[list[int]] = []  # runs of positions in ``order``, each placed as one stack
+    starts: list[float] = []
+    for k in range(len(order)):
+        blocks.append([k])
+        starts.append(float(values[order[k]]))
+        while len(blocks) > 1 and starts[-2] + gap * len(blocks[-2]) > starts[-1]:
+            merged = blocks[-2] + blocks[-1]
+            centre = sum(values[order[j]] for j in merged) / len(merged)
+            blocks[-2:], starts[-2:] = [merged], [centre - gap * (len(merged) - 1) / 2]
+    out = [0.0] * len(values)
+    for block, start in zip(blocks, starts):
+        for offset, k in enumerate(block):
+            out[order[k]] = start + gap * offset
+    return out
+
+
+@styled
+def trend_chart(table: pd.DataFrame, title: str, subtitle: str | None = None, *, source: str = SOURCE_VOTES,
+                ylabel: str = "members") -> Figure:
+    """One line per vote code over a real time axis: ``table`` has a ``date`` column, codes among Y, N, A, X, and
+    optionally ``record`` (``tally only`` points are drawn hollow: no country-level record).
+
+    Each line is labelled once, at its end, with its name and last value; the labels are moved apart so that
+    they never overlap (:data:`LABEL_GAP` points at least). Votes held days apart sit days apart.
+    """
+    codes = [c for c in VOTE_CODES if c in table.columns]
+    dates = pd.to_datetime(table["date"])
+    hollow = table["record"].eq("tally only").to_numpy() if "record" in table.columns else np.zeros(len(table), bool)
+    fig, ax = new_figure((10, 4.8))
+    for code in codes:
+        color = VOTE_COLORS[code] if code != "A" else "#C9A800"  # a darker yellow for a thin line
+        ax.plot(dates, table[code], color=color, linewidth=2, label=VOTE_LABELS[code])
+        ax.scatter(dates[~hollow], table[code][~hollow], color=color, s=22, zorder=3)
+        ax.scatter(dates[hollow], table[code][hollow], facecolor="white", edgecolor=color, s=30, linewidths=1.5,
+                   zorder=3)
+    ax.set_ylim(0, float(table[codes].to_numpy().max()) * 1.12)
+    years = pd.date_range(f"{dates.min().year}-01-01", f"{dates.max().year + 1}-01-01", freq="YS")
+    ax.set_xticks(years, [str(d.year) for d in years])
+    ax.set_xlim(years[0], years[-1] + pd.Timedelta(days=200))
+    ax.set_ylabel(ylabel)
+    ax.grid(axis="y", color="#DDDDDD")
+    if hollow.any():
+        ax.scatter([], [], facecolor="white", edgecolor="#555555", s=30, label="tally only (no country-level record)")
+    ax.legend(frameon=False, ncol=5, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=9)
+    finish(fig, title, subtitle, source)
+    fig.draw_without_rendering()  # the final layout, to place the end labels in points
+    last = [float(table[c].iat[-1]) for c in codes]
+    heights = [ax.transData.transform((0, v))[1] * 72 / fig.dpi for v in last]
+    for code, value, y, y0 in zip(codes, last, _spread(heights, LABEL_GAP), heights):
+        ax.annotate(f"{VOTE_LABELS[code]} {value:.0f}", (dates.iat[-1], value), xytext=(8, y - y0),
+                    textcoords="offset points", va="center", fontsize=8.5, color="#333333", gid="end-label")
+    return fig

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from nbconvert.filters.markdown import markdown2html
 
-from .pages import Page
+from .pages import NOTEBOOK_LINK, Page
 
 if TYPE_CHECKING:
     from .findings import Finding
@@ -65,8 +65,9 @@ def gallery_card(record: dict, page: Page, figures: str = "figures") -> str:
 
 
 def page_item(page: Page) -> str:
+    question = NOTEBOOK_LINK.sub(r'href="\1.html', markdown2html(page.question))  # links to pages, not notebooks
     return (f'<li><a class="page-title" href="{page.href}">{_e(page.title or page.stem)}</a>'
-            f'<div class="question">{markdown2html(page.question)}</div></li>')
+            f'<div class="question">{question}</div></li>')
 
 
 def footer(version: str, data_checksum: str) -> str:

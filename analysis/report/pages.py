@@ -75,6 +75,10 @@ def contents(page_html: str) -> str:
     return toc
 
 
+#: A link from one notebook to another (``10_glossary.ipynb#Veto``), as the notebooks write it for Jupyter.
+NOTEBOOK_LINK = re.compile(r'href="(\d\d_[\w-]+)\.ipynb')
+
+
 def render(notebook: nbformat.NotebookNode, page: Page, prev: Page | None, next_: Page | None,
            footer: str, assets: str = "assets") -> str:
     """The page's HTML; also fills ``page.anchors`` with every id a link may point to."""
@@ -82,6 +86,7 @@ def render(notebook: nbformat.NotebookNode, page: Page, prev: Page | None, next_
               "prev": {"href": prev.href, "title": prev.title} if prev else None,
               "next": {"href": next_.href, "title": next_.title} if next_ else None}
     body, _ = exporter().from_notebook_node(notebook, resources={"report": report})
+    body = NOTEBOOK_LINK.sub(r'href="\1.html', body)  # a link to another notebook is a link to its page
     toc = contents(body)
     page.anchors = set(re.findall(r'\sid="([^"]+)"', body))
     return body.replace("<!-- toc -->", toc, 1)
