@@ -6,7 +6,8 @@ templates and data, the pins and the installed distributions. The next run reuse
 it only while that digest is unchanged, so any change to an input rebuilds it;
 ``UNVOTES_REBUILD_REPORT=1`` forces a rebuild. The structural tests need no browser. The browser tests open
 every page in Debian's headless Chromium through selenium; without Chromium
-they are skipped with the reason (``apt-get install chromium chromium-driver``).
+they are skipped with the reason (``apt-get install chromium chromium-driver``). They share one browser
+and lay the pages out at the widths they need (a phone's 390 px, a tablet's 768 px, a laptop's 1280 px).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from analysis.report import NOTEBOOKS, build
-from site_tools import browser_missing, chromium, local_references, serve
+from site_tools import browser_missing, chromium, local_references, serve, set_width, wider_than_screen
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,12 +189,26 @@ def browser(site):
         yield driver, base
 
 
+WIDTHS = (390, 768, 1280)  # a phone, a tablet, a laptop
+
+
+@pytest.fixture
+def sized(browser):
+    """The module's browser for a test that sets the page's width (:func:`set_width`): the window's own after."""
+    yield browser
+    set_width(browser[0], None)
+
+
 @needs_browser
-def test_every_page_in_chromium(site, browser):
-    """No console errors, every image decoded, every local link answers, the findings list is there."""
-    driver, base = browser
-    problems, checked = [], set()
+def test_every_page_in_chromium(site, sized):
+    """No console errors, every image decoded, every local link answers, the findings list is there; and at a
+    phone's, a tablet's and a laptop's width no page is wider than the screen (code and wide tables scroll inside
+    their boxes, figures scale to the column, long words wrap). Each page is loaded once and laid out at each width.
+    """
+    driver, base = sized
+    problems, checked, widths = [], set(), list(WIDTHS)
     for page in pages(site):
+        set_width(driver, widths[0])
         driver.get(base + page.name)
         state = driver.execute_async_script("""
             const [checked, done] = [arguments[0], arguments[arguments.length - 1]];
@@ -219,6 +234,11 @@ def test_every_page_in_chromium(site, browser):
         problems += [f"{page.name}: link {f}" for f in state["failed"]]
         if page.name == "index.html":
             assert state["images"] >= 20 and 6 <= state["findings"] <= 10
+        for width in widths:  # the images are decoded, so they have their sizes
+            set_width(driver, width)
+            wider = wider_than_screen(driver)
+            problems += [f"{page.name} at {width} px: {wider}"] if wider else []
+        widths.reverse()  # the next page starts at the width this one ended with
     assert problems == []
     assert len(checked) > 60  # pages, figures, their SVG and CSV files
 
