@@ -285,3 +285,19 @@ def test_a_long_table_can_be_filtered(browser):
     shown = driver.execute_script("return [...arguments[0].querySelectorAll('tbody tr')].filter(r => !r.hidden)"
                                   ".map(r => r.querySelector('th').textContent)", box)
     assert shown == ["UKR"]
+
+
+@needs_browser
+def test_a_wide_table_says_it_scrolls_sideways(sized):
+    """On a phone the wide tables scroll inside their box, which says so; at a laptop's width fewer need to."""
+    driver, base = sized
+    state = """return [...document.querySelectorAll('.table-wide, .table-scroll')].map(box => {
+        const hint = box.parentElement.querySelector('.scroll-hint');
+        return [box.scrollWidth > box.clientWidth, hint.getClientRects().length > 0]; })"""
+    set_width(driver, 390)
+    driver.get(base + "08_one_year_later.html")
+    phone = driver.execute_script(state)
+    set_width(driver, 1280)
+    laptop = driver.execute_script(state)
+    assert all(overflows == hinted for overflows, hinted in phone + laptop), (phone, laptop)
+    assert len(phone) >= 5 and sum(o for o, _ in laptop) < sum(o for o, _ in phone) >= 3

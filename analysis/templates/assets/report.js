@@ -75,4 +75,38 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll(".table-scroll"), enhance);
+
+  // Wide tables scroll inside their own box; the box shows a hint (and a shadow at the hidden edge) only while the
+  // table is wider than it. A table outside a .table-scroll box gets a box of its own.
+  var boxes = Array.prototype.map.call(document.querySelectorAll("main table"), function (table) {
+    var box = table.closest(".table-scroll");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "table-wide";
+      table.parentNode.insertBefore(box, table);
+      box.appendChild(table);
+    }
+    var hint = document.createElement("span");
+    hint.className = "scroll-hint";
+    hint.setAttribute("aria-hidden", "true");
+    hint.textContent = "Scroll sideways for more columns →";
+    hint.hidden = true;
+    var tools = box.previousElementSibling;
+    if (tools && tools.classList.contains("table-tools")) { tools.appendChild(hint); }
+    else { box.parentNode.insertBefore(hint, box); }
+    return { box: box, hint: hint, caption: table.querySelector("caption") };
+  });
+  function markScrollable() {
+    boxes.forEach(function (b) {
+      if (b.caption) { b.caption.style.maxWidth = ""; }
+      var scrollable = b.box.scrollWidth > b.box.clientWidth + 1;
+      b.box.classList.toggle("is-scrollable", scrollable);
+      b.hint.hidden = !scrollable;
+      if (b.caption && scrollable) { b.caption.style.maxWidth = b.box.clientWidth + "px"; }  // it wraps in view
+    });
+  }
+  markScrollable();
+  window.addEventListener("resize", markScrollable);
+  window.addEventListener("load", markScrollable);
+  document.addEventListener("input", markScrollable);  // a filtered table may fit again
 }());
