@@ -70,8 +70,8 @@ def contents(page_html: str) -> str:
                 for level, anchor, text in _HEADING.findall(page_html)]
     items = "".join(f'<li class="toc-h{level}"><a href="#{html.escape(anchor, quote=True)}">{html.escape(text)}</a>'
                     f'</li>' for level, anchor, text in headings)
-    toc = (f'<nav class="toc" aria-label="Contents"><h2 class="toc-title">On this page</h2><ul>{items}</ul></nav>'
-           if items else "")
+    toc = (f'<nav class="toc" aria-label="Contents"><details open><summary class="toc-title">On this page</summary>'
+           f'<ul>{items}</ul></details></nav>' if items else "")  # report.js folds it on narrow screens
     return toc
 
 

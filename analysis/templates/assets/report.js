@@ -109,4 +109,13 @@
   window.addEventListener("resize", markScrollable);
   window.addEventListener("load", markScrollable);
   document.addEventListener("input", markScrollable);  // a filtered table may fit again
+
+  // The contents list is a sidebar on wide screens; on narrow ones it sits above the page, folded.
+  var fold = document.querySelector(".toc details");
+  if (fold && window.matchMedia) {
+    var wide = window.matchMedia("(min-width: 72rem)");
+    var unfold = function () { fold.open = wide.matches; };
+    unfold();
+    if (wide.addEventListener) { wide.addEventListener("change", unfold); }
+  }
 }());
