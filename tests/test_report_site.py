@@ -12,6 +12,7 @@ and lay the pages out at the widths they need (a phone's 390 px, a tablet's 768 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -176,6 +177,89 @@ def test_every_map_is_an_svg_with_a_title_per_member(site):
         assert squares in (193, 386), svg.name
     page = (site / "07_maps.html").read_text()
     assert "<title>Ukraine (UKR): Abstain</title>" in page  # inline in the page, so hovering works
+
+
+class _Figures(HTMLParser):
+    """A page's viewport tag, and its images and outermost inline SVGs, each with the title of its figure.
+
+    ``media`` holds ``[tag, attributes, titled, figure]``: ``titled`` is whether an SVG's first child is a
+    ``<title>``, ``figure`` the text of the figure caption's first ``<strong>`` or link (None outside a figure).
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.media, self.viewport = [], None
+        self._figure, self._svg, self._caption, self._title, self._opened = None, 0, 0, "", None
+
+    def handle_starttag(self, tag, attrs):
+        attrs, opened, self._opened = dict(attrs), self._opened, None
+        if tag == "meta" and attrs.get("name") == "viewport":
+            self.viewport = attrs.get("content")
+        elif tag == "figure":
+            self._figure, self._title = [], ""
+        elif tag == "figcaption":
+            self._caption = 1
+        elif self._caption == 1 and tag in ("strong", "a") and not self._title:
+            self._caption = 2
+        elif tag == "title" and opened is not None:
+            opened[2] = True
+        elif tag == "img" or (tag == "svg" and not self._svg):
+            self.media.append([tag, attrs, False, None])
+            if self._figure is not None:
+                self._figure.append(self.media[-1])
+            if tag == "svg":
+                self._opened = self.media[-1]
+        self._svg += tag == "svg"
+
+    def handle_data(self, data):
+        if self._caption == 2:
+            self._title += data
+
+    def handle_endtag(self, tag):
+        self._opened = None
+        if tag == "svg":
+            self._svg -= 1
+        elif tag in ("strong", "a") and self._caption == 2:
+            self._caption = 1
+        elif tag == "figcaption":
+            self._caption = 0
+        elif tag == "figure" and self._figure is not None:
+            for item in self._figure:
+                item[3] = " ".join(self._title.split())
+            self._figure = None
+
+
+@functools.lru_cache(maxsize=None)
+def _figures(page: Path) -> _Figures:
+    parser = _Figures()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_page_is_sized_for_the_device(site):
+    for page in pages(site):
+        parser = _figures(page)
+        assert parser.viewport and "width=device-width" in parser.viewport, page.name
+
+
+def test_every_figure_has_a_text_alternative(site):
+    """Every <img> has its figure's title as alt; every inline SVG role="img" and an aria-label (or <title>)."""
+    problems, counts = [], {"img": 0, "svg": 0}
+    for page in pages(site):
+        for tag, attrs, titled, figure in _figures(page).media:
+            counts[tag] += 1
+            where = f"{page.name}: <{tag}> {attrs.get('src') or attrs.get('aria-label') or ''}"[:120]
+            alt, label = (attrs.get("alt") or "").strip(), (attrs.get("aria-label") or "").strip()
+            if not figure:
+                problems.append(f"{where}: not in a figure with a caption")
+            elif tag == "img" and alt != figure:
+                problems.append(f"{where}: alt {alt!r} is not the figure's title {figure!r}")
+            elif tag == "svg" and (attrs.get("role") != "img" or not (label or titled)):
+                problems.append(f"{where}: role {attrs.get('role')!r}, aria-label {label!r}, <title> {titled}")
+            elif tag == "svg" and label and not label.startswith(figure):
+                problems.append(f"{where}: aria-label {label!r} does not name the figure {figure!r}")
+    assert problems == []
+    assert counts["svg"] >= 13 and counts["img"] >= 12 + 20  # every map inline; the others, and the index's cards
 
 
 MISSING = browser_missing()

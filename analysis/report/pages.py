@@ -21,6 +21,7 @@ from nbconvert import HTMLExporter
 from ..plots import FIGURE_MIME
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_FIGURE = re.compile(r'<figure class="report-figure"[^>]*>.*?</figure>', re.S)
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)(?:<a class="anchor-link"[^>]*>.*?</a>)?</h\1>', re.S)
 
 
@@ -75,6 +76,25 @@ def contents(page_html: str) -> str:
     return toc
 
 
+def label_svgs(page_html: str) -> str:
+    """Every figure's inline SVG as an image named by the figure's caption (``role="img"``, ``aria-label``).
+
+    An ``<img>`` has its ``alt``; an inline SVG (the tile maps) has no text alternative of its own. report.js turns
+    a map into a group of named squares when it makes them focusable.
+    """
+    def label(figure: re.Match) -> str:
+        text = figure.group(0)
+        title = re.search(r"<figcaption>\s*<strong>(.*?)</strong>", text, re.S)
+        if title is None:
+            return text
+        subtitle = re.search(r'<span class="subtitle">(.*?)</span>', text, re.S)
+        name = ". ".join(html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() for m in (title, subtitle) if m)
+        return re.sub(r"<svg\b(?![^>]*\srole=)", f'<svg role="img" aria-label="{html.escape(name, quote=True)}"',
+                      text, count=1)
+
+    return _FIGURE.sub(label, page_html)
+
+
 def render(notebook: nbformat.NotebookNode, page: Page, prev: Page | None, next_: Page | None,
            footer: str, assets: str = "assets") -> str:
     """The page's HTML; also fills ``page.anchors`` with every id a link may point to."""
@@ -82,6 +102,7 @@ def render(notebook: nbformat.NotebookNode, page: Page, prev: Page | None, next_
               "prev": {"href": prev.href, "title": prev.title} if prev else None,
               "next": {"href": next_.href, "title": next_.title} if next_ else None}
     body, _ = exporter().from_notebook_node(notebook, resources={"report": report})
+    body = label_svgs(body)
     toc = contents(body)
     page.anchors = set(re.findall(r'\sid="([^"]+)"', body))
     return body.replace("<!-- toc -->", toc, 1)
