@@ -273,6 +273,18 @@ def browser(site):
         yield driver, base
 
 
+@pytest.fixture
+def phone(sized):
+    """The module's browser at a phone's width (390 px) with a touch screen, for one test."""
+    driver, base = sized
+    set_width(driver, 390, 844)
+    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+    try:
+        yield driver, base
+    finally:
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+
+
 WIDTHS = (390, 768, 1280)  # a phone, a tablet, a laptop
 
 
@@ -385,3 +397,60 @@ def test_a_wide_table_says_it_scrolls_sideways(sized):
     laptop = driver.execute_script(state)
     assert all(overflows == hinted for overflows, hinted in phone + laptop), (phone, laptop)
     assert len(phone) >= 5 and sum(o for o, _ in laptop) < sum(o for o, _ in phone) >= 3
+
+
+def _tip(driver) -> dict:
+    return driver.execute_script("""
+        const tip = document.querySelector('.tile-tip'), r = tip.getBoundingClientRect(), a = document.activeElement;
+        return {shown: !tip.hidden && r.width > 0, text: tip.textContent, inside: r.left >= 0
+                  && r.right <= document.documentElement.clientWidth,
+                focused: a.matches('g.tile') ? a.querySelector('title').textContent : a.tagName.toLowerCase()};""")
+
+
+@needs_browser
+def test_tapping_a_map_square_shows_the_member_and_its_vote(phone):
+    driver, base = phone
+    driver.get(base + "07_maps.html")
+    at = driver.execute_script("""
+        const tile = document.querySelector('#fig-07_map_A_RES_68_262 g.tile[data-iso3="UKR"]');
+        tile.scrollIntoView({block: 'center'});
+        const r = tile.getBoundingClientRect();
+        return {x: r.x + r.width / 2, y: r.y + r.height / 2};""")
+
+    def tap(x, y):
+        driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+        driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+    assert _tip(driver)["shown"] is False
+    tap(at["x"], at["y"])
+    shown = "Ukraine (UKR): Yes"  # on A/RES/68/262 (2014)
+    assert _tip(driver) == {"shown": True, "text": shown, "inside": True, "focused": shown}
+    tap(5, at["y"])  # beside the map
+    assert _tip(driver)["shown"] is False
+
+
+@needs_browser
+def test_a_map_square_can_be_reached_and_read_with_the_keyboard(browser):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    driver, base = browser
+    driver.get(base + "07_maps.html")
+    driver.execute_script("""  // focus the last thing Tab reaches before the map
+        const figure = document.querySelector('#fig-07_map_A_RES_68_262');
+        const stops = [...document.querySelectorAll('a[href], button, summary, input, [tabindex="0"]')]
+          .filter(e => e.getClientRects().length && !figure.contains(e)
+                       && (e.compareDocumentPosition(figure) & Node.DOCUMENT_POSITION_FOLLOWING));
+        stops[stops.length - 1].focus();""")
+    keys = ActionChains(driver)
+    keys.send_keys(Keys.TAB).perform()
+    first = _tip(driver)
+    assert first["shown"] and first["inside"] and first["text"] == first["focused"] and "(" in first["text"]
+    assert driver.execute_script("return document.activeElement.closest('figure').id") == "fig-07_map_A_RES_68_262"
+    keys.send_keys(Keys.ARROW_RIGHT).perform()
+    second = _tip(driver)
+    assert second["shown"] and second["text"] == second["focused"] != first["text"]
+    keys.send_keys(Keys.ESCAPE).perform()
+    assert _tip(driver)["shown"] is False and _tip(driver)["focused"] == second["text"]
+    keys.send_keys(Keys.TAB).perform()  # one Tab stop per map: the next one leaves it
+    assert _tip(driver)["focused"] == "a" and _tip(driver)["shown"] is False
