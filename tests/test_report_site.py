@@ -408,7 +408,11 @@ def _tip(driver) -> dict:
 
 
 @needs_browser
-def test_tapping_a_map_square_shows_the_member_and_its_vote(phone):
+def test_a_map_square_names_its_member_on_a_tap_and_with_the_keyboard(phone):
+    """On a phone a tap on a square shows its member and vote in a box; Tab reaches a map, arrows move in it."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
     driver, base = phone
     driver.get(base + "07_maps.html")
     at = driver.execute_script("""
@@ -428,16 +432,8 @@ def test_tapping_a_map_square_shows_the_member_and_its_vote(phone):
     tap(5, at["y"])  # beside the map
     assert _tip(driver)["shown"] is False
 
-
-@needs_browser
-def test_a_map_square_can_be_reached_and_read_with_the_keyboard(browser):
-    from selenium.webdriver.common.action_chains import ActionChains
-    from selenium.webdriver.common.keys import Keys
-
-    driver, base = browser
-    driver.get(base + "07_maps.html")
-    driver.execute_script("""  // focus the last thing Tab reaches before the map
-        const figure = document.querySelector('#fig-07_map_A_RES_68_262');
+    driver.execute_script("""  // focus the last thing Tab reaches before the next map
+        const figure = document.querySelector('#fig-07_map_A_RES_ES-11_1');
         const stops = [...document.querySelectorAll('a[href], button, summary, input, [tabindex="0"]')]
           .filter(e => e.getClientRects().length && !figure.contains(e)
                        && (e.compareDocumentPosition(figure) & Node.DOCUMENT_POSITION_FOLLOWING));
@@ -446,7 +442,7 @@ def test_a_map_square_can_be_reached_and_read_with_the_keyboard(browser):
     keys.send_keys(Keys.TAB).perform()
     first = _tip(driver)
     assert first["shown"] and first["inside"] and first["text"] == first["focused"] and "(" in first["text"]
-    assert driver.execute_script("return document.activeElement.closest('figure').id") == "fig-07_map_A_RES_68_262"
+    assert driver.execute_script("return document.activeElement.closest('figure').id") == "fig-07_map_A_RES_ES-11_1"
     keys.send_keys(Keys.ARROW_RIGHT).perform()
     second = _tip(driver)
     assert second["shown"] and second["text"] == second["focused"] != first["text"]
