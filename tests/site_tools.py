@@ -1,4 +1,5 @@
-"""Helpers for the report tests: serve a folder on loopback, start Debian's headless Chromium, list links.
+"""Helpers for the report tests: serve a folder on loopback, start Debian's headless Chromium, list links,
+set the viewport's width and name what makes a page wider than it.
 
 Chromium and its driver are Debian's packages (``apt-get install chromium
 chromium-driver``); selenium is pointed at the installed driver, so nothing is
@@ -78,3 +79,49 @@ def local_references(page: str) -> list[str]:
     """Every href and src in an HTML page that is not an external URL, a mailto or a data URI."""
     refs = [html.unescape(r) for r in re.findall(r'\s(?:href|src)="([^"]*)"', page)]
     return [r for r in refs if not re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", r, re.I)]
+
+
+def set_width(driver, width: int | None, height: int = 900) -> None:
+    """Lay the page out in a viewport ``width`` CSS pixels wide (``window.innerWidth``); None: the window's own.
+
+    Chromium's device metrics override: as resizing the window, without the window's frame to allow for, and
+    faster (it is the same for every page). Not a phone's emulation: the page gets exactly that width, whatever
+    its viewport tag says, so that a page too wide for it shows.
+    """
+    if width is None:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        return
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
+#: Null if the page is no wider than the screen (window.innerWidth, less a scroll bar); else its width and the
+#: widest elements that stick out, outermost first (one inside a box that clips or scrolls sideways does not count:
+#: that box scrolls, not the page).
+_WIDER_THAN_SCREEN = """
+const root = document.documentElement, screen = Math.min(window.innerWidth, root.clientWidth);
+if (root.scrollWidth <= screen) return null;
+const clipped = e => { for (let a = e.parentElement; a && a !== document.body && a !== root; a = a.parentElement) {
+  if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
+const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+  + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+const path = e => { const parts = []; for (let a = e; a && a !== document.body && parts.length < 4; a = a.parentElement)
+  parts.unshift(name(a)); return parts.join(' > '); };
+const out = Array.from(document.body.querySelectorAll('*'))
+  .map(e => [e, e.getBoundingClientRect()]).filter(([e, r]) => r.width > 0 && r.right > screen + 0.5 && !clipped(e));
+const sticking = new Set(out.map(([e]) => e));
+const outermost = out.filter(([e]) => { for (let a = e.parentElement; a; a = a.parentElement) {
+  if (sticking.has(a)) return false; } return true; });
+return {scrollWidth: root.scrollWidth, innerWidth: window.innerWidth, clientWidth: root.clientWidth,
+        widest: outermost.sort((a, b) => b[1].right - a[1].right).slice(0, 5)
+          .map(([e, r]) => `${path(e)} (right edge at ${Math.round(r.right)} px)`)};
+"""
+
+
+def wider_than_screen(driver) -> str | None:
+    """None if the page is no wider than its viewport, else how wide it is and which elements stick out."""
+    state = driver.execute_script(_WIDER_THAN_SCREEN)
+    if state is None:
+        return None
+    return (f"{state['scrollWidth']} px wide in a {state['innerWidth']} px viewport ({state['clientWidth']} px "
+            f"without the scroll bar); widest: {'; '.join(state['widest']) or 'none found'}")

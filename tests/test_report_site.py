@@ -6,23 +6,26 @@ templates and data, the pins and the installed distributions. The next run reuse
 it only while that digest is unchanged, so any change to an input rebuilds it;
 ``UNVOTES_REBUILD_REPORT=1`` forces a rebuild. The structural tests need no browser. The browser tests open
 every page in Debian's headless Chromium through selenium; without Chromium
-they are skipped with the reason (``apt-get install chromium chromium-driver``).
+they are skipped with the reason (``apt-get install chromium chromium-driver``). They share one browser
+and lay the pages out at the widths they need (a phone's 390 px, a tablet's 768 px, a laptop's 1280 px).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
 import shutil
 import sys
+from html import unescape
 from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from site_tools import browser_missing, chromium, local_references, serve
+from site_tools import browser_missing, chromium, local_references, serve, set_width, wider_than_screen
 
 from analysis.report.build import NOTEBOOKS, build
 
@@ -176,6 +179,70 @@ def test_every_map_is_an_svg_with_a_title_per_member(site):
     assert "<title>Ukraine (UKR): Abstain</title>" in page  # inline in the page, so hovering works
 
 
+_FIGURE = re.compile(r"<figure\b[^>]*>(.*?)</figure>", re.S)
+_CAPTION_TITLE = re.compile(r"<figcaption\b[^>]*>\s*<(strong|a)\b[^>]*>(.*?)</\1>", re.S)
+_MEDIA = re.compile(r"<(/?)(img|svg)\b([^>]*)>(\s*<title\b)?")
+
+
+def _attributes(tag: str) -> dict[str, str]:
+    return {k.lower(): unescape(v) for k, v in re.findall(r'([\w:-]+)\s*=\s*"([^"]*)"', tag)}
+
+
+def _media(text: str, figure: str | None) -> list[tuple[str, dict, bool, str | None]]:
+    """(tag, attributes, whether a <title> comes first inside, the figure's title) per <img> and outermost <svg>."""
+    found, depth = [], 0
+    for m in _MEDIA.finditer(text):
+        closing, tag, attrs, titled = m.groups()
+        if tag == "svg" and closing:
+            depth -= 1
+        elif tag == "img" or depth == 0:
+            found.append((tag, _attributes(attrs), bool(titled), figure))
+        depth += tag == "svg" and not closing and not attrs.rstrip().endswith("/")
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def _figures(page: Path) -> tuple[str | None, list]:
+    """A page's viewport tag content, and its images and outermost inline SVGs with the title of their figure
+    (the text of the caption's first <strong> or link; None outside a figure). Regular expressions, not a parser:
+    the maps' page is 1.3 MB of SVG."""
+    text = page.read_text(encoding="utf-8")
+    metas = [_attributes(m) for m in re.findall(r"<meta\b[^>]*>", text)]
+    viewport = next((m.get("content") for m in metas if m.get("name") == "viewport"), None)
+    media = []
+    for figure in _FIGURE.finditer(text):
+        title = _CAPTION_TITLE.search(figure.group(1))
+        name = " ".join(unescape(re.sub(r"<[^>]+>", "", title.group(2))).split()) if title else ""
+        media += _media(figure.group(1), name)
+    return viewport, media + _media(_FIGURE.sub("", text), None)
+
+
+def test_every_page_is_sized_for_the_device(site):
+    for page in pages(site):
+        viewport, _ = _figures(page)
+        assert viewport and "width=device-width" in viewport, page.name
+
+
+def test_every_figure_has_a_text_alternative(site):
+    """Every <img> has its figure's title as alt; every inline SVG role="img" and an aria-label (or <title>)."""
+    problems, counts = [], {"img": 0, "svg": 0}
+    for page in pages(site):
+        for tag, attrs, titled, figure in _figures(page)[1]:
+            counts[tag] += 1
+            where = f"{page.name}: <{tag}> {attrs.get('src') or figure or ''}"[:120]
+            alt, label = (attrs.get("alt") or "").strip(), (attrs.get("aria-label") or "").strip()
+            if not figure:
+                problems.append(f"{where}: not in a figure with a caption")
+            elif tag == "img" and alt != figure:
+                problems.append(f"{where}: alt {alt!r} is not the figure's title {figure!r}")
+            elif tag == "svg" and (attrs.get("role") != "img" or not (label or titled)):
+                problems.append(f"{where}: role {attrs.get('role')!r}, aria-label {label!r}, <title> {titled}")
+            elif tag == "svg" and label and not label.startswith(figure):
+                problems.append(f"{where}: aria-label {label!r} does not name the figure {figure!r}")
+    assert problems == []
+    assert counts["svg"] >= 13 and counts["img"] >= 12 + 20  # every map inline; the others, and the index's cards
+
+
 MISSING = browser_missing()
 needs_browser = pytest.mark.skipif(MISSING is not None, reason=MISSING or "")
 
@@ -187,12 +254,38 @@ def browser(site):
         yield driver, base
 
 
+@pytest.fixture
+def phone(sized):
+    """The module's browser at a phone's width (390 px) with a touch screen, for one test."""
+    driver, base = sized
+    set_width(driver, 390, 844)
+    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+    try:
+        yield driver, base
+    finally:
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+
+
+WIDTHS = (390, 768, 1280)  # a phone, a tablet, a laptop
+
+
+@pytest.fixture
+def sized(browser):
+    """The module's browser for a test that sets the page's width (:func:`set_width`): the window's own after."""
+    yield browser
+    set_width(browser[0], None)
+
+
 @needs_browser
-def test_every_page_in_chromium(site, browser):
-    """No console errors, every image decoded, every local link answers, the findings list is there."""
-    driver, base = browser
-    problems, checked = [], set()
+def test_every_page_in_chromium(site, sized):
+    """No console errors, every image decoded, every local link answers, the findings list is there; and at a
+    phone's, a tablet's and a laptop's width no page is wider than the screen (code and wide tables scroll inside
+    their boxes, figures scale to the column, long words wrap). Each page is loaded once and laid out at each width.
+    """
+    driver, base = sized
+    problems, checked, widths = [], set(), list(WIDTHS)
     for page in pages(site):
+        set_width(driver, widths[0])
         driver.get(base + page.name)
         state = driver.execute_async_script("""
             const [checked, done] = [arguments[0], arguments[arguments.length - 1]];
@@ -218,6 +311,11 @@ def test_every_page_in_chromium(site, browser):
         problems += [f"{page.name}: link {f}" for f in state["failed"]]
         if page.name == "index.html":
             assert state["images"] >= 20 and 6 <= state["findings"] <= 10
+        for width in widths:  # the images are decoded, so they have their sizes
+            set_width(driver, width)
+            wider = wider_than_screen(driver)
+            problems += [f"{page.name} at {width} px: {wider}"] if wider else []
+        widths.reverse()  # the next page starts at the width this one ended with
     assert problems == []
     assert len(checked) > 60  # pages, figures, their SVG and CSV files
 
@@ -312,3 +410,72 @@ def test_no_table_shows_a_raw_code_a_missing_marker_a_boolean_or_a_pandas_index(
         if bad or index_cells:
             found[page.name] = (bad, index_cells)
     assert found == {} and cells > 1000  # the scan saw the report's tables
+
+
+@needs_browser
+def test_a_wide_table_says_it_scrolls_sideways(sized):
+    """On a phone the wide tables scroll inside their box, which says so; at a laptop's width fewer need to."""
+    driver, base = sized
+    state = """return [...document.querySelectorAll('.table-wide, .table-scroll')].map(box => {
+        const hint = box.parentElement.querySelector('.scroll-hint');
+        return [box.scrollWidth > box.clientWidth, hint.getClientRects().length > 0]; })"""
+    set_width(driver, 390)
+    driver.get(base + "08_one_year_later.html")
+    phone = driver.execute_script(state)
+    set_width(driver, 1280)
+    laptop = driver.execute_script(state)
+    assert all(overflows == hinted for overflows, hinted in phone + laptop), (phone, laptop)
+    assert len(phone) >= 5 and sum(o for o, _ in laptop) < sum(o for o, _ in phone) >= 3
+
+
+def _tip(driver) -> dict:
+    return driver.execute_script("""
+        const tip = document.querySelector('.tile-tip'), r = tip.getBoundingClientRect(), a = document.activeElement;
+        return {shown: !tip.hidden && r.width > 0, text: tip.textContent, inside: r.left >= 0
+                  && r.right <= document.documentElement.clientWidth,
+                focused: a.matches('g.tile') ? a.querySelector('title').textContent : a.tagName.toLowerCase()};""")
+
+
+@needs_browser
+def test_a_map_square_names_its_member_on_a_tap_and_with_the_keyboard(phone):
+    """On a phone a tap on a square shows its member and vote in a box; Tab reaches a map, arrows move in it."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    driver, base = phone
+    driver.get(base + "07_maps.html")
+    at = driver.execute_script("""
+        const tile = document.querySelector('#fig-07_map_A_RES_68_262 g.tile[data-iso3="UKR"]');
+        tile.scrollIntoView({block: 'center'});
+        const r = tile.getBoundingClientRect();
+        return {x: r.x + r.width / 2, y: r.y + r.height / 2};""")
+
+    def tap(x, y):
+        driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+        driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+    assert _tip(driver)["shown"] is False
+    tap(at["x"], at["y"])
+    shown = "Ukraine (UKR): Yes"  # on A/RES/68/262 (2014)
+    assert _tip(driver) == {"shown": True, "text": shown, "inside": True, "focused": shown}
+    tap(5, at["y"])  # beside the map
+    assert _tip(driver)["shown"] is False
+
+    driver.execute_script("""  // focus the last thing Tab reaches before the next map
+        const figure = document.querySelector('#fig-07_map_A_RES_ES-11_1');
+        const stops = [...document.querySelectorAll('a[href], button, summary, input, [tabindex="0"]')]
+          .filter(e => e.getClientRects().length && !figure.contains(e)
+                       && (e.compareDocumentPosition(figure) & Node.DOCUMENT_POSITION_FOLLOWING));
+        stops[stops.length - 1].focus();""")
+    keys = ActionChains(driver)
+    keys.send_keys(Keys.TAB).perform()
+    first = _tip(driver)
+    assert first["shown"] and first["inside"] and first["text"] == first["focused"] and "(" in first["text"]
+    assert driver.execute_script("return document.activeElement.closest('figure').id") == "fig-07_map_A_RES_ES-11_1"
+    keys.send_keys(Keys.ARROW_RIGHT).perform()
+    second = _tip(driver)
+    assert second["shown"] and second["text"] == second["focused"] != first["text"]
+    keys.send_keys(Keys.ESCAPE).perform()
+    assert _tip(driver)["shown"] is False and _tip(driver)["focused"] == second["text"]
+    keys.send_keys(Keys.TAB).perform()  # one Tab stop per map: the next one leaves it
+    assert _tip(driver)["focused"] == "a" and _tip(driver)["shown"] is False

@@ -103,8 +103,9 @@ def index_page(findings: list[Finding], pages: list[Page], version: str, data_ch
 {finding_items}
 </ol></section>
 <section id="figures"><h2>Figures and the data behind them</h2>
-<p class="hint">Each figure opens on its page; download it as PNG or SVG (the maps' squares name the country on
-hover), or the CSV of the numbers it shows.</p>
+<p class="hint">Each figure opens on its page, where a map's squares name the member and its vote when hovered,
+tapped or reached with the Tab and arrow keys; download it as PNG or SVG (the SVG's squares name them on hover), or
+the CSV of the numbers it shows.</p>
 {cards or '<p>No figures yet.</p>'}
 </section>
 <section id="pages"><h2>The analysis, page by page</h2>

@@ -21,6 +21,7 @@ from nbconvert import HTMLExporter
 from ..output.style import FIGURE_MIME
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_FIGURE = re.compile(r'<figure class="report-figure"[^>]*>.*?</figure>', re.S)
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)(?:<a class="anchor-link"[^>]*>.*?</a>)?</h\1>', re.S)
 
 
@@ -70,13 +71,32 @@ def contents(page_html: str) -> str:
                 for level, anchor, text in _HEADING.findall(page_html)]
     items = "".join(f'<li class="toc-h{level}"><a href="#{html.escape(anchor, quote=True)}">{html.escape(text)}</a>'
                     f'</li>' for level, anchor, text in headings)
-    toc = (f'<nav class="toc" aria-label="Contents"><h2 class="toc-title">On this page</h2><ul>{items}</ul></nav>'
-           if items else "")
+    toc = (f'<nav class="toc" aria-label="Contents"><details open><summary class="toc-title">On this page</summary>'
+           f'<ul>{items}</ul></details></nav>' if items else "")  # report.js folds it on narrow screens
     return toc
 
 
 #: A link from one notebook to another (``10_glossary.ipynb#Veto``), as the notebooks write it for Jupyter.
 NOTEBOOK_LINK = re.compile(r'href="(\d\d_[\w-]+)\.ipynb')
+
+
+def label_svgs(page_html: str) -> str:
+    """Every figure's inline SVG as an image named by the figure's caption (``role="img"``, ``aria-label``).
+
+    An ``<img>`` has its ``alt``; an inline SVG (the tile maps) has no text alternative of its own. report.js turns
+    a map into a group of named squares when it makes them focusable.
+    """
+    def label(figure: re.Match) -> str:
+        text = figure.group(0)
+        title = re.search(r"<figcaption>\s*<strong>(.*?)</strong>", text, re.S)
+        if title is None:
+            return text
+        subtitle = re.search(r'<span class="subtitle">(.*?)</span>', text, re.S)
+        name = ". ".join(html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() for m in (title, subtitle) if m)
+        return re.sub(r"<svg\b(?![^>]*\srole=)", f'<svg role="img" aria-label="{html.escape(name, quote=True)}"',
+                      text, count=1)
+
+    return _FIGURE.sub(label, page_html)
 
 
 def render(notebook: nbformat.NotebookNode, page: Page, prev: Page | None, next_: Page | None,
@@ -87,6 +107,7 @@ def render(notebook: nbformat.NotebookNode, page: Page, prev: Page | None, next_
               "next": {"href": next_.href, "title": next_.title} if next_ else None}
     body, _ = exporter().from_notebook_node(notebook, resources={"report": report})
     body = NOTEBOOK_LINK.sub(r'href="\1.html', body)  # a link to another notebook is a link to its page
+    body = label_svgs(body)
     toc = contents(body)
     page.anchors = set(re.findall(r'\sid="([^"]+)"', body))
     return body.replace("<!-- toc -->", toc, 1)
