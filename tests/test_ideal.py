@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import doctest
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -353,6 +354,18 @@ def test_vote_fit_refuses_an_unknown_motion_a_unanimous_one_and_an_uncovered_ses
         vote_fit(TINY, ideal.drop(columns="ideal"), "m1")
     with pytest.raises(ValueError, match=r"vote_fit: ideal: member FRA appears more than once in session 76"):
         vote_fit(TINY, pd.concat([ideal, ideal.iloc[[0]]]), "m1")
+
+
+def test_the_benchmark_runs_and_reports_every_case(capsys):
+    sys.path.insert(0, str(DATA.parent / "benchmarks"))
+    import bench_ideal
+
+    results = bench_ideal.main(["--repeat", "1", "--members", "30", "--motions", "120", "--sessions", "3",
+                                "--no-context"])
+    assert set(results) == {"synthetic 30 x 120: SVD", "  of which the SVD itself",
+                            "synthetic 30 x 120: ideal_points"}
+    assert 0.9 < results["synthetic 30 x 120: ideal_points"]["recovery"] <= 1
+    assert "x SVD" in capsys.readouterr().out
 
 
 def test_the_docstring_examples_hold():
