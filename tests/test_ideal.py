@@ -101,7 +101,7 @@ def test_every_resolution_number_is_the_session_of_its_roll_calls(context):
 
 def test_the_output_has_one_row_per_member_and_session_in_the_contract_layout(fit, context):
     assert list(fit.columns) == COLUMNS
-    assert [str(t) for t in fit.dtypes] == ["object", "int64", "float64", "float64", "float64", "int64"]
+    assert [str(t) for t in fit.dtypes] == ["str", "int64", "float64", "float64", "float64", "int64"]
     assert fit["iso3"].map(type).eq(str).all()
     assert fit[["iso3", "session"]].equals(fit[["iso3", "session"]].sort_values(["iso3", "session"]))
     assert not fit.duplicated(["iso3", "session"]).any()
@@ -266,6 +266,7 @@ def test_vote_fit_recovers_a_known_cut_and_finds_the_planted_surprise(synthetic)
     assert (first["iso3"], first["vote"], first["predicted"]) == (surprise, "N", "Y")
     table = result.members
     assert list(table.columns) == ["iso3", "vote", "ideal", "p_vote", "p_yes", "p_abstain", "p_no", "predicted"]
+    assert [str(t) for t in table.dtypes] == ["str", "str"] + ["float64"] * 5 + ["str"]
     assert table["p_vote"].is_monotonic_increasing
     assert np.allclose(table[["p_yes", "p_abstain", "p_no"]].sum(axis=1), 1)
     given = vote_fit(new, fitted, "later", session=3)

@@ -43,7 +43,8 @@ def _one_blas_thread():
     The fit's dense algebra is small (one member x member block per session, about 193 x 193), where a second
     BLAS thread gains nothing; on a machine whose cores are busy, OpenBLAS's waiting threads made a 193 x 193
     Cholesky factorisation 20 times slower (6 ms instead of 0.3 ms, measured here). Found through the process's
-    memory map (Linux); elsewhere, or for another BLAS, this does nothing.
+    memory map (Linux); elsewhere, or for another BLAS, this does nothing. The setting is process-wide: other
+    threads of the process that use BLAS meanwhile run on one thread too.
     """
     controls = []
     try:
@@ -686,7 +687,6 @@ def ideal_points(votes: pd.DataFrame, *, orient: str | Iterable[str] | None = "U
         "ideal": x[voted], "lower": (x - half)[voted], "upper": (x + half)[voted],
         "n_votes": P.n_votes[voted].astype(np.int64),
     }).sort_values(["iso3", "session"], kind="stable").reset_index(drop=True)
-    out["iso3"] = out["iso3"].astype(object)
     gap = np.exp(theta[:, 2])
     out.attrs = {
         # plain lists, not a DataFrame: pandas compares attrs with == when it combines frames (merge, concat)
