@@ -138,11 +138,13 @@ def test_the_check_would_see_a_wing_violation(tmp_path):
 
 
 def test_no_function_is_longer_than_sixty_lines():
+    """Sixty lines of code, the docstring not counted (a long docstring with examples is welcome)."""
     long = []
     for module, path in MODULES.items():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                length = node.end_lineno - node.lineno + 1
+                body = node.body[1:] if ast.get_docstring(node) is not None and len(node.body) > 1 else node.body
+                length = node.end_lineno - body[0].lineno + 1  # the code, its docstring (and examples) not counted
                 if length > MAX_FUNCTION_LINES:
                     long.append(f"{module}.{node.name}: {length} lines")
     assert long == []
