@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from nbconvert.filters.markdown import markdown2html
 
+from ..data.datapackage import TITLE
 from .pages import Page
 
 if TYPE_CHECKING:
     from .findings import Finding
 
-TITLE = "The UN votes on the war in Ukraine"
 SUMMARY = ("How the United Nations voted on the war in Ukraine, from the Crimea resolution of 2014 to the competing "
            "texts of 24 February 2025, Security Council resolution 2774 and the Assembly's vote a year later, read "
            "from the UN's own country-level records. Every number on these pages is computed from those records when "
@@ -112,8 +112,8 @@ hover), or the CSV of the numbers it shows.</p>
 </ol></section>
 <footer class="provenance" id="about-data"><h2>Sources, provenance and citation</h2>
 {footer(version, data_checksum)}
-<p>Please cite the UN records and this package: <cite>The UN votes on the war in Ukraine: data and analysis
-package</cite>, version {_e(version)}. Rebuild this report with <code>make report</code>; the same data give the same
+<p>Please cite the UN records and this package: The unvotes-ukraine-2025 contributors, <cite>{_e(TITLE)}</cite>,
+version {_e(version)} (CITATION.cff in the package). Rebuild this report with <code>make report</code>; the same data give the same
 pages.</p>
 </footer>
 </main>
