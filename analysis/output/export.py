@@ -37,7 +37,6 @@ import pandas as pd
 from ..data.bodies import body_of
 from ..data.exports import CONTEXT, FORMATS, PARTIAL, ROLL_CALLS, wide_table
 from ..data.schema import TABLES, VOTE_LABELS, Table, VoteDataError, read_table
-from ..data.tables import TABLE_NAMES
 from .terminal import json_records
 
 if TYPE_CHECKING:
@@ -149,6 +148,8 @@ def load_context_votes(tables: Tables) -> tuple[pd.DataFrame, pd.DataFrame | Non
     ``analysis.data.context.load_context(data_dir=...)``, which may return the
     votes or (votes, motions). Without either: one clear VoteDataError.
     """
+    from ..data.tables import TABLE_NAMES  # here: the bundle is the caller's (import chain kept short)
+
     if "context" in TABLE_NAMES:
         found = tables.context
     else:
@@ -176,6 +177,8 @@ def declared_table(tables: Tables, name: str) -> Export:
     if name not in TABLES:
         raise VoteDataError(f"not a table of the data (tables: {', '.join(TABLES)})", value=name)
     layout = TABLES[name]
+    from ..data.tables import TABLE_NAMES
+
     attribute = BUNDLE.get(name, name)
     if attribute in TABLE_NAMES:
         frame = getattr(tables, attribute)
