@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # the package again and pytest rewrites every test module again, on every run (about 1.3 s per test worker).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help report test lint lab notebooks data data-dictionary data-manifest tile-grid benchmark clean
+.PHONY: help report test lint lab notebooks data data-dictionary datapackage data-manifest tile-grid benchmark clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -70,6 +70,11 @@ data: $(STAMP)  ## refresh data/ from a Library file: make data DHL=file.csv
 
 data-dictionary: $(STAMP)  ## rewrite the data dictionary in data/README.md from the declarations
 	$(PY) -m analysis.data.dictionary
+
+# The Frictionless Data Package descriptor of data/, made from the table declarations (a test fails when they drift).
+datapackage: $(STAMP)  ## rewrite data/datapackage.json from the declarations (then SHA256SUMS)
+	$(PY) -m analysis.data.datapackage
+	$(MAKE) data-manifest
 
 data-manifest:  ## rewrite data/SHA256SUMS after a hand change of data/
 	cd data && find . -type f ! -name SHA256SUMS ! -name README.md | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum > SHA256SUMS

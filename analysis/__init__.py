@@ -11,13 +11,16 @@ ones below it, and none imports this module (``tests/test_layout.py`` checks it)
 
 - :mod:`analysis.data`: reads and checks ``data/`` and the UN Digital Library's
   files (``schema``, ``bodies``, ``ids``, ``members``, ``motions``, ``votes``,
-  ``undl``, ``update``, ``tables``). Bad data raises :class:`VoteDataError`.
+  ``undl``, ``update``, ``tables``, ``exports``: the layouts of the exported
+  tables, ``datapackage``: the descriptor of ``data/``). Bad data raises
+  :class:`VoteDataError`.
 - :mod:`analysis.measures`: ``f(votes, ...)``, computed from the tables they are
   given; they never load and never print (``comparisons``, ``amendments``,
   ``council``, ``indices``, ``profile``).
 - :mod:`analysis.output`: presentation only: terminal text, notebook tables,
-  figures, tile maps, publishing a figure (``terminal``, ``tables``, ``style``,
-  ``plots``, ``tilemap``, ``publish``, ``profile``).
+  figures, tile maps, publishing a figure, the tables as files (``terminal``,
+  ``tables``, ``style``, ``plots``, ``tilemap``, ``publish``, ``profile``,
+  ``export``).
 - on top, :mod:`analysis.report` (the HTML report and its key findings) and
   :mod:`analysis.cli` (``python -m analysis``).
 
@@ -68,6 +71,7 @@ from .measures.comparisons import (
 )
 from .measures.council import council_outcomes, council_votes
 from .measures.indices import agreement, agreement_counts, cohesion, majority_votes, periods
+from .output.export import roll_call_table, write_table
 
 __all__ = [
     "BODIES", "GROUP_ABBREVIATIONS", "REGIONAL_GROUPS", "Tables", "VOTE_CODES", "VOTE_LABELS", "VoteDataError",
@@ -76,8 +80,8 @@ __all__ = [
     "load_article19", "load_blocs", "load_historical_seats", "load_members", "load_motions", "load_partial_votes",
     "load_resolution_text", "load_sc_members", "load_tables", "load_text_changes", "load_text_comparison",
     "load_tile_grid", "load_votes", "majority_votes", "motion_id", "name_key", "normalize_names", "periods",
-    "plots", "read_undl", "read_votes", "shares", "show", "symbol_key", "tally", "tally_bounds", "tile_map",
-    "tile_maps", "to_iso3", "transitions", "vote_matrix", "votes_on",
+    "plots", "read_undl", "read_votes", "roll_call_table", "shares", "show", "symbol_key", "tally", "tally_bounds",
+    "tile_map", "tile_maps", "to_iso3", "transitions", "vote_matrix", "votes_on", "write_table",
 ]
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from .data.schema import VoteDataError
-from .measures.records import TALLY_ONLY
+from .measures.records import ROLL_CALL, TALLY_ONLY
 from .output.terminal import WIDTH, json_records, shorten, table_text, tally_text, wrap
 
 FORMATS = ("text", "csv", "json")
@@ -122,11 +122,26 @@ def _when(row: pd.Series) -> str:
     return f"{row['body']}{date}"
 
 
-def _tally_only(row: pd.Series) -> dict:
-    """The facts held about a motion without a country-level record."""
-    return {"motion": row["motion"], "body": row["body"], "date": row.get("date"), "kind": row.get("kind"),
-            "yes": row.get("yes"), "no": row.get("no"), "abstain": row.get("abstain"),
-            "tally_quality": row.get("tally_quality"), "record": TALLY_ONLY}
+#: The columns of ``votes --tally --format csv|json``: the same for every motion, with or without a roll call.
+TALLY_COLUMNS = ["motion", "date", "body", "kind", "yes", "no", "abstain", "not_voting", "members", "tally_quality",
+                 "record"]
+
+
+def _tally_row(row: pd.Series, counts: pd.Series | None) -> pd.DataFrame:
+    """A motion's tally as one row: counted from its roll call, or (None) the tally alone (not_voting and
+    members then empty: not recorded)."""
+    facts = {"motion": row["motion"], "date": row.get("date"), "body": row["body"], "kind": row.get("kind"),
+             "tally_quality": row.get("tally_quality")}
+    if counts is None:
+        facts.update(yes=row.get("yes"), no=row.get("no"), abstain=row.get("abstain"), not_voting=None, members=None,
+                     record=TALLY_ONLY)
+    else:
+        facts.update(yes=counts["Y"], no=counts["N"], abstain=counts["A"], not_voting=counts["X"],
+                     members=counts["members"], record=ROLL_CALL)
+    frame = pd.DataFrame([facts], columns=TALLY_COLUMNS)
+    for column in ("yes", "no", "abstain", "not_voting", "members"):
+        frame[column] = pd.array([None if pd.isna(v) else int(v) for v in frame[column]], dtype="Int64")
+    return frame
 
 
 # ---------------------------------------------------------------------------------------------- votes
@@ -139,6 +154,8 @@ def add_votes(p: argparse.ArgumentParser) -> None:
     which.add_argument("--country", metavar="NAME_OR_CODE", help="one country's vote: a name or ISO3 code, "
                        "e.g. 'United States'")
     which.add_argument("--group", action="store_true", help="counts per UN regional group")
+    which.add_argument("--tally", action="store_true", help="the tally as one row (with --format csv or json: "
+                       "the same columns for every motion, with or without a roll call)")
 
 
 def cmd_votes(args: argparse.Namespace) -> None:
@@ -146,12 +163,14 @@ def cmd_votes(args: argparse.Namespace) -> None:
     row = data.motion(args.motion)
     if args.country:
         return _country_vote(data, row, args)
+    if args.format != "text" and not (args.tally or args.group):
+        return _roll_call(data, row, args.format)
     if not row["recorded"]:
         if args.group:
             raise VoteDataError(f"no country-level record, so no counts per group (the tally: {tally_text(row, labelled=True)})",
                                 value=row["motion"])
         if args.format != "text":
-            return emit(pd.DataFrame([_tally_only(row)]), args.format)
+            return emit(_tally_row(row, None), args.format)
         quality = row.get("tally_quality")
         print(wrap(f"{row['motion']} ({_when(row)}, {row.get('kind', 'motion')}): {tally_text(row, labelled=True)}"
                    + (f"; tally quality: {quality}" if quality else "")
@@ -169,13 +188,22 @@ def cmd_votes(args: argparse.Namespace) -> None:
         return None
     counts = tally(data.votes, [row["motion"]]).iloc[0]
     if args.format != "text":
-        record = {"motion": row["motion"], "body": row["body"], "date": row.get("date"), "kind": row.get("kind"),
-                  "yes": counts["Y"], "no": counts["N"], "abstain": counts["A"], "not_voting": counts["X"],
-                  "members": counts["members"], "tally_quality": row.get("tally_quality"), "record": "roll call"}
-        return emit(pd.DataFrame([record]), args.format)
+        return emit(_tally_row(row, counts), args.format)
     print(f"{row['motion']} ({_when(row)}): Y {counts['Y']}, N {counts['N']}, A {counts['A']}, X {counts['X']} "
           f"({counts['members']} members)")
     return None
+
+
+def _roll_call(data: Data, row: pd.Series, fmt: str) -> None:
+    """The roll call of a motion, a row per member (the long layout of ``export``)."""
+    if not row["recorded"]:
+        raise VoteDataError(f"no country-level record, only the tally ({tally_text(row, labelled=True)}; --tally "
+                            "gives it as a row, export --partial the votes news reports name) of",
+                            value=row["motion"])
+    from .output.export import roll_call_table, write_table
+
+    write_table(roll_call_table(data.tables.replace(votes=data.votes, motions=data.motions), [row["motion"]]),
+                None, fmt)
 
 
 def _country_vote(data: Data, row: pd.Series, args: argparse.Namespace) -> None:
@@ -315,7 +343,7 @@ def add_country(p: argparse.ArgumentParser) -> None:
 def cmd_country(args: argparse.Namespace) -> None:
     from .data.members import to_iso3
     from .measures.profile import country_profile
-    from .output.profile import profile_json, profile_text
+    from .output.profile import profile_json, profile_table, profile_text
 
     data = Data(args)
     profile = country_profile(data.tables, to_iso3(args.country, data_dir=data.dir), votes=data.votes,
@@ -323,9 +351,73 @@ def cmd_country(args: argparse.Namespace) -> None:
     if args.format == "json":
         print(profile_json(profile))
     elif args.format == "csv":
-        emit(profile.votes, "csv")
+        emit(profile_table(profile), "csv")
     else:
         print(profile_text(profile))
+
+
+# ---------------------------------------------------------------------------------------------- export
+
+
+def add_export(p: argparse.ArgumentParser) -> None:
+    from .data.exports import FORMATS as EXPORT_FORMATS
+    from .data.schema import TABLES
+
+    p.add_argument("motions", nargs="*", metavar="MOTION", help="motion ids in any usual spelling (default: every "
+                   "roll call)")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--partial", action="store_true", help="the votes known only from news reports, with their "
+                      "confidence and source (never a roll call)")
+    what.add_argument("--context", action="store_true", help="the General Assembly context votes (where the data "
+                      "has them)")
+    what.add_argument("--table", metavar="NAME", choices=list(TABLES), help="a bundled table as declared: "
+                      + ", ".join(TABLES))
+    what.add_argument("--all", action="store_true", help="every table, one file each, into the folder -o DIR (with "
+                      "CSV: and its datapackage.json)")
+    p.add_argument("--wide", action="store_true", help="a row per member, a column per motion (roll calls, context)")
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="csv", help="csv (default), json or parquet")
+    p.add_argument("-o", "--output", metavar="PATH", help="the file to write (default: standard output); with "
+                   "--all, the folder")
+    p.add_argument("--data", metavar="PATH", help="the roll calls of a UN Digital Library voting file instead of "
+                   "the bundled data")
+
+
+def _export_problem(args: argparse.Namespace) -> str | None:
+    """What makes an export command line impossible, or None."""
+    if args.wide and (args.partial or args.table or args.all):
+        return "--wide applies to the roll calls and --context only"
+    if args.motions and (args.table or args.all):
+        return "MOTION picks roll calls; --table and --all export whole tables"
+    if args.all and not args.output:
+        return "--all writes one file per table: give the folder with -o DIR"
+    if args.data and (args.partial or args.context or args.table or args.all):
+        return "--data gives the roll calls of a Library file only (no partial record, context or other table)"
+    if args.format == "parquet" and not args.output and sys.stdout.isatty():
+        return "parquet is binary: write it to a file with -o PATH"
+    return None
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    from .output import export
+
+    problem = _export_problem(args)
+    if problem:
+        raise UsageError(problem)
+    data = Data(args)
+    tables = data.tables.replace(votes=data.votes, motions=data.motions) if data.file else data.tables
+    if args.all:
+        written = export.write_package(tables, Path(args.output), args.format)
+        print(f"wrote {len(written)} files to {args.output}")
+        return
+    if args.table:
+        result = export.declared_table(tables, args.table)
+    elif args.partial:
+        result = export.Export(export.PARTIAL, export.partial_table(tables, args.motions))
+    elif args.context:
+        result = export.context_table(tables, args.motions, args.wide)
+    else:
+        result = export.roll_call_export(tables, args.motions, args.wide)
+    export.write_table(result.frame, args.output, args.format)
 
 
 # ---------------------------------------------------------------------------------------------- check, report
@@ -392,6 +484,12 @@ SUBCOMMANDS: dict[str, Subcommand] = {
                           "sat on the Council, and its agreement with the United States, the Russian Federation, "
                           "Ukraine and the EU27 majority before and from 2025, with the votes behind each score.",
                           add_country, cmd_country),
+    "export": Subcommand("the roll calls and every table as CSV, JSON or Parquet, for R, Stata and others",
+                         "Write the roll calls (default: all, long: a row per member and motion with its ISO3 code, "
+                         "UN name and regional group; --wide: a row per member, a column per motion), the partial "
+                         "record, the context votes or any bundled table, as CSV (default), JSON or Parquet, to "
+                         "standard output or -o PATH. Sorted, no timestamps: the same data give the same file.",
+                         add_export, cmd_export),
     "check": Subcommand("validate a vote file and print its tallies",
                         "Validate a vote file (project layout or UN Digital Library layout) and print its tallies "
                         "per motion.", add_check, cmd_check),
@@ -412,6 +510,7 @@ EPILOG = """examples:
   python -m analysis votes "S/RES/2774 (2025)"
   python -m analysis votes A/ES-11/L.10 --format csv
   python -m analysis country BRA
+  python -m analysis export --format parquet -o roll_calls.parquet
   python -m analysis --data-dir my_data/ motions
 
 Exit codes: 0 success, 2 bad input (one line on stderr), 130 interrupted,

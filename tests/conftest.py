@@ -74,7 +74,8 @@ def write(tmp_path: Path):
 #: the maps notebook. Only an order: a file not listed keeps its place after them, and a file's own tests (a
 #: notebook's cells) keep theirs. test_report_site builds the whole report when any input changed (about 45 s).
 SLOWEST_FIRST = (
-    "tests/test_report_site.py", "tests/test_update.py", "tests/test_cli.py", "tests/test_properties.py",
+    "tests/test_report_site.py", "tests/test_update.py", "tests/test_cli.py", "tests/test_wheel.py",
+    "tests/test_properties.py",
     "tests/test_plots.py", "notebooks/07_maps.ipynb", "tests/test_report.py", "tests/test_readme.py",
     "notebooks/06_alignment.ipynb", "notebooks/01_two_ga_outcomes.ipynb", "notebooks/08_one_year_later.ipynb",
     "notebooks/03_abstentions.ipynb", "tests/test_broken_data_dir.py", "notebooks/04_security_council.ipynb",

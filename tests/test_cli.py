@@ -64,7 +64,7 @@ def test_an_amendment_shows_its_tally_and_its_quality(capsys):
     assert text.startswith("A/ES-11/L.12 (GA, 2025-02-24, amendment): yes 31, no 71, abstain 59; tally quality: "
                            "single news source for abstentions; yes/no in two news sources")
     assert "no country-level record" in text
-    code, out, _ = run(capsys, "votes", "S/PV.9866/EU-amendment-sovereignty", "--format", "json")
+    code, out, _ = run(capsys, "votes", "S/PV.9866/EU-amendment-sovereignty", "--tally", "--format", "json")
     record = json.loads(out)[0]
     assert record["yes"] == 9 and record["no"] is None and record["tally_quality"] == "official yes count only"
     assert record["record"] == "tally only"
@@ -149,7 +149,7 @@ def test_country_formats_parse_back(capsys):
     assert code == 0 and parsed["iso3"] == "BRA" and len(parsed["votes"]) == 23
     assert {a["partner"] for a in parsed["agreement"]} >= {"EU27 majority", "Ukraine (UKR)"}
     code, out, _ = run(capsys, "country", "BRA", "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = [r for r in csv.DictReader(io.StringIO(out)) if r["section"] == "vote"]  # member, vote, agreement
     assert len(rows) == 23 and rows[0]["motion"] == "A/RES/68/262" and rows[0]["vote"] == "A"
 
 
@@ -171,6 +171,9 @@ def test_csv_and_json_parse_back(capsys, argv):
 
 def test_votes_csv_for_a_draft_symbol(capsys):
     code, out, _ = run(capsys, "votes", "A/ES-11/L.10", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 193 and {r["motion"] for r in rows} == {"A/RES/ES-11/7"}  # the roll call
+    code, out, _ = run(capsys, "votes", "A/ES-11/L.10", "--tally", "--format", "csv")
     (row,) = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and row["motion"] == "A/RES/ES-11/7"
     assert (row["yes"], row["no"], row["abstain"], row["not_voting"], row["members"]) == ("93", "18", "65", "17", "193")

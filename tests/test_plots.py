@@ -213,3 +213,19 @@ def test_end_labels_are_spread_apart_as_little_as_needed():
     ordered = sorted(spread)
     assert all(b - a >= 10 - 1e-9 for a, b in zip(ordered, ordered[1:]))
     assert spread[3] == 80 and sorted(range(4), key=spread.__getitem__) == [0, 1, 2, 3]
+
+
+def test_a_figures_csv_has_one_header_row_and_member_names_beside_codes(votes, tables, tmp_path):
+    import csv
+
+    fig = plots.tile_map(votes, "ES-11/7", grid=tables.tile_grid, members=tables.members)
+    data = votes[votes["motion"] == "A/RES/ES-11/7"].set_index("iso3")[["vote"]]
+    plots.publish(fig, "map", data, tmp_path)
+    rows = list(csv.reader((tmp_path / "map.csv").open(encoding="utf-8")))
+    assert rows[0] == ["iso3", "member", "vote"] and len(rows) == 194
+    assert ["BOL", "Bolivia (Plurinational State of)", "X"] in rows
+    scores = pd.DataFrame([[0.5, 0.25]], index=pd.Index(["African"], name="regional_group"),
+                          columns=pd.MultiIndex.from_tuples([("before 2025", "USA"), ("from 2025", "USA")]))
+    plots.publish(plots.heatmap(scores, "T"), "scores", scores, tmp_path)
+    assert (tmp_path / "scores.csv").read_text().splitlines() == [
+        "regional_group,before 2025: USA,from 2025: USA", "African,0.5,0.25"]

@@ -154,3 +154,41 @@ def test_clean_removes_only_what_the_report_wrote(tmp_path):
     (out / "figures" / "notes.txt").write_text("mine")
     assert sorted(clean(out)) == ["figures/a.png", "figures/thumbs/a.png", "index.html"]
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["figures", "figures/notes.txt"]
+
+
+def test_the_report_offers_the_data_as_one_zip_that_reads_back(tmp_path, tables):
+    """The download: every exported table, its descriptor and the data README, deterministic, CSVs that read back."""
+    import io
+    import json
+    import zipfile
+
+    import pandas as pd
+
+    from analysis.data.exports import ROLL_CALLS
+    from analysis.data.members import member_codes
+    from analysis.data.schema import TABLES, read_table
+    from analysis.output.export import roll_call_table
+    from analysis.report.download import NAME, ZIP, write_download
+
+    index = build(tmp_path / "none", tmp_path / "out")
+    assert f'href="{ZIP}"' in index.read_text() and 'id="download"' in index.read_text()
+    with zipfile.ZipFile(tmp_path / "out" / ZIP) as archive:
+        names = archive.namelist()
+        files = {name.removeprefix(f"{NAME}/"): archive.read(name) for name in names}
+    assert names == sorted(names) and all(n.startswith(f"{NAME}/") for n in names)
+    assert {"roll_calls.csv", "roll_calls_wide.csv", "partial_votes_long.csv", "datapackage.json", "README.md",
+            "LICENSE", "CITATION.cff"} | {t.file for t in TABLES.values()} <= set(files)
+    descriptor = json.loads(files["datapackage.json"])
+    assert {r["path"] for r in descriptor["resources"]} == {n for n in files if n.endswith(".csv")}
+    (tmp_path / "roll_calls.csv").write_bytes(files["roll_calls.csv"])
+    back = read_table(ROLL_CALLS, tmp_path / "roll_calls.csv", codes=member_codes())[0]
+    pd.testing.assert_frame_equal(back, roll_call_table(tables), check_dtype=False)
+    wide = pd.read_csv(io.BytesIO(files["roll_calls_wide.csv"]), dtype=str, keep_default_na=False)
+    assert len(wide) == 193 and list(wide.columns[:3]) == ["iso3", "member", "regional_group"]
+    for name, table in TABLES.items():  # each declared table reads back through its declaration
+        (tmp_path / "table.csv").write_bytes(files[table.file])
+        assert len(read_table(name, tmp_path / "table.csv", codes=member_codes())[0]) > 0 or table.may_be_empty
+    from analysis.report.build import ROOT
+
+    again = write_download(tmp_path / "again", tables, ROOT)
+    assert again.read_bytes() == (tmp_path / "out" / ZIP).read_bytes()  # the same data, the same bytes

@@ -243,6 +243,27 @@ def test_every_figure_has_a_text_alternative(site):
     assert counts["svg"] >= 13 and counts["img"] >= 12 + 20  # every map inline; the others, and the index's cards
 
 
+def test_the_data_download_and_every_figure_csv_read_as_one_table(site):
+    """The zip of every table is there; each figure's CSV has a one-row header; map CSVs name the members."""
+    import csv
+    import zipfile
+
+    from analysis.report.download import NAME, ZIP
+
+    with zipfile.ZipFile(site / ZIP) as archive:
+        names = set(archive.namelist())
+        roll_calls = archive.read(f"{NAME}/roll_calls.csv").decode("utf-8").splitlines()
+    assert {f"{NAME}/{n}" for n in ("roll_calls.csv", "datapackage.json", "README.md", "votes.csv")} <= names
+    assert roll_calls[0] == "motion,date,body,iso3,member,regional_group,vote,vote_label" and len(roll_calls) == 1946
+    for path in sorted((site / "figures").glob("*.csv")):
+        rows = list(csv.reader(path.open(encoding="utf-8")))
+        assert rows[0] and all(cell.strip() for cell in rows[0][1:]), path.name  # one named header row
+        assert all(len(row) == len(rows[0]) for row in rows), path.name
+        if "map" in path.name:
+            assert rows[0][:2] == ["iso3", "member"] and rows[1][1] not in ("", rows[1][0]), path.name
+    assert 'href="downloads/' in (site / "index.html").read_text()
+
+
 MISSING = browser_missing()
 needs_browser = pytest.mark.skipif(MISSING is not None, reason=MISSING or "")
 

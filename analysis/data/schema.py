@@ -22,8 +22,30 @@ from pathlib import Path
 
 import pandas as pd
 
-#: The bundled data folder of the package.
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+#: The package-data folder of an installed wheel, inside the package ``analysis`` (pyproject.toml maps data/ there).
+PACKAGED_DATA = "_data"
+
+
+def bundled_data_dir(package: Path | None = None) -> Path:
+    """The bundled data folder: ``analysis/_data`` in an installed wheel, else ``data/`` beside the package.
+
+    ``data/`` stays at the top of the repository, one copy of each file; the
+    wheel carries it as ``analysis/_data``. A checkout and an editable install
+    (``pip install -e``, what ``make`` does) have no ``analysis/_data`` and read
+    ``data/``. The first of the two that holds ``motions.csv`` wins (neither:
+    ``data/``, and the loaders name the missing file). Found from this file's
+    place, not with ``importlib.resources``, which would import the package's
+    face from inside the data wing; the loaders need real files anyway.
+    """
+    package = Path(__file__).resolve().parents[1] if package is None else Path(package)
+    for candidate in (package / PACKAGED_DATA, package.parent / "data"):
+        if (candidate / "motions.csv").is_file():
+            return candidate
+    return package.parent / "data"
+
+
+#: The bundled data folder of the package: ``data/`` of a checkout, ``analysis/_data`` of an installed wheel.
+DATA_DIR = bundled_data_dir()
 
 #: The four vote codes, in the order used by every table and figure.
 VOTE_CODES = ("Y", "N", "A", "X")

@@ -12,6 +12,8 @@ import html
 import json
 from dataclasses import fields
 
+import pandas as pd
+
 from ..measures.profile import CountryProfile
 from .terminal import WIDTH, json_records, table_text, tally_text, wrap
 
@@ -40,6 +42,37 @@ def profile_json(profile: CountryProfile) -> str:
                        "council": profile.council, "article19": profile.article19 or None, "method": profile.method,
                        "votes": json_records(profile.votes), "agreement": json_records(profile.agreement.reset_index())},
                       ensure_ascii=False, indent=1)
+
+
+#: The sections of :func:`profile_table`, in order: the member's facts, a row per motion, a row per partner and period.
+SECTIONS = ("member", "vote", "agreement")
+
+
+def profile_table(profile: CountryProfile) -> pd.DataFrame:
+    """Every section of the profile as one table (``country --format csv``), the ``section`` column first.
+
+    ``member``: one row with ``council`` and ``article19``; ``vote``: a row per
+    motion, the columns of ``profile.votes``; ``agreement``: a row per partner
+    and period with ``method``, ``partner``, ``period``, ``score`` and
+    ``n_votes`` (the votes the score rests on). Every row carries ``iso3``,
+    ``member`` and ``regional_group``; a column that does not apply to a
+    section is empty.
+    """
+    member = pd.DataFrame([{"council": profile.council, "article19": profile.article19 or None}])
+    scores = profile.agreement
+    periods = [c.removeprefix("score ") for c in scores.columns if c.startswith("score ")]
+    agreement = pd.DataFrame([{"method": profile.method, "partner": partner, "period": period,
+                               "score": scores.at[partner, f"score {period}"],
+                               "n_votes": scores.at[partner, f"votes {period}"]}
+                              for partner in scores.index for period in periods])
+    parts = [part.assign(section=name) for name, part in zip(SECTIONS, (member, profile.votes, agreement))]
+    out = pd.concat(parts, ignore_index=True)
+    out.insert(0, "regional_group", profile.regional_group)
+    out.insert(0, "member", profile.name)
+    out.insert(0, "iso3", profile.iso3)
+    out.insert(0, "section", out.pop("section"))
+    out["n_votes"] = pd.array([None if pd.isna(v) else int(v) for v in out["n_votes"]], dtype="Int64")
+    return out
 
 
 def profile_html(profile: CountryProfile) -> str:

@@ -49,12 +49,40 @@ def publish(fig: Figure, name: str, data: pd.DataFrame, folder: str | Path | Non
         fig.savefig(folder / f"{name}.png", metadata={"Software": None})
     svg = to_svg(fig)
     (folder / f"{name}.svg").write_text(svg, encoding="utf-8")
-    data.to_csv(folder / f"{name}.csv", lineterminator="\n")
+    figure_csv(data, fig).to_csv(folder / f"{name}.csv", lineterminator="\n")
     title, subtitle = caption(fig)
     record = {"name": name, "title": title, "subtitle": subtitle,
               "files": [f"{name}.png", f"{name}.svg", f"{name}.csv"]}
     _display({"text/html": _figure_html(record, folder.name, svg if has_tiles(fig) else None),
               "text/plain": f"figure {name}: {title}", FIGURE_MIME: record}, raw=True)
+
+
+def tile_names(fig: Figure) -> dict[str, str]:
+    """ISO3 code -> UN name of every member a tile map shows (read from its tooltips), or {} for another figure."""
+    names = {}
+    for collection in (c for ax in fig.axes for c in ax.collections if getattr(c, "tile_ids", None)):
+        for iso3, title in zip(collection.tile_ids, collection.tile_titles):
+            names[iso3] = title.rsplit(f" ({iso3}): ", 1)[0]
+    return names
+
+
+def figure_csv(data: pd.DataFrame, fig: Figure | None = None) -> pd.DataFrame:
+    """The data behind a figure as its CSV holds it: a one-row header, member names beside the codes.
+
+    Column levels are joined into one name (``before 2025: USA``), so that a
+    spreadsheet, R or Stata reads the header as one row; where the rows are
+    members (an index of ISO3 codes that the tile map ``fig`` shows), a
+    ``member`` column with the UN name follows the code.
+    """
+    out = data.copy()
+    if isinstance(out.columns, pd.MultiIndex):
+        out.columns = [": ".join(str(part) for part in column if str(part)) for column in out.columns]
+    out.columns.name = None
+    names = tile_names(fig) if fig is not None else {}
+    if names and out.index.nlevels == 1 and len(out) and set(out.index) <= set(names):
+        out.insert(0, "member", [names[code] for code in out.index])
+        out.index.name = out.index.name or "iso3"
+    return out
 
 
 def _figure_html(record: dict, href: str, inline_svg: str | None) -> str:

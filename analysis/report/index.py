@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from nbconvert.filters.markdown import markdown2html
 
+from ..data.datapackage import TITLE
 from .pages import NOTEBOOK_LINK, Page
 
 if TYPE_CHECKING:
     from .findings import Finding
 
-TITLE = "The UN votes on the war in Ukraine"
 SUMMARY = ("How the United Nations voted on the war in Ukraine, from the Crimea resolution of 2014 to the competing "
            "texts of 24 February 2025, Security Council resolution 2774 and the Assembly's vote a year later, read "
            "from the UN's own country-level records. Every number on these pages is computed from those records when "
@@ -76,8 +76,26 @@ def footer(version: str, data_checksum: str) -> str:
             f"data checksum (SHA-256 of <code>data/SHA256SUMS</code>) <code>{_e(data_checksum)}</code>.</p>")
 
 
+def download_section(href: str | None) -> str:
+    """The "Download the data" section: the zip of every table, what it holds, and the figures' CSVs."""
+    if href is None:
+        return ""
+    return f"""<section id="download"><h2>Download the data</h2>
+<p><a class="download" href="{_e(href)}" download>All the data as one zip (CSV)</a>: every roll call long
+(<code>roll_calls.csv</code>: one row per member and vote, the ISO3 code with the UN name and regional group
+beside it) and wide (<code>roll_calls_wide.csv</code>: one row per member, one column per vote), the motions
+with their tallies, the votes known only from news reports with their confidence and source, and every other
+table, with <code>datapackage.json</code> (a Frictionless Data Package: each column's type, meaning and allowed
+values, each table's sources and terms) and the data README. The same files, or Parquet and JSON, come from
+<code>python -m analysis export --all -o DIR</code>.</p>
+<p>Each figure's CSV (in the gallery below) holds the numbers it shows, with a one-row header and the member's
+name beside every code. The UN's voting records are published by the UN Dag Hammarskjöld Library, whose terms
+ask for acknowledgement of the source; the README in the zip gives the terms of each table.</p>
+</section>"""
+
+
 def index_page(findings: list[Finding], pages: list[Page], version: str, data_checksum: str,
-               assets: str = "assets") -> str:
+               assets: str = "assets", download: str | None = None) -> str:
     by_stem = {p.stem: p for p in pages}
     finding_items = "\n".join(finding_item(f, by_stem) for f in findings)
     cards = "\n".join(
@@ -94,7 +112,8 @@ def index_page(findings: list[Finding], pages: list[Page], version: str, data_ch
 <link rel="stylesheet" href="{assets}/report.css">
 </head><body class="report-index">
 <nav class="pager pager-top" aria-label="Sections"><a href="#key-findings">Key findings</a>
-<a href="#figures">Figures</a> <a href="#pages">Pages</a> <a href="#about-data">Sources</a></nav>
+<a href="#figures">Figures</a> <a href="#pages">Pages</a>{' <a href="#download">Download the data</a>' if download else ''}
+<a href="#about-data">Sources</a></nav>
 <main>
 <header><h1>{_e(TITLE)}</h1>
 <p class="lede">{_e(SUMMARY)}</p></header>
@@ -102,6 +121,7 @@ def index_page(findings: list[Finding], pages: list[Page], version: str, data_ch
 <ol class="findings">
 {finding_items}
 </ol></section>
+{download_section(download)}
 <section id="figures"><h2>Figures and the data behind them</h2>
 <p class="hint">Each figure opens on its page, where a map's squares name the member and its vote when hovered,
 tapped or reached with the Tab and arrow keys; download it as PNG or SVG (the SVG's squares name them on hover), or
@@ -114,8 +134,8 @@ the CSV of the numbers it shows.</p>
 </ol></section>
 <footer class="provenance" id="about-data"><h2>Sources, provenance and citation</h2>
 {footer(version, data_checksum)}
-<p>Please cite the UN records and this package: <cite>The UN votes on the war in Ukraine: data and analysis
-package</cite>, version {_e(version)}. Rebuild this report with <code>make report</code>; the same data give the same
+<p>Please cite the UN records and this package: The unvotes-ukraine-2025 contributors, <cite>{_e(TITLE)}</cite>,
+version {_e(version)} (CITATION.cff in the package). Rebuild this report with <code>make report</code>; the same data give the same
 pages.</p>
 </footer>
 </main>

@@ -1,0 +1,191 @@
+"""Data that travels: ``export``, the long and wide roll calls, every table in every format, read back unchanged."""
+
+import csv
+import io
+import json
+import sys
+import types
+
+import pandas as pd
+import pytest
+from conftest import run_cli as run
+
+from analysis.data.exports import FORMATS, PARTIAL, ROLL_CALLS
+from analysis.data.members import member_codes
+from analysis.data.schema import TABLES, VoteDataError, read_table
+from analysis.data.votes import load_votes, read_votes
+from analysis.output import export
+
+LONG = ["motion", "date", "body", "iso3", "member", "regional_group", "vote", "vote_label"]
+
+
+def read_back(path, fmt: str) -> pd.DataFrame:
+    """An export file read as R or pandas would, dates as dates: CSV through the package's own checked reader."""
+    if fmt == "csv":
+        return read_table(ROLL_CALLS, path, codes=member_codes())[0]
+    frame = pd.DataFrame(json.loads(path.read_text(encoding="utf-8"))) if fmt == "json" else pd.read_parquet(path)
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+def test_the_long_roll_calls_carry_names_groups_dates_and_labels(tables):
+    long = export.roll_call_table(tables)
+    assert list(long.columns) == LONG == ROLL_CALLS.columns
+    assert len(long) == len(tables.votes) == 10 * 193 + 15
+    assert long[["date", "motion", "iso3"]].equals(long[["date", "motion", "iso3"]].sort_values(
+        ["date", "motion", "iso3"], ignore_index=True))
+    usa = long[(long["motion"] == "A/RES/ES-11/7") & (long["iso3"] == "USA")].iloc[0]
+    assert (usa["member"], usa["regional_group"], usa["vote"], usa["vote_label"], usa["body"]) == (
+        "United States of America", "Western European and Others", "N", "No", "GA")
+    assert f"{usa['date']:%Y-%m-%d}" == "2025-02-24"
+    council = export.roll_call_table(tables, ["S/RES/2774 (2025)"])
+    assert len(council) == 15 and set(council["body"]) == {"SC"}
+
+
+def test_the_wide_roll_calls_have_a_row_per_member_and_melt_back(tables):
+    long = export.roll_call_table(tables)
+    wide = export.roll_call_table(tables, wide=True)
+    motions = list(dict.fromkeys(long["motion"]))
+    assert list(wide.columns) == ["iso3", "member", "regional_group"] + motions and len(wide) == 193
+    assert wide["S/RES/2774(2025)"].notna().sum() == 15
+    melted = wide.melt(id_vars=["iso3"], value_vars=motions, var_name="motion", value_name="vote").dropna()
+    key = ["motion", "iso3"]
+    assert melted.sort_values(key, ignore_index=True).equals(
+        long[key + ["vote"]].sort_values(key, ignore_index=True)[melted.columns.tolist()])
+
+
+def test_a_motion_without_a_roll_call_is_refused_by_name(tables):
+    with pytest.raises(VoteDataError, match="no country-level record for this motion"):
+        export.roll_call_table(tables, ["A/ES-11/L.12"])
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_round_trips_to_the_identical_table(tables, data_copy, tmp_path, fmt):
+    long = export.roll_call_table(tables)
+    path = tmp_path / f"roll_calls.{fmt}"
+    export.write_table(long, path, fmt)
+    back = read_back(path, fmt)
+    pd.testing.assert_frame_equal(back, long, check_dtype=False)
+    # motion, iso3, vote of the export form a project-layout vote file: read_votes and load_votes take it
+    (data_copy / "votes.csv").write_text(back[["motion", "iso3", "vote"]].to_csv(index=False), encoding="utf-8")
+    again = load_votes(data_dir=data_copy)
+    assert again.equals(long[["motion", "iso3", "vote"]].astype(again.dtypes.to_dict()))
+    key = ["motion", "iso3"]
+    assert again.sort_values(key, ignore_index=True).equals(tables.votes.sort_values(key, ignore_index=True))
+    assert read_votes(data_copy / "votes.csv").equals(again)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_exports_are_deterministic(tables, fmt):
+    long = export.roll_call_table(tables)
+    assert export.table_bytes(long, fmt) == export.table_bytes(long.copy(), fmt)
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_every_declared_table_exports_as_a_valid_data_file(tables, tmp_path, name):
+    """A CSV export of a bundled table reads back through the same declaration to the same table."""
+    exported = export.declared_table(tables, name)
+    path = tmp_path / "table.csv"
+    export.write_table(exported.frame, path, "csv")
+    back = read_table(name, path, codes=member_codes())[0]
+    pd.testing.assert_frame_equal(back, exported.frame, check_dtype=False)
+
+
+def test_the_partial_record_exports_with_confidence_and_source(tables):
+    partial = export.partial_table(tables)
+    assert list(partial.columns) == PARTIAL.columns and len(partial) == len(tables.partial) == 34
+    assert set(partial["confidence"]) <= {"high", "medium", "low"} and partial["source"].str.startswith("http").all()
+    assert set(partial["motion"]) == {"A/RES/ES-11/10"}
+
+
+def test_context_says_it_is_missing_in_one_line_then_works_once_the_loader_lands(tables, monkeypatch):
+    if "analysis.data.context" not in sys.modules:
+        try:
+            import analysis.data.context  # noqa: F401
+        except ImportError:
+            with pytest.raises(VoteDataError, match="no General Assembly context votes yet"):
+                export.context_table(tables)
+    fake = types.ModuleType("analysis.data.context")
+    votes = pd.DataFrame({"motion": ["A/RES/76/1"] * 2, "iso3": ["UKR", "RUS"], "vote": ["Y", "N"],
+                          "date": pd.to_datetime(["2021-12-01"] * 2)})
+    fake.load_context = lambda data_dir=None: votes
+    monkeypatch.setitem(sys.modules, "analysis.data.context", fake)
+    monkeypatch.setattr("analysis.data.context", fake, raising=False)
+    long = export.context_table(tables).frame
+    assert list(long["iso3"]) == ["RUS", "UKR"] and list(long["member"]) == ["Russian Federation", "Ukraine"]
+    assert set(long["body"]) == {"GA"}
+    assert list(export.context_table(tables, wide_form=True).frame["A/RES/76/1"]) == ["N", "Y"]
+
+
+def test_the_package_folder_holds_every_table_its_descriptor_and_readme(tables, tmp_path):
+    written = export.write_package(tables, tmp_path / "out")
+    names = {p.relative_to(tmp_path / "out").as_posix() for p in written}
+    assert {"roll_calls.csv", "roll_calls_wide.csv", "partial_votes_long.csv", "datapackage.json",
+            "README.md"} <= names
+    assert {t.file for t in TABLES.values()} <= names
+    descriptor = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
+    assert {r["path"] for r in descriptor["resources"]} == names - {"datapackage.json", "README.md"}
+
+
+# ---- the command line
+
+
+def test_export_defaults_to_every_roll_call_as_csv_on_stdout(capsys, tables):
+    code, out, err = run(capsys, "export")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and err == "" and len(rows) == len(tables.votes)
+    assert list(rows[0]) == LONG and rows[0]["date"] == "2014-03-27"
+
+
+def test_export_options(capsys, tmp_path):
+    code, out, _ = run(capsys, "export", "ES-11/7", "A/ES-11/L.11", "--wide")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 193 and list(rows[0])[3:] == ["A/RES/ES-11/7", "A/RES/ES-11/8"]
+    code, out, _ = run(capsys, "export", "--partial", "--format", "json")
+    assert code == 0 and len(json.loads(out)) == 34 and json.loads(out)[0]["confidence"]
+    code, out, _ = run(capsys, "export", "--table", "motions")
+    assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 23
+    code, _, _ = run(capsys, "export", "--format", "parquet", "-o", str(tmp_path / "votes.parquet"))
+    assert code == 0 and len(pd.read_parquet(tmp_path / "votes.parquet")) == 1945
+    code, out, _ = run(capsys, "export", "--all", "--format", "json", "-o", str(tmp_path / "all"))
+    assert code == 0 and (tmp_path / "all" / "roll_calls_wide.json").is_file()
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--wide", "--partial"], "--wide applies to the roll calls"),
+    (["--all"], "give the folder with -o DIR"),
+    (["--table", "members", "ES-11/7"], "MOTION picks roll calls"),
+    (["A/ES-11/L.12"], "no country-level record for this motion"),
+    (["--table", "nothing"], "invalid choice: 'nothing'"),
+    (["--format", "xlsx"], "invalid choice: 'xlsx'"),
+])
+def test_export_refuses_in_one_line(capsys, argv, message):
+    code, out, err = run(capsys, "export", *argv)
+    assert code == 2 and out == "" and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_votes_csv_is_the_roll_call_and_tally_one_column_set(capsys):
+    code, out, _ = run(capsys, "votes", "A/RES/ES-11/7", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 193 and list(rows[0]) == LONG
+    code, out, _ = run(capsys, "votes", "S/RES/2774", "--format", "json")
+    assert code == 0 and len(json.loads(out)) == 15
+    columns = set()
+    for motion in ("A/RES/ES-11/7", "A/ES-11/L.12", "S/RES/2774", "ES-11/10"):
+        code, out, _ = run(capsys, "votes", motion, "--tally", "--format", "csv")
+        (row,) = list(csv.DictReader(io.StringIO(out)))
+        columns.add(tuple(row))
+        assert code == 0
+    assert len(columns) == 1
+    code, _, err = run(capsys, "votes", "ES-11/10", "--format", "csv")
+    assert code == 2 and "--tally" in err and "export --partial" in err
+
+
+def test_country_csv_holds_every_section(capsys):
+    code, out, _ = run(capsys, "country", "BRA", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    sections = [r["section"] for r in rows]
+    assert code == 0 and sections == ["member"] + ["vote"] * 23 + ["agreement"] * 8
+    assert {r["iso3"] for r in rows} == {"BRA"} and rows[0]["council"] == "not on the Council in 2025"
+    usa = next(r for r in rows if r["section"] == "agreement" and r["partner"].endswith("(USA)"))
+    assert usa["period"] == "before 2025" and usa["method"] == "lijphart" and int(usa["n_votes"]) == 7
