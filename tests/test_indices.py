@@ -189,3 +189,15 @@ def test_majority_votes_keep_date_and_body_columns():
     votes = VOTES.assign(body="GA", date=pd.Timestamp("2025-02-24"))
     out = majority_votes(votes, {"USA", "RUS", "FRA"}, "G")
     assert list(out.columns) == ["motion", "iso3", "vote", "date", "body"] and set(out["body"]) == {"GA"}
+
+
+def test_agreement_by_year_counts_each_years_votes():
+    from analysis import load_votes
+    from analysis.measures.indices import agreement_by_year
+
+    out = agreement_by_year(load_votes(with_motions=True), [("USA", "RUS"), ("UKR", "RUS")])
+    usa = out[out["a"].eq("USA")].set_index("year")
+    assert usa["n_votes"].to_dict()[2022] == 5 and usa.at[2025, "score"] == 0.5 and usa.at[2014, "score"] == 0.0
+    assert list(out.columns) == ["year", "a", "b", "score", "n_votes"]
+    with pytest.raises(ValueError, match="needs a date column"):
+        agreement_by_year(load_votes(), [("USA", "RUS")])

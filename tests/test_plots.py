@@ -229,3 +229,17 @@ def test_a_figures_csv_has_one_header_row_and_member_names_beside_codes(votes, t
     plots.publish(plots.heatmap(scores, "T"), "scores", scores, tmp_path)
     assert (tmp_path / "scores.csv").read_text().splitlines() == [
         "regional_group,before 2025: USA,from 2025: USA", "African,0.5,0.25"]
+
+
+def test_the_ideal_point_chart_names_the_members_asked_for():
+    points = pd.DataFrame({"ideal": [-1.0, 0.2, 1.5], "lower": [-1.3, 0.0, 1.2], "upper": [-0.7, 0.4, 1.8],
+                           "regional_group": ["Eastern European", "African", "Western European and Others"],
+                           "name": ["Russian Federation", "Kenya", "United States of America"]},
+                          index=pd.Index(["RUS", "KEN", "USA"], name="iso3"))
+    fig = plots.ideal_point_chart(points, "T", label=["USA", "RUS", "XXX"])
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert {"Russian Federation", "United States of America"} <= texts and "Kenya" not in texts
+    cuts = pd.DataFrame({"date": pd.to_datetime(["2014-03-27", "2025-02-24"]), "cutting point (yes)": [-0.5, 0.3],
+                         "yes towards": ["Western pole", "other pole"]})
+    ax = plots.cutting_chart(cuts, "T").axes[0]
+    assert [len(c.get_offsets()) for c in ax.collections] == [1, 1]

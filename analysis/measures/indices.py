@@ -222,3 +222,32 @@ def agreement_by_period(votes: pd.DataFrame, periods: dict[str, list[str]], part
     score, count = pd.concat(scores, axis=1), pd.concat(counts, axis=1)
     score.columns.names = count.columns.names = ["period", "partner"]
     return score, count.astype(int)
+
+
+def agreement_by_year(votes: pd.DataFrame, pairs: list[tuple[str, str]], method: str = "lijphart", *,
+                      motions: pd.DataFrame | None = None, body: str | None = "GA") -> pd.DataFrame:
+    """The agreement of each pair of members (or pseudo-members) per calendar year, with the votes behind it.
+
+    ``votes`` needs a ``date`` column (``load_context()``, or ``load_votes(with_motions=True)``). One row per
+    year and pair, in year then pair order: ``year``, ``a``, ``b``, ``score`` (NaN where the pair shared no
+    vote) and ``n_votes`` (:func:`agreement_counts`).
+
+    Examples:
+        >>> votes = load_votes(with_motions=True)
+        >>> agreement_by_year(votes, [("USA", "RUS")]).query("year == 2025")[["score", "n_votes"]].values.tolist()
+        [[0.5, 3]]
+    """
+    if "date" not in votes.columns:
+        raise ValueError("agreement_by_year needs a date column: use load_context() or load_votes(with_motions=True)")
+    years = pd.to_datetime(votes["date"]).dt.year
+    rows = []
+    for year in sorted(years.unique()):
+        these = votes[years.eq(year).to_numpy()]
+        scores = agreement(these, method, motions=motions, body=body)
+        counts = agreement_counts(these, method, motions=motions, body=body)
+        for a, b in pairs:
+            known = a in scores.index and b in scores.index
+            rows.append({"year": int(year), "a": a, "b": b,
+                         "score": float(scores.at[a, b]) if known else np.nan,
+                         "n_votes": int(counts.at[a, b]) if known else 0})
+    return pd.DataFrame(rows, columns=["year", "a", "b", "score", "n_votes"])

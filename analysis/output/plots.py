@@ -220,3 +220,60 @@ def trend_chart(table: pd.DataFrame, title: str, subtitle: str | None = None, *,
         ax.annotate(f"{VOTE_LABELS[code]} {value:.0f}", (dates.iat[-1], value), xytext=(8, y - y0),
                     textcoords="offset points", va="center", fontsize=8.5, color="#333333", gid="end-label")
     return fig
+
+
+#: One colour per UN regional group (Okabe-Ito, after the vote colours' blue and vermillion are set aside).
+GROUP_COLORS = {"African": "#009E73", "Asia-Pacific": "#CC79A7", "Eastern European": "#56B4E9",
+                "Latin American and Caribbean": "#E69F00", "Western European and Others": "#0072B2"}
+
+
+@styled
+def ideal_point_chart(points: pd.DataFrame, title: str, subtitle: str | None = None, *, label: list[str] = (),
+                      source: str = SOURCE_VOTES) -> Figure:
+    """Every member's ideal point with its interval, in order along the line (a dot and a bar per member).
+
+    ``points``: indexed by ISO3, columns ``ideal``, ``lower``, ``upper``, ``regional_group`` and ``name``,
+    sorted as it should be drawn. The members in ``label`` are named beside their dot, alternately above and
+    below the line so that neighbours do not overlap.
+    """
+    fig, ax = new_figure((11, 5.2))
+    x = np.arange(len(points))
+    for group, color in GROUP_COLORS.items():
+        mine = points["regional_group"].eq(group).to_numpy()
+        ax.errorbar(x[mine], points["ideal"][mine], yerr=[(points["ideal"] - points["lower"])[mine],
+                                                          (points["upper"] - points["ideal"])[mine]],
+                    fmt="o", markersize=3.2, color=color, ecolor=color, elinewidth=0.7, alpha=0.9, label=group)
+    position = {iso3: k for k, iso3 in enumerate(points.index)}
+    shown = sorted((c for c in label if c in position), key=position.get)
+    for k, iso3 in enumerate(shown):
+        i = position[iso3]
+        above = k % 2 == 0
+        y = points.at[iso3, "upper"] if above else points.at[iso3, "lower"]
+        ax.annotate(points.at[iso3, "name"], (i, y), xytext=(0, 10 if above else -10), textcoords="offset points",
+                    ha="center", va="bottom" if above else "top", fontsize=7.5, color="#333333",
+                    arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.5})
+    ax.axhline(0, color="#BBBBBB", linewidth=0.8)
+    ax.set_xticks([])
+    ax.set_xlabel(f"the {len(points)} members, in order of their position")
+    ax.set_ylabel("ideal point (positive: the pole of the United States)")
+    ax.legend(frameon=False, ncol=3, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=8.5)
+    return finish(fig, title, subtitle, source)
+
+
+@styled
+def cutting_chart(cuts: pd.DataFrame, title: str, subtitle: str | None = None, *,
+                  source: str = SOURCE_VOTES) -> Figure:
+    """Each roll call's cutting point on the ideal-point scale over time (``date``, ``cutting point (yes)``,
+    ``yes towards``): a filled dot where yes lies towards the positive pole, hollow where towards the other."""
+    fig, ax = new_figure((10, 4.4))
+    dates = pd.to_datetime(cuts["date"])
+    west = cuts["yes towards"].eq("Western pole").to_numpy()
+    values = cuts["cutting point (yes)"].to_numpy(dtype=float)
+    ax.scatter(dates[west], values[west], color=VOTE_COLORS["Y"], s=36, zorder=3, label="yes towards the positive pole")
+    ax.scatter(dates[~west], values[~west], facecolor="white", edgecolor=VOTE_COLORS["N"], s=36, linewidths=1.5,
+               zorder=3, label="yes towards the other pole")
+    ax.axhline(0, color="#BBBBBB", linewidth=0.8)
+    ax.set_ylabel("cutting point (ideal-point scale)")
+    ax.grid(axis="y", color="#DDDDDD")
+    ax.legend(frameon=False, ncol=2, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=9)
+    return finish(fig, title, subtitle, source)
