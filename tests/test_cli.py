@@ -250,7 +250,7 @@ def test_bad_input_exits_2_with_one_line(capsys, argv, message):
 def test_an_unreadable_file_is_one_line(capsys, monkeypatch):
     import analysis.data.undl
 
-    def refuse(path):
+    def refuse(path, **options):
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr(analysis.data.undl, "read_undl_full", refuse)
