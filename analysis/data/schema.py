@@ -159,11 +159,6 @@ def symbol_problem(text: object, what: str = "motion id") -> str | None:
     return None
 
 
-def invisible(text: str) -> bool:
-    """True if ``text`` holds a control or format character (NUL, zero-width space, soft hyphen, BOM ...)."""
-    return not text.isprintable() and any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text)
-
-
 def normal_symbol(text: object) -> str:
     """The normal form of a symbol: tidied (:func:`clean_symbol`), upper case, numbers without leading zeros
     (``a/res/es-11/07`` -> ``A/RES/ES-11/7``). Only for an id :func:`symbol_problem` accepts."""
