@@ -159,20 +159,24 @@ def symbol_problem(text: object, what: str = "motion id") -> str | None:
     return None
 
 
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def normal_symbol(text: object) -> str:
-    """The normal form of a symbol: tidied (:func:`clean_symbol`), upper case, numbers without leading zeros
+    """The normal form of a symbol: tidied (:func:`clean_symbol`), in upper case, numbers without leading zeros
     (``a/res/es-11/07`` -> ``A/RES/ES-11/7``). Only for an id :func:`symbol_problem` accepts."""
-    return _LEADING_ZEROS.sub("", clean_symbol(text).upper())
+    return _LEADING_ZEROS.sub("", clean_symbol(text).translate(_ASCII_UPPER))
 
 
 def symbol_key(text: object) -> str:
     """The comparison key of a UN symbol: :func:`normal_symbol` in lower case, so ``S/RES/2774 (2025)``,
     ``s/res/2774(2025)`` and ``S/RES/02774(2025)`` share one key.
 
-    ASCII case only is folded (``str.lower``, never ``casefold``): ``ß`` and ``SS`` stay two keys, and a
-    Cyrillic ``Е`` never meets a Latin ``E`` (both ids are refused at every door anyway).
+    Only ASCII letters change case (never ``str.upper``, ``casefold``: they turn ``ß`` into ``SS``), so ``ß`` and
+    ``SS`` stay two keys and a Cyrillic ``Е`` never meets a Latin ``E`` (both ids are refused at every door).
     """
-    return normal_symbol(text).lower()
+    return normal_symbol(text).translate(_ASCII_LOWER)
 
 
 def header_key(name: str) -> str:
