@@ -6,9 +6,11 @@ resolution-level files) turns its rows into :class:`RollCalls`, integer codes
 for motion, member and vote, and hands them to :func:`check_roll_calls`. So the
 same rules give the same messages wherever the data came from:
 
-- a motion id is never empty, and its body comes from its symbol (``A/...`` the
-  General Assembly, at most 193 members; ``S/...`` the Security Council, at
-  most 15), or from the motions table for an id that is not a UN symbol;
+- a motion id is never empty, and its body comes from its symbol (``A/RES/...``,
+  ``A/ES-11/...`` the General Assembly, at most 193 members; ``S/RES/...`` the
+  Security Council, at most 15: :func:`~analysis.data.bodies.body_of`; another
+  organ's symbol such as ``A/HRC/...`` is refused), or from the motions table for
+  an id that is not a UN symbol;
 - a member appears once per motion, and a motion has at least one member row;
 - a file's own totals are the same on every row of a motion and equal its counts;
 - one real ``YYYY-MM-DD`` date per motion, where the file has dates;
