@@ -1,5 +1,7 @@
 """Figures: fixed colours, style in a context, a title and source on every figure, publish() into a given folder."""
 
+import io
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -182,3 +184,11 @@ def test_flow_chart_bands_add_up_to_the_members(votes, tables):
     blocks = [p for p in ax.patches if isinstance(p, matplotlib.patches.Rectangle)]
     assert sum(p.get_height() for p in blocks) == 2 * 193
     assert {"A/RES/ES-11/6", "A/RES/ES-11/7", "Yes 141", "Yes 93"} <= {t.get_text() for t in ax.texts}
+
+
+def test_a_dollar_in_a_title_is_drawn_literally_not_as_math_text():
+    fig, _ = style.new_figure((4, 3))
+    style.finish(fig, "Arrears of US$ 5 and $x^2$", "paid $ 3", source="Source: $")
+    fig.savefig(io.BytesIO(), format="png")  # an unpaired $ would fail to parse as math text here
+    assert style.caption(fig) == ("Arrears of US$ 5 and $x^2$", "paid $ 3")
+    assert "Arrears of US\\$ 5 and \\$x^2\\$" in texts(fig) and "Source: \\$" in texts(fig)

@@ -647,17 +647,21 @@ def _sync_folder(folder: Path) -> None:
 def update_data(library_file: str | Path, data_dir: str | Path | None = None, *, dry_run: bool = False,
                 echo=print) -> UpdatePlan:
     """Plan, print and apply an update (what ``python -m analysis update-data FILE`` runs), holding
-    :func:`update_lock` from before the data folder is read until it is written."""
+    :func:`update_lock` from before the data folder is read until it is written. A dry run writes nothing,
+    so it takes no lock and leaves an interrupted update's leftovers to the next real run."""
     folder = resolve_data_dir(data_dir)
+    if dry_run:
+        plan = plan_update(library_file, folder)
+        echo(plan.summary())
+        if plan.changed:
+            echo(f"dry run: nothing written to {plan.data_dir}")
+        return plan
     with update_lock(folder):
         for line in recover(folder):
             echo(line)
         plan = plan_update(library_file, folder)
         echo(plan.summary())
         if plan.changed:
-            if dry_run:
-                echo(f"dry run: nothing written to {plan.data_dir}")
-            else:
-                written = _apply(plan)
-                echo(f"wrote {', '.join(written)} in {plan.data_dir}")
+            written = _apply(plan)
+            echo(f"wrote {', '.join(written)} in {plan.data_dir}")
     return plan
