@@ -263,12 +263,12 @@ def test_a_header_longer_than_a_mebibyte_is_read_whole(write):
     """Plain text (the corpus has the gzip case): NIGERIA after a 1 MiB column name is NIGERIA, not NIGER, and
     a total_yes there is checked, not cut to total_y and skipped."""
     pad = " " * ((1 << 20) + 10)
-    path = write("long.csv", f"resolution,date,total_yes,{pad}UKR,NIGERIA\nA/RES/ES-11/7,2025-02-24,1,Y,A\n")
-    assert read_undl(path)["iso3"].tolist() == ["UKR", "NGA"]
-    path = write("long_total.csv", f"resolution,date,UKR,NGA,{pad}total_yes\nA/RES/ES-11/7,2025-02-24,Y,A,2\n")
+    path = write("long.csv", f"resolution,date,UKR,{pad}NIGERIA,{pad}total_yes\nA/RES/ES-11/7,2025-02-24,Y,A,2\n")
     with pytest.raises(VoteDataError, match=r"line 2: motion A/RES/ES-11/7: the motion has 1 Y votes but its "
                                             r"total_yes column says 2"):
         read_undl(path)
+    path.write_text(path.read_text().replace(",2\n", ",1\n"))
+    assert read_undl(path)["iso3"].tolist() == ["UKR", "NGA"]
 
 
 def test_twenty_thousand_unknown_names_beside_codes_cost_no_suggestions(write):
@@ -287,8 +287,8 @@ def test_twenty_thousand_unknown_names_beside_codes_cost_no_suggestions(write):
     assert time.perf_counter() - start < 5  # about 0.3 s; the suggestions alone took 8.5 s
 
 
-@pytest.mark.parametrize("name", ["gzip_truncated_inside_header.csv.gz", "gzip_bad_deflate_block.csv.gz"])
-def test_a_broken_gzip_file_is_one_line_from_update_data(name, data_copy, capsys):
+def test_a_broken_gzip_file_is_one_line_from_update_data(data_copy, capsys):
+    name = "gzip_bad_deflate_block.csv.gz"  # the API and check read every broken gzip of the corpus
     code = main(["--data-dir", str(data_copy), "update-data", str(CORPUS / name)])
     out, err = capsys.readouterr()
     assert code == 2 and out == "" and err.count("\n") == 1

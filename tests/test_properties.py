@@ -674,9 +674,8 @@ def cell_padded(draw, g: Grid) -> str:
 
 #: (an ASCII character of a symbol, what prints like it): Cyrillic and Greek letters, full-width and Arabic-Indic
 #: digits, Unicode hyphens and the minus sign, a division slash, a combining mark, control characters.
-LOOK_ALIKES = (("E", "\u0415"), ("A", "\u0410"), ("S", "\u0405"), ("R", "\u0280"), ("E", "\u0395"), ("S", "\ua731"),
-               ("1", "\uff11"), ("2", "\u0662"), ("7", "\u06f7"), ("-", "\u2010"), ("-", "\u2011"), ("-", "\u2212"),
-               ("/", "\u2215"), ("E", "E\u0301"), ("/", "/\x0b"), ("/", "\x1f/"), ("/", "/\x1c"))
+LOOK_ALIKES = (("E", "\u0415"), ("A", "\u0391"), ("S", "\ua731"), ("1", "\uff11"), ("2", "\u0662"), ("-", "\u2011"),
+               ("-", "\u2212"), ("/", "\u2215"), ("E", "E\u0301"), ("/", "/\x0b"), ("/", "\x1f/"))
 #: A name that names a member only where the code is one of these (None: no member; a former seat, an observer).
 NAMED = {"KOREA": {"KOR", "PRK"}, "CONGO": {"COG"}, "HOLY SEE": set(), "STATE OF PALESTINE": set(),
          "YUGOSLAVIA": set(), "CZECHOSLOVAKIA": set(), "DEMOCRATIC YEMEN": set(), "GERMAN DEMOCRATIC REPUBLIC": set()}
