@@ -328,6 +328,14 @@ def _member_index(codes, names_, path: Path, data_dir: PathLike) -> tuple[np.nda
         indices, values = codes
         per_value = _map(indices, values, lambda v: v.strip().upper() if v.strip().upper() in known or not v.strip()
                          else None, "unknown member code", path)
+        used = per_value[pd.unique(indices)]
+        if not (used == "").any():  # the usual case, every row has a code: work on the distinct values only
+            universe = sorted(set(used.tolist()))
+            shown = np.array([v if isinstance(v, str) else "" for v in per_value], dtype=str)
+            member = np.searchsorted(universe, shown).astype(np.int32)[indices]
+            if names_ is not None:
+                _check_names_agree(member, universe, names_, path, data_dir)
+            return member, universe
         row_codes = per_value[indices]
     else:
         row_codes = np.full(len(names_[0]), "", dtype=object)
