@@ -16,7 +16,6 @@ import argparse
 import io
 import json
 import os
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from .data.schema import VoteDataError
-from .output.terminal import WIDTH, json_records, shorten, table_text, tally_text, wrap
+from .output.terminal import CONTROL, WIDTH, json_records, printable, shorten, table_text, tally_text, wrap
 
 FORMATS = ("text", "csv", "json")
 EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 2, 130, 141
@@ -124,7 +123,7 @@ def print_json(text: str) -> None:
     the output stays valid JSON."""
     try:
         text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
-        plain = not _CONTROL.search(text)
+        plain = not CONTROL.search(text)
     except (UnicodeEncodeError, LookupError):
         plain = False
     print(text if plain else json.dumps(json.loads(text), ensure_ascii=True, indent=1))
@@ -476,15 +475,11 @@ def build_parser() -> Parser:
     return parser
 
 
-#: Characters never written raw to a terminal: C0 and C1 controls (ESC starts an escape sequence; CSI is one
-#: by itself) but newline and tab, DEL, and the bidirectional overrides that reorder what a terminal shows.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def safe_text(text: str, encoding: str | None = None) -> str:
-    """``text`` as it may be written to a terminal: every control character escaped (``\\x1b``), and every
-    character the output's ``encoding`` cannot hold (ASCII, Latin-1, a C locale) as a backslash escape."""
-    text = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    """``text`` as it may be written to a terminal: every control character escaped (``\\x1b``,
+    :func:`~analysis.output.terminal.printable`), and every character the output's ``encoding`` cannot hold
+    (ASCII, Latin-1, a C locale) as a backslash escape."""
+    text = printable(text)
     if encoding:
         try:
             text.encode(encoding)

@@ -434,6 +434,10 @@ def test_names_and_titles_from_a_data_folder_never_reach_the_terminal_raw(capsys
         assert "Brazil" in out or "Territorial integrity" in out, argv
         if argv == ["country", "BRA"]:
             assert out.startswith("Brazil\\x1b[2J\\x9b31m (BRA)")
+    from analysis import country_profile  # printed from Python too
+
+    view = country_profile("BRA", data_dir=data_copy)
+    assert str(view).startswith("Brazil\\x1b[2J\\x9b31m (BRA)")
 
 
 def test_the_data_dir_names_its_own_members_everywhere(capsys, data_copy, tmp_path):
