@@ -13,6 +13,7 @@ when the reader of the output goes away (e.g. piped into head), silently.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -25,7 +26,7 @@ import pandas as pd
 
 from .data.schema import VoteDataError
 from .measures.records import ROLL_CALL, TALLY_ONLY
-from .output.terminal import WIDTH, json_records, shorten, table_text, tally_text, wrap
+from .output.terminal import CONTROL, WIDTH, json_records, printable, shorten, table_text, tally_text, wrap
 
 FORMATS = ("text", "csv", "json")
 EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 2, 130, 141
@@ -67,7 +68,7 @@ class Data:
     def _undl(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         from .data.undl import read_undl_full
 
-        return read_undl_full(self.file)
+        return read_undl_full(self.file, data_dir=self.dir)
 
     @cached_property
     def motions(self) -> pd.DataFrame:
@@ -114,7 +115,19 @@ def emit(frame: pd.DataFrame, fmt: str, index: bool = False) -> None:
 
 
 def emit_json(value: object) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=1))
+    print_json(json.dumps(value, ensure_ascii=False, indent=1))
+
+
+def print_json(text: str) -> None:
+    """Print JSON text; where the output cannot hold every character as it is (an ASCII or Latin-1 terminal)
+    or the text holds a control character, every non-ASCII character is written as a JSON ``\\u`` escape, so
+    the output stays valid JSON."""
+    try:
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+        plain = not CONTROL.search(text)
+    except (UnicodeEncodeError, LookupError):
+        plain = False
+    print(text if plain else json.dumps(json.loads(text), ensure_ascii=True, indent=1))
 
 
 def _when(row: pd.Series) -> str:
@@ -161,7 +174,7 @@ def add_votes(p: argparse.ArgumentParser) -> None:
 def cmd_votes(args: argparse.Namespace) -> None:
     data = Data(args)
     row = data.motion(args.motion)
-    if args.country:
+    if args.country is not None:  # an empty --country is refused by to_iso3, never ignored
         return _country_vote(data, row, args)
     if args.format != "text" and not (args.tally or args.group):
         return _roll_call(data, row, args.format)
@@ -247,11 +260,14 @@ def cmd_compare(args: argparse.Namespace) -> None:
         return emit_json({"a": a["motion"], "b": b["motion"], "mode": "record",
                           "transitions": {code: {k: int(v) for k, v in table.loc[code].items()} for code in table.index},
                           "changed": json_records(changed)})
-    if args.format == "csv":
-        both = vote_matrix(data.votes, [a["motion"], b["motion"]], data.members).dropna()
-        both = both.join(data.members.set_index("iso3")[["name", "regional_group"]]).reset_index(names="iso3")
-        both["changed"] = both[a["motion"]] != both[b["motion"]]
-        return emit(both[["iso3", "name", "regional_group", a["motion"], b["motion"], "changed"]], "csv")
+    if args.format == "csv":  # by position: a motion compared with itself has two columns of one name
+        matrix = vote_matrix(data.votes, list(dict.fromkeys((a["motion"], b["motion"]))), data.members).dropna()
+        first, second = matrix[a["motion"]], matrix[b["motion"]]
+        info = data.members.set_index("iso3")[["name", "regional_group"]].reindex(matrix.index)
+        both = pd.concat([info, first.rename("a"), second.rename("b")], axis=1).reset_index(names="iso3")
+        both["changed"] = (first != second).to_numpy()
+        both.columns = ["iso3", "name", "regional_group", a["motion"], b["motion"], "changed"]
+        return emit(both, "csv")
     print(table.to_string())
     print(f"\n{len(changed)} members changed their vote")
     if len(changed):
@@ -349,7 +365,7 @@ def cmd_country(args: argparse.Namespace) -> None:
     profile = country_profile(data.tables, to_iso3(args.country, data_dir=data.dir), votes=data.votes,
                               motions=data.motions, partial=data.partial, method=args.method)
     if args.format == "json":
-        print(profile_json(profile))
+        print_json(profile_json(profile))
     elif args.format == "csv":
         emit(profile_table(profile), "csv")
     else:
@@ -424,15 +440,15 @@ def cmd_export(args: argparse.Namespace) -> None:
 
 
 def add_check(p: argparse.ArgumentParser) -> None:
-    p.add_argument("path", metavar="PATH", help="a vote file: project layout (motion, iso3, vote) or a UN Digital "
-                   "Library file")
+    p.add_argument("path", metavar="PATH", type=_not_empty, help="a vote file: project layout (motion, iso3, "
+                   "vote) or a UN Digital Library file")
 
 
 def cmd_check(args: argparse.Namespace) -> None:
     from .data.undl import read_vote_file
     from .measures.comparisons import tally
 
-    votes, layout = read_vote_file(args.path)
+    votes, layout = read_vote_file(args.path, data_dir=args.data_dir)
     counts = tally(votes)[["Y", "N", "A", "X", "members"]]
     print(f"OK: {len(votes):,} rows, {len(counts):,} motions ({layout})")
     print(f"file: {args.path}")
@@ -454,7 +470,8 @@ def cmd_report(args: argparse.Namespace) -> None:
 
 
 def add_update_data(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help="a UN Digital Library voting file (GA or SC, any layout)")
+    p.add_argument("file", metavar="FILE", type=_not_empty, help="a UN Digital Library voting file (GA or SC, "
+                   "any layout)")
     p.add_argument("--dry-run", action="store_true", help="print what would change and write nothing")
 
 
@@ -517,26 +534,94 @@ Exit codes: 0 success, 2 bad input (one line on stderr), 130 interrupted,
 141 output closed early (e.g. piped into head)."""
 
 
+def _not_empty(text: str) -> str:
+    """An argument that names something: an empty or blank one is refused, never read as "not given"."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(f"empty value {text!r}")
+    return text
+
+
+def _folder(text: str) -> Path:
+    return Path(_not_empty(text))
+
+
 def build_parser() -> Parser:
     parser = Parser(prog="python -m analysis", description="The UN votes on the war in Ukraine: tallies, country\n"
                     "votes, comparisons and country records from the command line.", epilog=EPILOG,
                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data-dir", metavar="DIR", type=Path, help="read the data files from DIR (laid out like "
-                        "the bundled data/ folder) instead of the bundled data")
+    parser.add_argument("--data-dir", metavar="DIR", type=_folder, help="read the data files from DIR (laid out "
+                        "like the bundled data/ folder) instead of the bundled data")
     sub = parser.add_subparsers(dest="command", required=True, metavar="SUBCOMMAND")
     for name, command in SUBCOMMANDS.items():
         p = sub.add_parser(name, help=command.help, description=command.description)
         command.arguments(p)
         if name in DATA_SUBCOMMANDS:
-            p.add_argument("--data", metavar="PATH", help="a UN Digital Library voting file instead of the "
-                           "bundled data")
+            p.add_argument("--data", metavar="PATH", type=_not_empty, help="a UN Digital Library voting file "
+                           "instead of the bundled data")
             p.add_argument("--format", choices=FORMATS, default="text", help="text (default, fits 100 columns), "
                            "csv or json (for scripts)")
     return parser
 
 
+def safe_text(text: str, encoding: str | None = None) -> str:
+    """``text`` as it may be written to a terminal: every control character escaped (``\\x1b``,
+    :func:`~analysis.output.terminal.printable`), and every character the output's ``encoding`` cannot hold
+    (ASCII, Latin-1, a C locale) as a backslash escape."""
+    text = printable(text)
+    if encoding:
+        try:
+            text.encode(encoding)
+        except UnicodeEncodeError:
+            text = text.encode(encoding, "backslashreplace").decode(encoding)
+        except LookupError:  # pragma: no cover - an encoding Python does not know
+            pass
+    return text
+
+
+class SafeStream(io.TextIOBase):
+    """stdout or stderr for the length of :func:`main`: text goes through :func:`safe_text`, so a member name or a
+    title from a data folder never sends a raw escape sequence, and no encoding makes a print fail."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    @property
+    def encoding(self) -> str | None:
+        return getattr(self.stream, "encoding", None)
+
+    def write(self, text: str) -> int:
+        self.stream.write(safe_text(text, self.encoding))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    @property
+    def buffer(self):
+        """The byte stream below, for exports: data files are written byte for byte, never re-escaped."""
+        return self.stream.buffer
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; see the module doc for the exit codes."""
+    if sys.stdout is None:  # started with stdout closed (>&-): refuse before reading or writing anything
+        _fail("standard output is closed, so nothing can be shown; nothing was done")
+        return EXIT_BAD_INPUT
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), err if err is None else SafeStream(err)
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.data_dir is not None and not args.data_dir.is_dir():
@@ -559,8 +644,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fail(message: str) -> None:
+    if sys.stderr is None:  # stderr closed too: the exit code is all there is
+        return
     try:
-        print("error: " + " ".join(message.split()), file=sys.stderr)
+        print("error: " + safe_text(" ".join(message.split()), getattr(sys.stderr, "encoding", None)),
+              file=sys.stderr)
     except (OSError, ValueError):
         pass
 

@@ -5,6 +5,8 @@ is quiet."""
 import csv
 import io
 import json
+import os
+import re
 import signal
 import subprocess
 import sys
@@ -253,7 +255,7 @@ def test_bad_input_exits_2_with_one_line(capsys, argv, message):
 def test_an_unreadable_file_is_one_line(capsys, monkeypatch):
     import analysis.data.undl
 
-    def refuse(path):
+    def refuse(path, **options):
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr(analysis.data.undl, "read_undl_full", refuse)
@@ -340,7 +342,116 @@ def test_a_closed_pipe_is_quiet():
     assert err == b"" and proc.returncode == 141 and time.monotonic() - start < 30
 
 
-def test_piping_into_head_is_quiet():
-    result = subprocess.run(f"'{sys.executable}' -m analysis country BRA | head -1", shell=True, capture_output=True,
-                            text=True, cwd=ROOT)
-    assert result.stdout == "Brazil (BRA), Latin American and Caribbean group\n" and result.stderr == ""
+def test_piping_into_head_is_quiet_in_a_c_locale_without_utf8_mode():
+    """Piped into head, and in a C locale without UTF-8 mode (ASCII streams): no traceback, the name that ASCII
+    cannot hold written as an escape."""
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    env.pop("PYTHONIOENCODING", None)
+    result = subprocess.run(f"'{sys.executable}' -m analysis country CIV | head -1", shell=True, capture_output=True,
+                            text=True, cwd=ROOT, env=env)
+    assert result.stdout == "C\\xf4te d'Ivoire (CIV), African group\n" and result.stderr == ""
+
+
+# ---- a command line that never breaks: encodings, a closed stdout, bytes that are not UTF-8, empty values
+
+
+EVERY = [["votes", "ES-11/7", "--country", "UKR"], ["compare", "ES-11/7", "ES-11/7", "--format", "csv"],
+         ["motions"], ["country", "CIV"], ["country", "CIV", "--format", "json"], ["check", str(UNDL)],
+         ["update-data", str(UNDL), "--dry-run"], ["votes", "ES-11/\udcff"], ["country", "C\udcc3\udcb4te d'Ivoire"],
+         ["check", "/nowhere/\udcff.csv"]]
+DATA = {"votes", "compare", "motions", "country"}  # these read the small Library file: the point is the output
+
+
+def run_encoded(monkeypatch, encoding: str, argv: list[str]) -> tuple[int, str, str]:
+    """The command line with stdout and stderr that hold only ``encoding`` (as under PYTHONIOENCODING or a C
+    locale without UTF-8 mode), strict, as Python's own streams are."""
+    out, err = (io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors="strict") for _ in range(2))
+    with monkeypatch.context() as patch:
+        patch.setattr(sys, "stdout", out)
+        patch.setattr(sys, "stderr", err)
+        code = main(argv)
+    for stream in (out, err):
+        stream.flush()
+    return code, out.buffer.getvalue().decode(encoding), err.buffer.getvalue().decode(encoding)
+
+
+def test_every_subcommand_writes_its_output_or_one_line_in_ascii_and_latin_1(monkeypatch):
+    """Every subcommand (and each format where one holds text the encoding lacks, and arguments holding bytes
+    that are not UTF-8) under an ASCII output; Latin-1 for the text that Latin-1 holds and JSON."""
+    runs = [("ascii", argv) for argv in EVERY] + [("latin-1", argv) for argv in EVERY[3:5]]
+    for encoding, argv in runs:
+        code, out, err = run_encoded(monkeypatch, encoding, argv + (["--data", str(UNDL)] if argv[0] in DATA else []))
+        assert (code == 0 and out and err == "") or (code == 2 and err.count("\n") == 1 and err.startswith("error: ")), \
+            (encoding, argv, code, err)
+        if code == 0 and "json" in argv:
+            json.loads(out)  # still valid JSON: what the encoding lacks is a \\u escape
+        if argv == ["country", "CIV"]:
+            assert code == 0 and out.startswith("C\\xf4te d'Ivoire (CIV)" if encoding == "ascii" else "Côte d'Ivoire (CIV)")
+        if argv[0] == "votes" and "\udcff" in argv[1]:
+            assert "a byte that is not UTF-8 text (0xFF)" in err
+
+
+def test_a_closed_stdout_is_one_line_and_exit_2_for_every_subcommand(capsys, monkeypatch):
+    for argv in EVERY:
+        monkeypatch.setattr(sys, "stdout", None)  # what Python sets when started with >&-
+        code = main(argv)
+        monkeypatch.undo()
+        out, err = capsys.readouterr()
+        assert code == 2 and err == "error: standard output is closed, so nothing can be shown; nothing was done\n"
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["votes", ""], "empty motion id: ''"), (["votes", "  "], "empty motion id: ' '"),
+    (["compare", "", "ES-11/7"], "empty motion id: ''"), (["votes", "ES-11/7", "--country", ""], "empty country name"),
+    (["votes", "ES-11/7", "--data", ""], "argument --data: empty value ''"),
+    (["--data-dir", "", "motions"], "argument --data-dir: empty value ''"),
+    (["check", ""], "argument PATH: empty value ''"), (["country", " "], "empty country name or code: ' '"),
+    (["votes", "A/R\u0415S/ES-11/7"], "not ASCII (U+0415 CYRILLIC CAPITAL LETTER IE)"),
+    (["votes", "ES-11/\udcff"], "a byte that is not UTF-8 text (0xFF)"),
+])
+def test_an_empty_or_look_alike_argument_is_refused_never_ignored(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and err.count("\n") == 1 and message in err, err
+
+
+def test_compare_a_motion_with_itself_in_every_format(capsys):
+    code, out, _ = run(capsys, "compare", "ES-11/7", "ES-11/7", "--format", "csv", "--data", str(UNDL))
+    rows = list(csv.reader(io.StringIO(out)))
+    assert code == 0 and rows[0] == ["iso3", "name", "regional_group", "A/RES/ES-11/7", "A/RES/ES-11/7", "changed"]
+    assert len(rows) == 5 and {r[5] for r in rows[1:]} == {"False"}
+    assert json.loads(run(capsys, "compare", "ES-11/7", "ES-11/7", "--format", "json", "--data", str(UNDL))[1])[
+        "changed"] == []
+
+
+def test_names_and_titles_from_a_data_folder_never_reach_the_terminal_raw(capsys, data_copy):
+    """An escape sequence in a member name or a title is written escaped, in every format."""
+    members = data_copy / "members.csv"
+    members.write_bytes(members.read_bytes().replace(b"Brazil", "Brazil\x1b[2J\x9b31m".encode()))
+    motions = data_copy / "motions.csv"
+    motions.write_bytes(motions.read_bytes().replace(b"Territorial integrity of Ukraine",
+                                                     b"Territorial integrity\x1b]0;owned\x07 of Ukraine"))
+    for argv in (["country", "BRA"], ["motions"]):
+        code, out, err = run(capsys, "--data-dir", str(data_copy), *argv)
+        assert code == 0 and err == "", (argv, err)
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out), argv
+        assert "Brazil" in out or "Territorial integrity" in out, argv
+        if argv == ["country", "BRA"]:
+            assert out.startswith("Brazil\\x1b[2J\\x9b31m (BRA)")
+    from analysis import country_profile  # printed from Python too
+
+    view = country_profile("BRA", data_dir=data_copy)
+    assert str(view).startswith("Brazil\\x1b[2J\\x9b31m (BRA)")
+
+
+def test_the_data_dir_names_its_own_members_everywhere(capsys, data_copy, tmp_path):
+    """A folder's own alias is known to --country, to check and to --data (the Library reader)."""
+    with open(data_copy / "member_aliases.csv", "a", encoding="utf-8", newline="") as out:
+        out.write("Ruritania,FRA,a test alias\r\n")
+    undl = tmp_path / "undl.csv"
+    undl.write_text(UNDL.read_text(encoding="utf-8").replace(",FRA,FRANCE,", ",,RURITANIA,"), encoding="utf-8")
+    assert run(capsys, "check", str(undl))[0] == 2  # the bundled folder has no Ruritania
+    code, out, err = run(capsys, "--data-dir", str(data_copy), "check", str(undl))
+    assert code == 0 and out.startswith("OK: 4 rows"), err
+    code, out, _ = run(capsys, "--data-dir", str(data_copy), "votes", "ES-11/7", "--data", str(undl), "--country",
+                       "Ruritania")
+    assert code == 0 and out.strip() == "A/RES/ES-11/7: France (FRA) Y"

@@ -1,14 +1,18 @@
 """The bundled data files are exactly the ones whose checksums are recorded in data/SHA256SUMS."""
 
 import hashlib
+import re
 
 from analysis.data.schema import DATA_DIR
 
 
 def manifest(folder=DATA_DIR) -> dict[str, str]:
-    """File name -> SHA-256 as SHA256SUMS records it (sha256sum's layout; a blank or malformed line fails)."""
-    lines = (folder / "SHA256SUMS").read_text().splitlines()
-    return {name: digest for digest, name in (line.split("  ", 1) for line in lines)}
+    """File name -> SHA-256 as SHA256SUMS records it (sha256sum's layout, text or ``-b`` binary mode; ``#``
+    comment lines skipped; a blank or malformed line fails)."""
+    lines = (folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    found = [re.fullmatch(r"([0-9a-f]{64}) [ *](.+)", line) for line in lines if not line.startswith("#")]
+    assert all(found), lines
+    return {m.group(2): m.group(1) for m in found}
 
 
 def manifest_problems(folder=DATA_DIR) -> list[str]:

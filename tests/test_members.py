@@ -121,3 +121,28 @@ def test_observer_message_shows_no_internal_note():
     with pytest.raises(VoteDataError) as info:
         to_iso3("Holy See")
     assert str(info.value) == "not a UN Member State (an observer state): 'Holy See'"
+
+
+def test_every_lookup_uses_the_data_folder_it_is_given(data_copy):
+    """A folder's own alias is known in that folder only; its own member names replace the bundled ones."""
+    from analysis.data.members import name_codes, try_iso3
+
+    with open(data_copy / "member_aliases.csv", "a", encoding="utf-8", newline="") as out:
+        out.write("Ruritania,FRA,a test alias\r\n")
+    members = data_copy / "members.csv"
+    members.write_bytes(members.read_bytes().replace(b"BRA,Brazil,", b"BRA,Federative Republic of Brazil,"))
+    assert to_iso3("Ruritania", data_dir=data_copy) == "FRA" and try_iso3("Ruritania") is None
+    assert to_iso3("Federative Republic of Brazil", data_dir=data_copy) == "BRA"
+    assert name_codes(["ruritania", "Brazil"], data_dir=data_copy) == ["FRA", None]
+    with pytest.raises(VoteDataError, match="unknown country name"):
+        to_iso3("Ruritania")
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("", r"empty country name or code: ''"), ("   ", r"empty country name or code"),
+    ("Yugoslavia", r"a former seat \(YUG\), not one of today's Member States: 'Yugoslavia'"),
+    ("CSK", r"a former seat \(CSK\)"), ("German Democratic Republic", r"a former seat \(DDR\)"),
+])
+def test_an_empty_name_or_a_former_seat_is_not_a_member(name, problem):
+    with pytest.raises(VoteDataError, match=problem):
+        to_iso3(name)

@@ -60,3 +60,23 @@ def test_a_list_of_ids_works_too_and_ambiguity_is_refused():
 ])
 def test_symbol_key(text, key):
     assert symbol_key(text) == key
+
+
+@pytest.mark.parametrize("typed, problem", [
+    ("", "empty motion id"), ("   ", "empty motion id"), ("\u00a0", "empty motion id"),
+    ("A/R\u0415S/ES-11/7", r"not ASCII \(U\+0415 CYRILLIC CAPITAL LETTER IE\)"),
+    ("ES-11/\uff17", r"not ASCII \(U\+FF17 FULLWIDTH DIGIT SEVEN\)"),
+    ("ES\u201111/7", r"not ASCII \(U\+2011 NON-BREAKING HYPHEN\)"),
+    ("ES-11/7\u0301", r"combining character \(U\+0301 COMBINING ACUTE ACCENT\)"),
+    ("ES-11\x1f/7", r"control, invisible or combining character \(U\+001F\)"),
+])
+def test_an_empty_or_look_alike_id_is_refused(motions, typed, problem):
+    with pytest.raises(VoteDataError, match=problem):
+        motion_id(typed, motions)
+
+
+def test_leading_zeros_are_the_same_symbol_and_case_folding_merges_no_two_ids(motions):
+    assert motion_id("A/RES/ES-11/07", motions) == motion_id("es-11/007", motions) == "A/RES/ES-11/7"
+    assert motion_id("A/RES/ES-11/010", motions) == "A/RES/ES-11/10"
+    assert symbol_key("A/RES/ES-11/10") != symbol_key("A/RES/ES-11/1") and symbol_key("S/RES/0") == "s/res/0"
+    assert symbol_key("STRASSE") != symbol_key("STRAßE") and symbol_key("A/RЕS") != symbol_key("A/RES")

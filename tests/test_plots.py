@@ -157,11 +157,12 @@ def test_council_map_titles_say_who_was_not_on_the_council(votes, tables):
 
 
 def test_a_figure_as_the_last_line_of_a_cell_is_shown_once(tmp_path):
-    """The bug of issue #10: tile_map(...) as a cell's last line showed the map twice. Run it in a real kernel."""
+    """The bug of issue #10: tile_map(...) as a cell's last line showed the map twice. Run it in a real kernel,
+    a fresh interpreter, whose first import is the tile map module itself (it must import on its own)."""
     import nbformat
     from kernels import execute
 
-    cells = ["from analysis import plots, tile_map, load_tables\nt = load_tables()\n"
+    cells = ["from analysis.output.tilemap import tile_map\nfrom analysis import plots, load_tables\nt = load_tables()\n"
              "tile_map(t.votes, 'A/RES/ES-11/7', grid=t.tile_grid, members=t.members)",
              "plots.tile_maps(t.votes, ['A/RES/ES-11/7', 'A/RES/ES-11/8'], grid=t.tile_grid, members=t.members)",
              "import pandas as pd\nc = pd.DataFrame({'Y': [1], 'N': [2]})\nfig = plots.stacked_bars(c, 'T')\n"
@@ -243,3 +244,14 @@ def test_the_ideal_point_chart_names_the_members_asked_for():
                          "yes towards": ["Western pole", "other pole"]})
     ax = plots.cutting_chart(cuts, "T").axes[0]
     assert [len(c.get_offsets()) for c in ax.collections] == [1, 1]
+
+
+def test_a_dollar_in_a_title_is_drawn_literally_not_as_math_text():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig, _ = style.new_figure((6, 4))
+    fig.set_dpi(10)
+    style.finish(fig, "Arrears of US$ 5 and $x^2$", "paid $ 3", source="Source: $")
+    FigureCanvasAgg(fig).draw()  # an unpaired $ would fail to parse as math text here
+    assert style.caption(fig) == ("Arrears of US$ 5 and $x^2$", "paid $ 3")
+    assert "Arrears of US\\$ 5 and \\$x^2\\$" in texts(fig) and "Source: \\$" in texts(fig)

@@ -35,6 +35,7 @@ import csv
 import datetime
 import io
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -669,6 +670,75 @@ def cell_padded(draw, g: Grid) -> str:
     return "original_or_refused" if g.header[c] in strict else "original"  # the rules allow either for these
 
 
+# --- round three: look-alike characters, header variants, names against codes -----------------------------------
+
+#: (an ASCII character of a symbol, what prints like it): Cyrillic and Greek letters, full-width and Arabic-Indic
+#: digits, Unicode hyphens and the minus sign, a division slash, a combining mark, control characters.
+LOOK_ALIKES = (("E", "\u0415"), ("A", "\u0391"), ("S", "\ua731"), ("1", "\uff11"), ("2", "\u0662"), ("-", "\u2011"),
+               ("-", "\u2212"), ("/", "\u2215"), ("E", "E\u0301"), ("/", "/\x0b"), ("/", "\x1f/"))
+#: A name that names a member only where the code is one of these (None: no member; a former seat, an observer).
+NAMED = {"KOREA": {"KOR", "PRK"}, "CONGO": {"COG"}, "HOLY SEE": set(), "STATE OF PALESTINE": set(),
+         "YUGOSLAVIA": set(), "CZECHOSLOVAKIA": set(), "DEMOCRATIC YEMEN": set(), "GERMAN DEMOCRATIC REPUBLIC": set()}
+UNKNOWN_NAMES = ("ZAIRE", "UPPER VOLTA", "DAHOMEY", "KAMPUCHEA", "ATLANTIS")
+
+
+def motion_look_alike(draw, g: Grid, token: tuple[str, str]) -> str:
+    """One character of one row's motion id replaced by one that prints like it (or appended where the id lacks
+    that character): a second motion that prints like the first, so it is refused, never read."""
+    i = pick_row(draw, g)
+    symbol = (g.motions[i] if g.layout == "rl" else row_motion(g, i)).symbol
+    plain, look = token
+    g.rows[i][g.col("motion")] = symbol.replace(plain, look, 1) if plain in symbol else symbol + look
+    return "refused"
+
+
+def motion_leading_zero(draw, g: Grid) -> str:
+    """A number of one row's motion id written with leading zeros (ES-11/07): the same symbol, the same table."""
+    i = pick_row(draw, g)
+    symbol = (g.motions[i] if g.layout == "rl" else row_motion(g, i)).symbol
+    numbers = [m.start() for m in re.finditer(r"(?<![0-9])[0-9]", symbol)]
+    at = draw(st.sampled_from(numbers))
+    g.rows[i][g.col("motion")] = symbol[:at] + draw(st.sampled_from(["0", "00"])) + symbol[at:]
+    return "original"
+
+
+def header_variant(draw, g: Grid) -> str:
+    """Every role and metadata column renamed in another case or spelling (TOTAL_YES, Total Yes, total-yes,
+    TotalYes): the roles are the same roles, checked as before, so the same table."""
+    known = set(NAMES_BY_LAYOUT[g.layout].values()) | set(METADATA[g.layout]) | {"permanent_member"}
+    spell = draw(st.sampled_from([str.upper, str.title, lambda h: h.replace("_", " "), lambda h: h.replace("_", "-"),
+                                  lambda h: "".join(w.capitalize() for w in re.split("[_-]", h))]))
+    g.header = [spell(h) if h in known else h for h in g.header]
+    return "original"
+
+
+def header_invisible(draw, g: Grid) -> str:
+    """An invisible character inside one role's column name (total\u200b_yes): refused, never a column ignored."""
+    roles = [i for i, h in enumerate(g.header) if h in NAMES_BY_LAYOUT[g.layout].values() and len(h) > 1]
+    i = draw(st.sampled_from(roles))
+    at = draw(st.integers(1, len(g.header[i]) - 1))
+    g.header[i] = g.header[i][:at] + draw(st.sampled_from(["\u200b", "\u00ad", "\u2060", "\ufeff", "\x01"])) + \
+        g.header[i][at:]
+    return "refused"
+
+
+def name_against_code(draw, g: Grid, token: str) -> str:
+    """One row's name replaced by an ambiguous name, a former seat's or an observer's, its code kept: read as
+    before where the name can name the code, refused where it cannot (DEU named GERMAN DEMOCRATIC REPUBLIC)."""
+    i = pick_row(draw, g)
+    g.rows[i][g.col("name")] = token
+    return "original" if g.expected[i][1] in NAMED[token] else "refused"
+
+
+def name_unknown_elsewhere(draw, g: Grid) -> str:
+    """The code is authoritative: one row's name is a former name no table knows (ZAIRE), another row's code is
+    emptied (its name identifies it); neither makes the other fail."""
+    i, j = draw(st.permutations(range(len(g.rows))))[:2]
+    g.rows[i][g.col("name")] = draw(st.sampled_from(UNKNOWN_NAMES))
+    g.rows[j][g.col("code")] = ""
+    return "original"
+
+
 @dataclass(frozen=True)
 class Kind:
     mutate: object
@@ -677,7 +747,7 @@ class Kind:
     member_columns: tuple[tuple[str, ...], ...] = (("code", "name"), ("code",), ("name",))
     min_motions: int = 1
     needs: object = None
-    tokens: tuple[str, ...] = ()  # bad values, each tried in turn (test 3)
+    tokens: tuple = ()  # bad values, each tried in turn (test 3)
 
 
 KINDS = {
@@ -722,6 +792,14 @@ KINDS = {
     "cell_inserted": Kind(cell_inserted),
     "cell_removed": Kind(cell_removed),
     "cell_padded": Kind(cell_padded),
+    "motion_look_alike": Kind(motion_look_alike, tokens=LOOK_ALIKES),
+    "motion_leading_zero": Kind(motion_leading_zero),
+    "header_variant": Kind(header_variant),
+    "header_invisible": Kind(header_invisible),
+    "name_against_code": Kind(name_against_code, layouts=LIBRARY_ML, member_columns=(("code", "name"),),
+                              tokens=tuple(NAMED)),
+    "name_unknown_elsewhere": Kind(name_unknown_elsewhere, layouts=LIBRARY_ML, member_columns=(("code", "name"),),
+                                   needs=lambda g: len(g.rows) > 1),
 }
 CASES = [(layout, name) for name, kind in KINDS.items() if not kind.tokens for layout in kind.layouts]
 TOKEN_CASES = [(layout, name) for name, kind in KINDS.items() if kind.tokens for layout in kind.layouts]

@@ -21,3 +21,12 @@ def test_table_fits_by_shortening_the_named_columns():
 def test_missing_values_are_empty_and_floats_have_two_decimals():
     frame = pd.DataFrame({"a": ["x", None], "b": [0.8181, float("nan")]})
     assert table_text(frame).split("\n") == ["a     b", "x  0.82", ""]
+
+
+def test_notebook_tables_escape_html_from_the_data():
+    from analysis.output.tables import table_html
+
+    frame = pd.DataFrame({"name": ["<script>alert(1)</script>"], "votes": [3]}, index=pd.Index(["<b>x</b>"]))
+    html = table_html(frame, caption="<img src=x onerror=alert(1)>")
+    assert "<script>" not in html and "<b>x" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html

@@ -9,7 +9,15 @@ That roll call is a test fixture, not data: it never leaves the temporary folder
 from __future__ import annotations
 
 import csv
+import dataclasses
+import hashlib
 import io
+import os
+import re
+import shutil
+import signal
+import tempfile
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -188,29 +196,247 @@ def test_the_conflict_lists_every_difference(data_copy, tmp_path):
         "A/RES/ES-11/9 United States of America (USA): bundled Y, Library file A"]
 
 
-@pytest.mark.parametrize("failing", ["os.replace", "os.fsync"])
-def test_an_interrupted_write_leaves_the_old_data(library, data_copy, monkeypatch, failing):
+# --- one normal form, the folder's own names, a crash-safe single writer ------------------------------------
+
+def write_manifest(folder: Path) -> None:
+    """SHA256SUMS of ``folder`` as ``make data-manifest`` writes it."""
+    names = sorted((p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()
+                    and p.name not in ("SHA256SUMS", "README.md")), key=str.encode)
+    (folder / "SHA256SUMS").write_bytes(b"".join(f"{hashlib.sha256((folder / n).read_bytes()).hexdigest()}  {n}\n"
+                                                 .encode() for n in names))
+
+
+@pytest.fixture(scope="module")
+def scratch_root(tmp_path_factory):
+    """Where the tests below write their data folders: in memory (/dev/shm) where there is one, since they
+    make and remove a few hundred folders and a folder costs milliseconds on some disks; else the temp folder."""
+    if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK):
+        root = Path(tempfile.mkdtemp(prefix="test_update-", dir="/dev/shm"))
+        yield root
+        shutil.rmtree(root, ignore_errors=True)
+    else:  # pragma: no cover - not Linux
+        yield tmp_path_factory.mktemp("scratch")
+
+
+@pytest.fixture
+def scratch(scratch_root, request) -> Path:
+    path = scratch_root / request.node.name
+    path.mkdir()
+    return path
+
+
+@pytest.fixture(scope="module")
+def padded(scratch_root) -> tuple[Path, Path, dict[str, bytes], object]:
+    """(Library file, data folder, its snapshot, the plan): the file writes ES-11/7 as A/RES/ES-11/07 and
+    ES-11/10 as A/RES/ES-11/010, and France's rows with an empty code and the name GAUL, an alias that only
+    this data folder knows. The plan is made once; each test applies it to a fresh copy of the folder."""
+    root = scratch_root / "padded"
+    folder = Path(shutil.copytree(DATA_DIR, root / "planned" / "data"))
+    with open(folder / "member_aliases.csv", "a", encoding="utf-8", newline="") as out:
+        out.write("Gaul,FRA,a test alias of this folder only\r\n"
+                  if b"\r\n" in (DATA_DIR / "member_aliases.csv").read_bytes() else "Gaul,FRA,a test alias\n")
+    write_manifest(folder)
+    records = pd.concat([bundled_ga(), synthetic_es11_10()], ignore_index=True)
+    library = write_library_file(root / "padded.csv", records, {ES10: ES10_META},
+                                 motion_ids={"A/RES/ES-11/7": "A/RES/ES-11/07", ES10: "A/RES/ES-11/010"})
+    library.write_text(re.sub(r"^(\d+),FRA,FRANCE,", r"\1,,GAUL,", library.read_text(encoding="utf-8"), flags=re.M),
+                       encoding="utf-8")
+    return library, folder, snapshot(folder), plan_update(library, folder)
+
+
+def fresh(padded, place: Path) -> Path:
+    """A copy of the padded fixture's data folder at ``place`` (its parent folder holds nothing else), its files
+    hard links of the fixture's: an update never writes a file in place (it writes new files), and the fixture's
+    snapshot is checked after the tests that use this."""
+    place.parent.mkdir(parents=True)
+    return Path(shutil.copytree(padded[1], place, symlinks=True, copy_function=os.link))
+
+
+def beside(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.parent.iterdir() if p.name != folder.name)
+
+
+def test_ids_with_leading_zeros_are_the_bundled_motions_and_the_folder_names_its_own_members(padded):
+    """ES-11/07 is ES-11/7 (compared, identical) and ES-11/010 is ES-11/10 (its roll call added, its partial
+    record retired), never two new roll calls beside them; GAUL is France in this folder, whose aliases say so."""
+    plan = padded[3]
+    assert "A/RES/ES-11/7" in plan.compared and [a["motion"] for a in plan.added] == [ES10]
+    assert plan.retired == {ES10: 34} and not any("/0" in m for m in plan.selected)
+    with pytest.raises(VoteDataError, match=r"unknown country name.*'GAUL'"):  # the bundled folder has no Gaul
+        analysis.read_undl(padded[0])
+
+
+def test_a_full_width_id_is_refused_not_added(data_copy, tmp_path, capsys):
+    path = write_library_file(tmp_path / "wide.csv", synthetic_es11_10().iloc[:3], {ES10: ES10_META},
+                              motion_ids={ES10: "A/RES/ES-11/\uff11\uff10"})
+    before = snapshot(data_copy)
+    code, out, err = run(capsys, "--data-dir", str(data_copy), "update-data", str(path))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "line 2: motion id holds a character that is not ASCII (U+FF11 FULLWIDTH DIGIT ONE)" in err
+    assert snapshot(data_copy) == before
+
+
+class Killed(BaseException):
+    """The process dies here: raised by the checkpoint, with the update's own clean-up switched off."""
+
+
+def kill_after(update, monkeypatch, step: int) -> None:
+    """Make the ``step``-th file operation of the next update its last, as SIGKILL would: no except or finally
+    of the update runs but the kernel's (its files and its lock are closed)."""
+    calls = iter(range(step, -1, -1))
+
+    def checkpoint(name: str) -> None:
+        if next(calls) == 0:
+            raise Killed(name)
+
+    monkeypatch.setattr(update, "checkpoint", checkpoint)
+    monkeypatch.setattr(update, "recover", lambda folder: [])  # apply's clean-up on an error: a kill skips it
+
+
+@pytest.fixture
+def no_fsync(monkeypatch):
+    """fsync is for power loss, not for a killed process; without it the loops below run in a third of the time."""
     import analysis.data.update as update
 
-    before = snapshot(data_copy)
-    plan = plan_update(library, data_copy)
-    assert set(plan.files) == {"votes.csv", "motions.csv", "partial_votes.csv", "SHA256SUMS"}
-    real = getattr(update.os, failing.split(".")[1])
-    calls = []
+    monkeypatch.setattr(update.os, "fsync", lambda fd: None)
+    return update
 
-    def interrupted(*args, **kwargs):
-        calls.append(args)
-        if len(calls) == 2:  # the second file: one file is already written (or renamed) when it stops
-            raise KeyboardInterrupt
-        return real(*args, **kwargs)
 
-    monkeypatch.setattr(update.os, failing.split(".")[1], interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        apply_update(plan)
-    monkeypatch.undo()
-    assert snapshot(data_copy) == before  # old data intact, no temporary or backup file left
-    load_votes(data_dir=data_copy)
-    assert len(load_partial_votes(data_dir=data_copy)) == 34
+@pytest.mark.parametrize("exchange", [True, False], ids=["one_exchange", "two_renames"])
+def test_update_killed_after_each_file_operation_leaves_old_or_new_data(padded, scratch, monkeypatch, no_fsync,
+                                                                        exchange):
+    """Stopped after each file operation in turn: the folder is the old data or the new, byte for byte (so its
+    checksums are valid and nothing temporary is inside it); the next run removes what was left beside it (or,
+    stopped between two renames, puts the old folder back) and completes."""
+    update = no_fsync
+    _, source, before, plan = padded
+    recover = update.recover
+    if not exchange:  # a system without renameat2(RENAME_EXCHANGE): the two-rename fallback
+        monkeypatch.setattr(update, "_exchange", lambda a, b: False)
+    steps: list[str] = []
+    monkeypatch.setattr(update, "checkpoint", steps.append)
+    whole = fresh(padded, scratch / "whole" / "data")
+    apply_update(dataclasses.replace(plan, data_dir=whole))
+    after = snapshot(whole)
+    assert after != before and manifest_problems(whole) == [] and beside(whole) == []
+    assert steps[0] == "staging folder created" and steps[-1] == "old folder removed" and len(steps) > 10
+    for k, step in enumerate(steps):
+        folder = fresh(padded, scratch / str(k) / "data")
+        kill_after(update, monkeypatch, k)
+        with pytest.raises(Killed):
+            apply_update(dataclasses.replace(plan, data_dir=folder))
+        if folder.exists():
+            assert snapshot(folder) in (before, after), f"killed after {step!r}: a mixed folder"
+        else:  # between the two renames of the fallback: the folder is missing, both copies are beside it
+            assert not exchange and step == "old folder moved aside", step
+        assert len(beside(folder)) <= (2 if step == "old folder moved aside" else 1), (step, beside(folder))
+        monkeypatch.setattr(update, "checkpoint", lambda name: None)
+        recover(folder)  # what the next run does first
+        assert beside(folder) == [] and snapshot(folder) in (before, after), step
+        if snapshot(folder) == before:
+            apply_update(dataclasses.replace(plan, data_dir=folder))
+        assert snapshot(folder) == after, step
+    assert snapshot(source) == before  # the hard-linked fixture was never written through
+
+
+def test_a_real_sigkill_in_the_middle_of_an_update(padded, scratch, no_fsync):
+    """Real SIGKILLs, of forked children: halfway through writing the new folder (the old data stays) and right
+    after the switch (the new data is in place); either way one folder is left beside it, which the next run
+    removes."""
+    update = no_fsync
+    _, _, before, plan = padded
+    whole = fresh(padded, scratch / "whole" / "data")
+    apply_update(dataclasses.replace(plan, data_dir=whole))
+    for target, expected in (("staged votes.csv", before), ("switched", snapshot(whole))):
+        folder = fresh(padded, scratch / target.replace(" ", "_") / "data")
+        pid = os.fork()
+        if pid == 0:  # the child: dies at the step, no clean-up of any kind
+            update.checkpoint = lambda name: name == target and os.kill(os.getpid(), signal.SIGKILL)
+            try:
+                apply_update(dataclasses.replace(plan, data_dir=folder))
+            finally:
+                os._exit(3)
+        status = os.waitpid(pid, 0)[1]
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, target
+        assert snapshot(folder) == expected and manifest_problems(folder) == [] and len(beside(folder)) == 1
+        update.recover(folder)
+        assert beside(folder) == [] and snapshot(folder) == expected
+
+
+def test_an_exception_during_the_update_leaves_the_old_data(padded, scratch, monkeypatch):
+    import analysis.data.update as update
+
+    _, _, before, plan = padded
+    for stop in ("staged votes.csv", "staging folder flushed", "switched"):
+        folder = fresh(padded, scratch / stop.replace(" ", "_") / "data")
+
+        def interrupt(name: str, stop=stop) -> None:
+            if name == stop:
+                raise KeyboardInterrupt
+
+        monkeypatch.setattr(update, "checkpoint", interrupt)
+        with pytest.raises(KeyboardInterrupt):
+            apply_update(dataclasses.replace(plan, data_dir=folder))
+        assert beside(folder) == []  # cleaned at once: the old folder (or, once switched, the new one) whole
+        assert snapshot(folder) == before if stop != "switched" else manifest_problems(folder) == []
+
+
+def test_a_second_update_while_one_is_writing_refuses_in_one_line(padded, scratch, monkeypatch, capsys):
+    import analysis.data.update as update
+
+    library, _, before, plan = padded
+    folder = fresh(padded, scratch / "busy" / "data")
+    started, release = threading.Event(), threading.Event()
+
+    def hold(name: str) -> None:
+        if name == "staging folder created":
+            started.set()
+            release.wait(30)
+
+    monkeypatch.setattr(update, "checkpoint", hold)
+    first = threading.Thread(target=apply_update, args=(dataclasses.replace(plan, data_dir=folder),))
+    first.start()
+    try:
+        assert started.wait(30)
+        code, out, err = run(capsys, "--data-dir", str(folder), "update-data", str(library))
+        assert code == 2 and out == "" and err.count("\n") == 1
+        assert "another update-data is writing this data folder now" in err and str(folder.parent) in err
+        assert snapshot(folder) == before
+    finally:
+        release.set()
+        first.join(30)
+    assert manifest_problems(folder) == [] and beside(folder) == []
+    # the plan was made before the first update wrote: applying it again is refused, not a lost update
+    with pytest.raises(VoteDataError, match="changed since the update was planned"):
+        apply_update(dataclasses.replace(plan, data_dir=folder))
+
+
+def test_checksum_files_written_by_sha256sum_b_or_with_comments_are_kept(tmp_path):
+    """A manifest as ``sha256sum -b`` writes it (`` *name``), with a comment line: only the changed files' digests
+    change, every other byte is kept; one that is not UTF-8 or not a checksum file is one line, nothing written."""
+    from analysis.data.update import _manifest
+
+    path = tmp_path / "SHA256SUMS"
+    old = "# written by sha256sum -b\r\n" + "a" * 64 + " *motions.csv\r\n\r\n" + "b" * 64 + " *votes.csv\r\n"
+    new = _manifest(old.encode(), {"votes.csv": b"new votes"}, path).decode()
+    assert new == old.replace("b" * 64, hashlib.sha256(b"new votes").hexdigest())
+    assert _manifest(b"", {"votes.csv": b"v"}, path) == f"{hashlib.sha256(b'v').hexdigest()}  votes.csv\n".encode()
+    with pytest.raises(VoteDataError, match=r"SHA256SUMS, line 2: not UTF-8 text .*nothing was written"):
+        _manifest(b"0" * 64 + b"  votes.csv\n" + b"0" * 64 + b"  caf\xe9.csv\n", {}, path)
+    with pytest.raises(VoteDataError, match=r"SHA256SUMS, line 1: not a checksum line .*'votes.csv 0123'"):
+        _manifest(b"votes.csv 0123\n", {}, path)
+
+
+def test_a_symlinked_votes_file_is_refused_and_says_so(padded, scratch, capsys):
+    folder = fresh(padded, scratch / "link" / "data")
+    real = scratch / "elsewhere.csv"
+    shutil.move(folder / "votes.csv", real)
+    (folder / "votes.csv").symlink_to(real)
+    before = snapshot(folder)
+    code, out, err = run(capsys, "--data-dir", str(folder), "update-data", str(padded[0]))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert f"votes.csv: is a symbolic link (to {real}): update-data writes the data folder's own files" in err
+    assert "never through a link, so nothing was written" in err and snapshot(folder) == before
 
 
 def test_a_later_es11_resolution_gets_a_motions_row_from_the_file(library, data_copy, tmp_path, capsys):

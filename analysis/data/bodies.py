@@ -24,6 +24,7 @@ agree with the bodies here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -55,14 +56,22 @@ LIMITS = {code: body.members for code, body in BODIES.items()}
 BODY_NAMES = {code: body.name for code, body in BODIES.items()}
 
 
-def body_of(symbol: str) -> str | None:
-    """The body a UN symbol belongs to: ``A/...`` the General Assembly, ``S/...`` the Security Council, else None.
+#: The symbols of each body's own votes (on the upper-cased symbol): General Assembly resolutions, drafts,
+#: meetings and documents (``A/RES/``, ``A/ES-11/``, ``A/S-27/``, ``A/79/``, ``A/L.``, ``A/PV.``), the Security
+#: Council's (``S/RES/``, ``S/PV.``, ``S/2022/155``). ``A/HRC/`` (the Human Rights Council), ``A/C.3/`` (a Main
+#: Committee), ``E/`` (ECOSOC) and every other organ's symbols are neither.
+SYMBOLS = {"GA": re.compile(r"A/(?:RES/|ES-\d+/|S-\d+/|\d+(?:/|$)|L\.|PV\.)"),
+           "SC": re.compile(r"S/(?:RES/|PV\.|\d+(?:/|$))")}
 
-    >>> body_of("a/res/68/262"), body_of("S/2022/155"), body_of("E/RES/2020/1")
-    ('GA', 'SC', None)
+
+def body_of(symbol: str) -> str | None:
+    """The body whose vote a UN symbol names: ``GA``, ``SC``, or None for any other organ's symbol.
+
+    >>> body_of("a/res/68/262"), body_of("S/2022/155"), body_of("E/RES/2020/1"), body_of("A/HRC/RES/49/1")
+    ('GA', 'SC', None, None)
     """
-    head = str(symbol)[:2].upper()
-    return next((b.code for b in BODIES.values() if head == b.symbol_prefix), None)
+    text = str(symbol).upper()
+    return next((code for code, pattern in SYMBOLS.items() if pattern.match(text)), None)
 
 
 def majority_base(yes: int, no: int) -> int:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .schema import VoteDataError, symbol_key
+from .schema import VoteDataError, symbol_key, symbol_problem
 
 _YEAR = re.compile(r"\(\d{4}\)$")
 _PREFIXES = ("", "a/res/", "s/res/", "a/")
@@ -43,8 +43,12 @@ def motion_id(text: str, motions: pd.DataFrame | Iterable[str] | None = None) ->
     (``ES-11/8``); the id without its year (``S/RES/2774`` for
     ``S/RES/2774(2025)``); a draft symbol (``A/ES-11/L.10`` -> ``A/RES/ES-11/7``;
     a draft voted on several times resolves to the resolution). An unknown or
-    ambiguous id raises :class:`VoteDataError` naming the closest known ids.
+    ambiguous id raises :class:`VoteDataError` naming the closest known ids; so does an empty id, or one
+    holding a character that is not ASCII (:func:`~analysis.data.schema.symbol_problem`).
     """
+    problem = symbol_problem(text)
+    if problem:  # an empty id is no id (never the motion whose draft is empty); a look-alike is another id
+        raise VoteDataError(problem, value=text)
     table = _table(motions)
     ids = [str(m) for m in table["motion"]]
     key = symbol_key(text)
@@ -62,16 +66,24 @@ def motion_id(text: str, motions: pd.DataFrame | Iterable[str] | None = None) ->
                 return found[0]
             if len(found) > 1:
                 raise VoteDataError(f"ambiguous motion id (could be {' or '.join(found)})", value=text)
-    if "draft" in table.columns:
-        drafted = table[table["draft"].map(symbol_key) == key]
-        if len(drafted) > 1:
-            drafted = drafted[drafted["kind"] == "resolution"] if "kind" in drafted.columns else drafted
-        if len(drafted) == 1:
-            return str(drafted["motion"].iat[0])
-        if len(drafted) > 1:
-            raise VoteDataError(f"draft voted on several times (could be {' or '.join(drafted['motion'])})",
-                                value=text)
+    drafted = _by_draft(table, key, text)
+    if drafted is not None:
+        return drafted
     raise VoteDataError(f"unknown motion id{_did_you_mean(key, table)}", value=text)
+
+
+def _by_draft(table: pd.DataFrame, key: str, text: str) -> str | None:
+    """The motion whose draft symbol is ``key`` (the resolution, where the draft was voted on several times)."""
+    if "draft" not in table.columns:
+        return None
+    drafted = table[table["draft"].map(symbol_key) == key]
+    if len(drafted) > 1:
+        drafted = drafted[drafted["kind"] == "resolution"] if "kind" in drafted.columns else drafted
+    if len(drafted) == 1:
+        return str(drafted["motion"].iat[0])
+    if len(drafted) > 1:
+        raise VoteDataError(f"draft voted on several times (could be {' or '.join(drafted['motion'])})", value=text)
+    return None
 
 
 def motion_row(motions: pd.DataFrame, text: str) -> pd.Series:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -100,12 +101,36 @@ def load_tile_grid(path: PathLike = None, *, data_dir: PathLike = None) -> pd.Da
     return frame.astype({"col": int, "row": int})
 
 
-@lru_cache(maxsize=4)
-def _lookup(folder: Path, stamps: tuple) -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, str],
-                                                  dict[str, str]]:
-    """(key -> iso3, ambiguous key -> candidates, refused key -> reason, iso3 -> UN name) from members and aliases.
+@dataclass(frozen=True)
+class Names:
+    """The name tables of one data folder, each name by :func:`name_key`.
 
-    Cached per folder and per version (``stamps``) of its member and alias files.
+    ``unique``: name, alias or code -> the one member it names; ``ambiguous``: -> the members it may name
+    ("Korea"); ``refused``: an observer state's name -> why ("observer state"); ``seats``: a former seat's
+    name or code -> its code (``historical_seats.csv``: "Yugoslavia" -> ``YUG``); ``un_names``: iso3 -> UN name.
+    """
+
+    unique: dict[str, str]
+    ambiguous: dict[str, tuple[str, ...]]
+    refused: dict[str, str]
+    seats: dict[str, str]
+    un_names: dict[str, str]
+
+    def candidates(self, name: str) -> frozenset[str] | None:
+        """The codes ``name`` may stand for (empty: a non-member's name), None for a name not known at all."""
+        key = name_key(name)
+        if key in self.unique or key in self.seats:
+            return frozenset({self.unique.get(key) or self.seats[key]})
+        if key in self.ambiguous:
+            return frozenset(self.ambiguous[key])
+        return frozenset() if key in self.refused else None
+
+
+@lru_cache(maxsize=4)
+def _lookup(folder: Path, stamps: tuple) -> Names:
+    """The :class:`Names` of a data folder, from members, aliases and historical seats.
+
+    Cached per folder and per version (``stamps``) of its member, alias and seat files.
     """
     members = load_members(data_dir=folder)
     table: dict[str, set[str]] = {}
@@ -119,61 +144,66 @@ def _lookup(folder: Path, stamps: tuple) -> tuple[dict[str, str], dict[str, tupl
             refused[name_key(alias)] = note.split(":")[0].strip()  # "observer state", never the whole note
         else:
             table.setdefault(name_key(alias), set()).add(iso3)
-    unique = {k: next(iter(v)) for k, v in table.items() if len(v) == 1}
-    ambiguous = {k: tuple(sorted(v)) for k, v in table.items() if len(v) > 1}
-    return unique, ambiguous, refused, dict(zip(members["iso3"], members["name"]))
+    seats = load_historical_seats(data_dir=folder)
+    former = {name_key(n): c for c, n in zip(seats["code"], seats["name"])} | {name_key(c): c for c in seats["code"]}
+    return Names({k: next(iter(v)) for k, v in table.items() if len(v) == 1},
+                 {k: tuple(sorted(v)) for k, v in table.items() if len(v) > 1}, refused,
+                 {k: c for k, c in former.items() if k not in table}, dict(zip(members["iso3"], members["name"])))
 
 
-def _tables(data_dir: PathLike):
+def names(data_dir: PathLike = None) -> Names:
+    """The name tables of ``data_dir`` (default: the bundled folder), read once per version of its files."""
     folder = resolve_data_dir(data_dir).resolve()
-    return _lookup(folder, tuple(stamp(folder / TABLES[t].file) for t in ("members", "aliases")))
+    return _lookup(folder, tuple(stamp(folder / TABLES[t].file) for t in ("members", "aliases", "historical_seats")))
 
 
 def to_iso3(name: str, *, data_dir: PathLike = None) -> str:
-    """ISO3 code of a Member State from a UN name, a common name or a code.
+    """ISO3 code of a Member State from a UN name, a common name or a code, looked up in ``data_dir``'s
+    members and aliases (default: the bundled folder).
 
     >>> to_iso3("BOLIVIA (PLURINATIONAL STATE OF)"), to_iso3("Türkiye"), to_iso3("DPRK")
     ('BOL', 'TUR', 'PRK')
 
-    Raises VoteDataError for an unknown name (suggesting the closest members),
-    an ambiguous one ("Korea") or a non-member ("Holy See").
+    Raises VoteDataError for an empty or unknown name (suggesting the closest members), an ambiguous one
+    ("Korea"), a non-member ("Holy See") or a former seat ("Yugoslavia").
     """
-    unique, ambiguous, refused, _ = _tables(data_dir)
+    tables = names(data_dir)
     key = name_key(name)
-    if key in unique:
-        return unique[key]
-    if key in ambiguous:
-        raise VoteDataError(f"ambiguous country name (could be {' or '.join(ambiguous[key])}); use the UN name or "
-                            f"the ISO3 code", value=name)
-    if key in refused:
-        raise VoteDataError(f"not a UN Member State (an {refused[key]})", value=name)
+    if key in tables.unique:
+        return tables.unique[key]
+    if not key:
+        raise VoteDataError("empty country name or code", value=name)
+    if key in tables.ambiguous:
+        raise VoteDataError(f"ambiguous country name (could be {' or '.join(tables.ambiguous[key])}); use the UN "
+                            f"name or the ISO3 code", value=name)
+    if key in tables.refused:
+        raise VoteDataError(f"not a UN Member State (an {tables.refused[key]})", value=name)
+    if key in tables.seats:
+        raise VoteDataError(f"a former seat ({tables.seats[key]}), not one of today's Member States", value=name)
     close = suggest_members(name, data_dir=data_dir)
     hint = f" (did you mean {' or '.join(close)}?)" if close else ""
     raise VoteDataError(f"unknown country name or code{hint}", value=name)
 
 
 def try_iso3(name: str, *, data_dir: PathLike = None) -> str | None:
-    """Like :func:`to_iso3` but ``None`` where the name is not a known member name."""
-    try:
-        return to_iso3(name, data_dir=data_dir)
-    except VoteDataError:
-        return None
+    """Like :func:`to_iso3` but ``None`` where the name is not a known member name (no suggestions computed)."""
+    return names(data_dir).unique.get(name_key(name))
 
 
-def name_codes(names: list[str], *, data_dir: PathLike = None) -> list[str | None]:
+def name_codes(values: list[str], *, data_dir: PathLike = None) -> list[str | None]:
     """ISO3 of each name that is a known member name (None otherwise), the tables looked up once for all."""
-    unique = _tables(data_dir)[0]
-    return [unique.get(name_key(name)) for name in names]
+    unique = names(data_dir).unique
+    return [unique.get(name_key(name)) for name in values]
 
 
 def suggest_members(name: str, n: int = 3, *, data_dir: PathLike = None) -> list[str]:
     """UN names of the members whose name or alias is closest to ``name`` (for "did you mean ...?")."""
-    unique, _, _, names = _tables(data_dir)
-    keys = [k for k in unique if len(k) > 3]  # names and aliases, not bare codes
+    tables = names(data_dir)
+    keys = [k for k in tables.unique if len(k) > 3]  # names and aliases, not bare codes
     out: list[str] = []
     for key in difflib.get_close_matches(name_key(name), keys, n=n * 2, cutoff=0.75):
-        if names[unique[key]] not in out:
-            out.append(names[unique[key]])
+        if tables.un_names[tables.unique[key]] not in out:
+            out.append(tables.un_names[tables.unique[key]])
     return out[:n]
 
 

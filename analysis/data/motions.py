@@ -20,31 +20,37 @@ from .schema import (
     DATA_DIR,
     OUTCOME,
     VoteDataError,
-    clean_symbol,
     data_path,
     decode,
+    normal_symbol,
     open_bytes,
     read_table,
     stamp,
     symbol_key,
+    symbol_problem,
 )
 
 
-@lru_cache(maxsize=2)
-def _package_symbols(version: tuple[int, ...]) -> dict[str, str]:
-    return {symbol_key(m): m for m in read_table("motions", DATA_DIR / "motions.csv")[0]["motion"]}
+@lru_cache(maxsize=4)
+def _symbols(path: Path, version: tuple[int, ...]) -> dict[str, str]:
+    return {symbol_key(m): m for m in read_table("motions", path)[0]["motion"]}
 
 
-def package_symbols() -> dict[str, str]:
-    """Comparison key -> the id as the package's own motions table spells it."""
-    return _package_symbols(stamp(DATA_DIR / "motions.csv"))
+def package_symbols(data_dir: PathLike = None) -> dict[str, str]:
+    """Comparison key -> the id as the motions table spells it: the package's own, and where ``data_dir`` is
+    another folder, that folder's spellings over them."""
+    spelled = _symbols(DATA_DIR / "motions.csv", stamp(DATA_DIR / "motions.csv"))
+    if data_dir is None or Path(data_dir).resolve() == DATA_DIR.resolve():
+        return spelled
+    path = data_path("motions.csv", data_dir)
+    return spelled | _symbols(path, stamp(path))
 
 
-def canonical_symbol(text: str) -> str:
-    """A motion id as the package spells it: as in the package's own motions table (``a/res/es-11/7 `` ->
-    ``A/RES/ES-11/7``, ``S/RES/2774 (2025)`` -> ``S/RES/2774(2025)``), else tidied and in upper case, as UN
-    symbols are written. Every door spells ids by this rule."""
-    return package_symbols().get(symbol_key(text)) or clean_symbol(text).upper()
+def canonical_symbol(text: str, data_dir: PathLike = None) -> str:
+    """A motion id as the package spells it: as in the motions table (``a/res/es-11/7 `` -> ``A/RES/ES-11/7``,
+    ``S/RES/2774 (2025)`` -> ``S/RES/2774(2025)``), else in the normal form of UN symbols (upper case, numbers
+    without leading zeros: :func:`~analysis.data.schema.normal_symbol`). Every door spells ids by this rule."""
+    return package_symbols(data_dir).get(symbol_key(text)) or normal_symbol(text)
 
 
 def load_motions(path: PathLike = None, *, data_dir: PathLike = None) -> pd.DataFrame:
@@ -62,6 +68,11 @@ def load_motions(path: PathLike = None, *, data_dir: PathLike = None) -> pd.Data
     frame, lines = read_table("motions", path)
     frame["motion"] = frame["motion"].map(canonical_symbol)
     for line, motion, body in zip(lines, frame["motion"], frame["body"]):
+        if body_of(motion) is None and motion[:2].upper() in ("A/", "S/"):
+            raise VoteDataError("the symbol belongs to neither body (A/HRC/ is the Human Rights Council, A/C. a Main "
+                                "Committee); a General Assembly symbol starts A/RES/, A/ES-, A/S- or A/<session>/, a "
+                                "Security Council symbol S/RES/, S/PV. or S/<year>/", file=path, line=line,
+                                value=motion)
         if body_of(motion) not in (None, body):
             raise VoteDataError(f"the symbol belongs to the {BODY_NAMES[body_of(motion)]}, but body says",
                                 file=path, line=line, value=body)
@@ -100,7 +111,10 @@ def load_text_comparison(path: PathLike = None, *, data_dir: PathLike = None) ->
 
 def load_resolution_text(motion: str = "A/RES/ES-11/10", *, data_dir: PathLike = None) -> str:
     """The adopted text of a resolution held in ``data/texts/`` (today: A/RES/ES-11/10), as one string."""
-    path = data_path("texts/" + clean_symbol(motion).upper().replace("/", "_") + ".txt", data_dir)
+    problem = symbol_problem(motion)
+    if problem:
+        raise VoteDataError(problem, value=motion)
+    path = data_path("texts/" + normal_symbol(motion).replace("/", "_") + ".txt", data_dir)
     if not path.is_file():
         raise VoteDataError("no text held for this resolution", file=path, value=motion)
     return decode(open_bytes(path), path)

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import csv
 import datetime
+import errno
 import gzip
 import io
 import re
+import stat
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,21 +138,73 @@ def is_iso_date(text: str) -> bool:
     return True
 
 
+#: Tab and the Unicode space separators (NBSP, em space, ...): spaces in a symbol, tolerated, made one space.
+_SPACES = re.compile(r"[\t\u0020\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+#: The leading zeros of a number in a symbol (``ES-11/07``, ``ES-11/010``): not part of any UN symbol.
+_LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
+
+
 def clean_symbol(text: object) -> str:
-    """A UN symbol as written, tidied: NFC, outer (also non-breaking) spaces gone, inner spaces single, none before "("."""
-    text = " ".join(unicodedata.normalize("NFC", str(text)).split())
+    """A UN symbol as written, tidied: NFC, outer spaces (also tab and NBSP) gone, inner ones single, none before "(".
+
+    Nothing else is changed: a character that is not ASCII stays, for :func:`symbol_problem` to refuse.
+    """
+    text = _SPACES.sub(" ", unicodedata.normalize("NFC", str(text))).strip(" ")
     return text.replace(" (", "(")
 
 
-def invisible(text: str) -> bool:
-    """True if ``text`` holds a control or format character (NUL, zero-width space, soft hyphen, BOM ...):
-    such an id would print like another and still be a different motion, so it is refused."""
-    return not text.isprintable() and any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text)
+def describe_character(ch: str) -> str:
+    """``a control or invisible character (U+200B ZERO WIDTH SPACE)``, ``a character that is not ASCII (U+0415 ...)``."""
+    if 0xDC80 <= ord(ch) <= 0xDCFF:  # how Python keeps a byte that is not UTF-8 (a command-line argument)
+        return f"a byte that is not UTF-8 text (0x{ord(ch) - 0xDC00:02X})"
+    name = unicodedata.name(ch, "")
+    hidden = unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Mn", "Me", "Cn", "Co", "Cs")
+    kind = "a control, invisible or combining character" if hidden else "a character that is not ASCII"
+    return f"{kind} (U+{ord(ch):04X}{' ' + name if name else ''})"
+
+
+def symbol_problem(text: object, what: str = "motion id") -> str | None:
+    """Why ``text`` is not a motion id, or None: a UN symbol is printable ASCII once tidied (:func:`clean_symbol`).
+
+    Refused: an empty id, and every character outside ASCII 32-126, wherever it stands: Cyrillic or Greek
+    letters that look Latin (``A/RЕS/ES-11/7``), full-width or Arabic-Indic digits, Unicode hyphens and
+    non-breaking hyphens, combining marks, control characters (NUL, vertical tab, unit separator ...) and
+    invisible format characters (zero-width space, soft hyphen). Each would print like a symbol and still be
+    another motion.
+    """
+    cleaned = clean_symbol(text)
+    if not cleaned:
+        return f"empty {what}"
+    bad = next((ch for ch in cleaned if not " " <= ch <= "~"), None)
+    if bad is not None:
+        return f"{what} holds {describe_character(bad)}; a UN symbol is written in ASCII"
+    return None
+
+
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def normal_symbol(text: object) -> str:
+    """The normal form of a symbol: tidied (:func:`clean_symbol`), in upper case, numbers without leading zeros
+    (``a/res/es-11/07`` -> ``A/RES/ES-11/7``). Only for an id :func:`symbol_problem` accepts."""
+    return _LEADING_ZEROS.sub("", clean_symbol(text).translate(_ASCII_UPPER))
 
 
 def symbol_key(text: object) -> str:
-    """The comparison key of a UN symbol: ``S/RES/2774 (2025)``, ``s/res/2774(2025)`` share one key."""
-    return clean_symbol(text).casefold()
+    """The comparison key of a UN symbol: :func:`normal_symbol` in lower case, so ``S/RES/2774 (2025)``,
+    ``s/res/2774(2025)`` and ``S/RES/02774(2025)`` share one key.
+
+    Only ASCII letters change case (never ``str.upper``, ``casefold``: they turn ``ß`` into ``SS``), so ``ß`` and
+    ``SS`` stay two keys and a Cyrillic ``Е`` never meets a Latin ``E`` (both ids are refused at every door).
+    """
+    return normal_symbol(text).translate(_ASCII_LOWER)
+
+
+def header_key(name: str) -> str:
+    """The comparison key of a column name: case, spaces and separators do not matter, so ``TOTAL_YES``,
+    ``Total Yes``, ``total-yes`` and ``TotalYes`` are one name (``totalyes``), as are ``ms_code`` and ``MS CODE``."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFC", str(name)).lower())
 
 
 # --- files ------------------------------------------------------------------------------------------------
@@ -164,12 +219,23 @@ def stamp(path: str | Path) -> tuple[int, ...]:
 
 
 def check_file(path: str | Path) -> bool:
-    """Refuse a missing, folder, unreadable or empty file with one clear line; True if it is gzip-compressed."""
+    """Refuse a missing, folder, special, unreadable or empty file with one clear line; True if it is gzip-compressed.
+
+    Only a regular file is read: a link to a device or a stream (``/dev/zero``, a pipe) is refused before
+    a byte is read, never read until memory runs out; a symbolic-link loop says so.
+    """
     path = Path(path)
-    if not path.exists():
-        raise VoteDataError("file not found", file=path)
-    if path.is_dir():
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise VoteDataError("file not found", file=path) from None
+    except OSError as exc:
+        problem = "symbolic link loop" if exc.errno == errno.ELOOP else f"cannot read the file ({exc.strerror or exc})"
+        raise VoteDataError(problem, file=path) from None
+    if stat.S_ISDIR(info.st_mode):
         raise VoteDataError("is a folder, not a file", file=path)
+    if not stat.S_ISREG(info.st_mode):
+        raise VoteDataError("not a regular file (a device, pipe or socket), so it is not read", file=path)
     try:
         with open(path, "rb") as handle:
             head = handle.read(2)
@@ -180,17 +246,48 @@ def check_file(path: str | Path) -> bool:
     return head == b"\x1f\x8b"
 
 
+#: What a broken gzip stream raises: truncated (EOFError), a bad header or method (BadGzipFile, an OSError),
+#: a bad deflate block (zlib.error).
+GZIP_ERRORS = (OSError, EOFError, zlib.error)
+
+
+def unreadable(path: str | Path, exc: BaseException) -> VoteDataError:
+    """A read error (a broken gzip stream, an I/O error) as one VoteDataError line naming the file."""
+    what = getattr(exc, "strerror", None) or " ".join(str(exc).split()) or type(exc).__name__
+    broken = isinstance(exc, (EOFError, zlib.error, gzip.BadGzipFile))
+    return VoteDataError(f"cannot read the file ({'broken gzip stream: ' if broken else ''}{what})", file=path)
+
+
 def open_bytes(path: str | Path) -> bytes:
     """The bytes of a data file (a gzip file decompressed), or one clear VoteDataError."""
     compressed = check_file(path)
     try:
         raw = Path(path).read_bytes()
         raw = gzip.decompress(raw) if compressed else raw
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise VoteDataError(f"cannot read the file ({getattr(exc, 'strerror', None) or exc})", file=path) from None
+    except GZIP_ERRORS as exc:
+        raise unreadable(path, exc) from None
     if not raw.strip():
         raise VoteDataError("file is empty", file=path)
     return raw
+
+
+def first_line(path: str | Path, compressed: bool) -> bytes:
+    """The file's first line, whole however long (up to the first CR or LF), read without reading the rest."""
+    parts: list[bytes] = []
+    try:
+        with (gzip.open if compressed else open)(path, "rb") as handle:
+            while True:
+                chunk = handle.read(1 << 16)
+                cut = re.search(rb"[\r\n]", chunk)
+                if cut or not chunk:
+                    parts.append(chunk[:cut.start()] if cut else chunk)
+                    return b"".join(parts)
+                parts.append(chunk)
+    except GZIP_ERRORS as exc:
+        raise unreadable(path, exc) from None
+
+
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 
 def decode(raw: bytes, path: str | Path) -> str:
@@ -198,7 +295,7 @@ def decode(raw: bytes, path: str | Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
+        line = len(_LINE_BREAK.findall(raw, 0, exc.start)) + 1  # CRLF, CR or LF: the line as an editor shows it
         sample = raw[max(0, exc.start - 20): exc.start + 20].decode("latin-1")
         raise VoteDataError("not UTF-8 text (save the file as UTF-8)", file=path, line=line, value=sample) from None
 
@@ -206,19 +303,17 @@ def decode(raw: bytes, path: str | Path) -> str:
 def csv_records(text: str, path: str | Path) -> list[tuple[int, list[str]]]:
     """(line where the record starts, fields) for each non-blank CSV record, header first.
 
-    Line ends may be LF, CRLF or CR; a quoted field may span lines. A record
+    Line ends may be LF, CRLF or CR; a quoted field may span lines and be of any length (Python's csv limit
+    of 128 KiB a field is lifted for the call, so a long title never hides the real error). A record
     whose field count differs from the header's is refused (truncated or
     wrongly quoted), so a short row is never read as a row with empty cells.
     """
-    reader = csv.reader(io.StringIO(text, newline=""))  # quotes read as pyarrow reads them: every door alike
-    out, start = [], 1
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
     try:
-        for row in reader:
-            if row:  # a blank line; a row of empty cells is a row (and refused by its fields)
-                out.append((start, row))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise VoteDataError(f"malformed CSV ({exc}; truncated or wrongly quoted?)", file=path, line=start) from None
+        out = _records(text, path)
+    finally:
+        csv.field_size_limit(limit)
     if out:
         width = len(out[0][1])
         for line, row in out[1:]:
@@ -228,14 +323,32 @@ def csv_records(text: str, path: str | Path) -> list[tuple[int, list[str]]]:
     return out
 
 
+def _records(text: str, path: str | Path) -> list[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""))  # quotes read as pyarrow reads them: every door alike
+    out, start = [], 1
+    try:
+        for row in reader:
+            if row:  # a blank line; a row of empty cells is a row (and refused by its fields)
+                out.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise VoteDataError(f"malformed CSV ({exc}; truncated or wrongly quoted?)", file=path, line=start) from None
+    return out
+
+
 def check_header(names: list[str], path: str | Path) -> list[str]:
-    """Header names stripped of spaces; one column per name (a repeated name is refused, never "first wins")."""
+    """Header names stripped of spaces; one column per name, compared by :func:`header_key` (``ms_vote`` and
+    ``MS_VOTE`` are one name, so a file holding both is refused, never "first wins"); a name holding a
+    control or invisible character (a zero-width space in ``total_yes``) is refused, never ignored."""
     names = [n.strip() for n in names]
     seen = set()
     for name in names:
-        if name in seen:
+        hidden = next((ch for ch in name if unicodedata.category(ch) in ("Cc", "Cf")), None)
+        if hidden is not None:
+            raise VoteDataError(f"column name holds {describe_character(hidden)}", file=path, line=1, value=name)
+        if header_key(name) in seen:
             raise VoteDataError("column appears twice in the header", file=path, line=1, value=name)
-        seen.add(name)
+        seen.add(header_key(name))
     if len(names) == 1 and any(sep in names[0] for sep in ";\t|"):
         raise VoteDataError("the header has a single field: the file is not comma-separated", file=path, line=1,
                             value=names[0][:80])
@@ -392,6 +505,8 @@ _PROBLEMS = {
 
 def _check_cell(spec: Field, raw: str, codes: frozenset[str] | None) -> str | None:
     """The cell's value as stored in the table, or None if the field refuses it."""
+    if spec.kind == "symbol":  # not stripped first: a control character at either end is refused too
+        return None if symbol_problem(raw, f"{spec.name} id") else clean_symbol(raw)
     value = raw if spec.kind == "text" else raw.strip()
     if value == "":
         return "" if spec.empty else None
@@ -409,18 +524,16 @@ def _check_cell(spec: Field, raw: str, codes: frozenset[str] | None) -> str | No
     if spec.kind == "code":
         value = value.upper()
         return value if codes is None or value in codes else None
-    if spec.kind == "symbol":
-        return None if invisible(clean_symbol(value)) else clean_symbol(value)
     return value
 
 
 def _problem(spec: Field, raw: str) -> str:
+    if spec.kind == "symbol":
+        return symbol_problem(raw, f"{spec.name} id") or f"{spec.name} is not valid"
     if raw.strip() == "":
         return f"{spec.name} is empty"
     if spec.kind == "code":
         return "unknown member code (expected one of the 193 ISO3 codes)"
-    if spec.kind == "symbol":
-        return f"{spec.name} holds an invisible character (control or format)"
     if spec.kind in ("choice",) or spec.choices:
         return f"{spec.name} must be one of {', '.join(spec.choices)}"
     if spec.rule:
@@ -428,16 +541,18 @@ def _problem(spec: Field, raw: str) -> str:
     return f"{spec.name} {_PROBLEMS.get(spec.kind, 'is not valid')}" if spec.kind != "vote" else VOTE_PROBLEM
 
 
-def _declared_header(spec: Table, names: list[str], path: str | Path) -> list[str]:
-    """The header, checked (:func:`check_header`) and holding exactly the declared columns, in any order."""
+def _declared_header(spec: Table, names: list[str], path: str | Path) -> list[int]:
+    """The position of each declared column in the header, which must hold exactly the declared columns in any
+    order, matched by :func:`header_key` (``Motion``, `` ISO3 ``); the header is checked by :func:`check_header`."""
     header = check_header(names, path)
-    missing = [c for c in spec.columns if c not in header]
-    extra = [c for c in header if c not in spec.columns]
+    keys = [header_key(h) for h in header]
+    missing = [c for c in spec.columns if header_key(c) not in keys]
+    extra = [h for h, k in zip(header, keys) if k not in {header_key(c) for c in spec.columns}]
     if missing or extra:
         problem = f"missing column(s) {', '.join(missing)}" if missing else f"unexpected column(s) {', '.join(extra)}"
         raise VoteDataError(f"{problem} for the {spec.name} table; header is", file=path, line=1,
                             value=",".join(header))
-    return header
+    return [keys.index(header_key(c)) for c in spec.columns]
 
 
 def read_table(table: Table | str, path: str | Path | None = None, *, data_dir: str | Path | None = None,
@@ -451,10 +566,9 @@ def read_table(table: Table | str, path: str | Path | None = None, *, data_dir: 
     spec = TABLES[table] if isinstance(table, str) else table
     path = Path(path) if path is not None else data_path(spec.file, data_dir)
     rows = csv_records(decode(open_bytes(path), path), path)
-    header = _declared_header(spec, rows[0][1], path)
+    position = _declared_header(spec, rows[0][1], path)
     if len(rows) == 1 and not spec.may_be_empty:
         raise VoteDataError("no data rows (header only)", file=path, line=1)
-    position = [header.index(c) for c in spec.columns]
     lines = [line for line, _ in rows[1:]]
     columns: dict[str, list[str]] = {c: [] for c in spec.columns}
     seen: list[dict[str, str | None]] = [{} for _ in spec.fields]  # each distinct cell is checked once

@@ -5,8 +5,11 @@ CSV. :func:`read_undl` reads such a file into the package's tidy long table
 (``motion, iso3, vote``). This module only knows the Library's layouts; the rules
 every roll call must meet are :func:`analysis.votes.check_roll_calls`.
 
-Layouts, recognised from the header (names stripped; one column per role, so a
-repeated name or two generations' names for one role are refused):
+Layouts, recognised from the header (names compared without case, spaces or
+separators, :func:`~analysis.data.schema.header_key`: ``TOTAL_YES``, ``Total Yes``
+and ``total_yes`` are one role; one column per role, so a repeated name or two
+generations' names for one role are refused, and a name holding an invisible
+character is refused, never ignored):
 
 - **member-level**, one row per Member State per vote. Version 3 (2025) names
   ``resolution, ms_code, ms_name, ms_vote, total_yes, total_no,
@@ -23,7 +26,7 @@ each distinct value is normalized once, so a 400 MB file reads in about a second
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -31,9 +34,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from .members import member_codes, name_codes, to_iso3, try_iso3
+from .members import PathLike, member_codes, name_key, names, to_iso3, try_iso3
 from .motions import package_symbols
 from .schema import (
+    GZIP_ERRORS,
     VOTE_PROBLEM,
     VoteDataError,
     check_file,
@@ -42,8 +46,13 @@ from .schema import (
     count,
     csv_records,
     decode,
-    invisible,
+    first_line,
+    header_key,
+    normal_symbol,
     open_bytes,
+    symbol_key,
+    symbol_problem,
+    unreadable,
     vote_index,
 )
 from .votes import TOTALS, RollCalls, check_roll_calls, read_votes
@@ -65,9 +74,14 @@ _STRING = pa.dictionary(pa.int32(), pa.string())
 METADATA_FIELDS = {"title": ("title", "description"), "draft": ("draft",), "meeting": ("meeting",)}
 
 
+_METADATA_KEYS = frozenset(map(header_key, METADATA_COLUMNS))
+
+
 def _role(header: list[str], names: tuple[str, ...], path: Path) -> str | None:
-    """The one column playing a role, or None; two generations' names for one role are refused."""
-    found = [n for n in names if n in header]
+    """The one column playing a role (matched by :func:`header_key`), or None; two generations' names for one
+    role are refused."""
+    keys = {header_key(n) for n in names}
+    found = [h for h in header if header_key(h) in keys]
     if len(found) > 1:
         raise VoteDataError("columns of two Library generations for one role; header has", file=path, line=1,
                             value=", ".join(found))
@@ -75,12 +89,8 @@ def _role(header: list[str], names: tuple[str, ...], path: Path) -> str | None:
 
 
 def _header(path: Path, compressed: bool) -> list[str]:
-    """The header fields, checked: UTF-8, not empty, comma-separated, one column per name."""
-    import gzip
-
-    with (gzip.open if compressed else open)(path, "rb") as handle:
-        first = handle.readline(1 << 20)
-    first = re.split(rb"\r\n|\r|\n", first, maxsplit=1)[0]
+    """The header fields, checked: UTF-8, not empty, comma-separated, one column per name; read whole."""
+    first = first_line(path, compressed)
     text = decode(first, path).strip() if first.strip() else ""
     if not text:
         raise VoteDataError("first line is empty: expected the header", file=path, line=1)
@@ -119,8 +129,8 @@ def _read_arrow(path: Path, compressed: bool, header: list[str], columns: list[s
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
             if "UTF8" in str(exc) or number == len(attempts) - 1:
                 raise _arrow_error(path, exc) from None
-        except OSError as exc:  # a broken gzip stream, a read error
-            raise VoteDataError(f"cannot read the file ({exc})", file=path) from None
+        except GZIP_ERRORS as exc:  # a broken gzip stream, a read error
+            raise unreadable(path, exc) from None
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -146,33 +156,84 @@ def _map(indices: np.ndarray, values: list[str], convert, problem: str, path: Pa
             converted.append(None)
             problems[i] = exc.problem
     bad = [i for i, c in enumerate(converted) if c is None]
-    if bad:
-        row = int(np.isin(indices, bad).argmax())
+    hit = np.isin(indices, bad) if bad else None
+    if hit is not None and hit.any():  # a refused value that no row holds refuses nothing
+        row = int(hit.argmax())
         record = int(records_[row]) if records_ is not None else row
         raise VoteDataError(problems.get(int(indices[row]), problem), file=path, line=line_of_record(path, record),
                             value=values[indices[row]])
     return np.asarray(converted, dtype=object)
 
 
-def _motion_codes(indices: np.ndarray, values: list[str], path: Path) -> tuple[np.ndarray, list[str]]:
-    """Motion ids tidied and case-folded: spellings of one symbol become one motion (:func:`canonical_symbol`),
+def _motion_codes(indices: np.ndarray, values: list[str], path: Path,
+                  data_dir: PathLike = None) -> tuple[np.ndarray, list[str]]:
+    """Motion ids checked (:func:`~analysis.data.schema.symbol_problem`) and compared by their key: spellings of
+    one symbol become one motion, spelled as :func:`~analysis.data.motions.canonical_symbol` spells it,
     numbered in order of first appearance."""
     def tidy(value: str) -> str:
-        value = clean_symbol(value)
-        if invisible(value):
-            raise VoteDataError("motion id holds an invisible character (control or format)")
-        return value or None
+        problem = symbol_problem(value)
+        if problem:
+            raise VoteDataError(problem)
+        return clean_symbol(value)
 
     cleaned = _map(indices, values, tidy, "empty motion id", path).tolist()
-    keys = [v.casefold() for v in cleaned]  # symbol_key of a cleaned symbol
-    spelled = package_symbols()
-    shown = {k: spelled.get(k) or v.upper() for k, v in zip(keys, cleaned)}
+    keys = [symbol_key(v) if v is not None else None for v in cleaned]
+    spelled = package_symbols(data_dir)
+    shown = {k: spelled.get(k) or normal_symbol(v) for k, v in zip(keys, cleaned) if k is not None}
     per_value, unique = pd.factorize(pd.Series(keys, dtype=object))
     codes, order = pd.factorize(per_value[indices])  # hash-based, in order of first appearance
     return codes.astype(np.int32), [shown[unique[int(u)]] for u in order]
 
 
-def read_undl_full(path: str | Path, metadata: bool = False, full: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+@dataclass
+class Layout:
+    """What the header says: the column of each role (None: absent), of each total, of the date, and the
+    metadata columns to return (``read_undl_full(metadata=True)``)."""
+
+    header: list[str]
+    role: dict[str, str | None]
+    totals: dict[str, str]
+    date: str | None
+    extra: list[str | None]
+
+    @property
+    def member_level(self) -> bool:
+        return any(self.role[r] is not None for r in ("vote", "code", "name"))
+
+    def used(self) -> set[str]:
+        """The columns given a role (roles, totals, the date)."""
+        return {c for c in (*self.role.values(), *self.totals.values(), self.date) if c}
+
+
+def _layout(path: Path, header: list[str], metadata: bool, data_dir: PathLike) -> Layout:
+    """The layout of a header, or VoteDataError where it is neither layout (or both)."""
+    role = {r: _role(header, names, path) for r, names in ROLES.items()}
+    totals = {canonical: _role(header, names, path) for canonical, names in TOTAL_NAMES.items()}
+    extra = [_role(header, names, path) for names in METADATA_FIELDS.values()] if metadata else []
+    layout = Layout(header, role, {c: column for c, column in totals.items() if column},
+                    _role(header, ("date",), path), extra)
+    shown = ",".join(header[:12])
+    if role["resolution"] is None:
+        raise VoteDataError("not a UN Digital Library voting file: no 'resolution' column; header is", file=path,
+                            line=1, value=shown)
+    if layout.member_level and role["vote"] is None:
+        raise VoteDataError("missing required column ms_vote (or ms_votes in the older layout); header is",
+                            file=path, line=1, value=shown)
+    if layout.member_level and role["code"] is None and role["name"] is None:
+        raise VoteDataError("no member-code or member-name column (ms_code, ms_name); header is", file=path,
+                            line=1, value=shown)
+    if layout.member_level:
+        known = member_codes(historical=True, data_dir=data_dir)
+        named = [c for c in header if header_key(c) not in _METADATA_KEYS and c not in layout.used()
+                 and (c.upper() in known or try_iso3(c, data_dir=data_dir))]
+        if named:
+            raise VoteDataError("both member-level (ms_vote) and resolution-level (member) columns; header has",
+                                file=path, line=1, value=", ".join(named[:5]))
+    return layout
+
+
+def read_undl_full(path: str | Path, metadata: bool = False, full: bool = True, *,
+                   data_dir: PathLike = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read a UN Digital Library voting file: (votes, motions).
 
     ``votes`` is the long table ``motion, iso3, vote`` (as :func:`read_undl`);
@@ -181,61 +242,43 @@ def read_undl_full(path: str | Path, metadata: bool = False, full: bool = True) 
     the file leaves them empty) and ``roll_call``; with ``metadata=True`` also
     ``title``, ``draft`` and ``meeting`` as the file gives them on the motion's first row.
     (``full=False``, what :func:`read_undl` uses, skips the motions table: it is None.)
+    Member codes, names and the spelling of known motion ids come from ``data_dir`` (default: the bundled
+    folder).
     """
     path = Path(path)
     compressed = check_file(path)
-    header = _header(path, compressed)
-    role = {r: _role(header, names, path) for r, names in ROLES.items()}
-    totals = {canonical: _role(header, names, path) for canonical, names in TOTAL_NAMES.items()}
-    totals = {canonical: column for canonical, column in totals.items() if column}
-    if role["resolution"] is None:
-        raise VoteDataError("not a UN Digital Library voting file: no 'resolution' column; header is", file=path,
-                            line=1, value=",".join(header[:12]))
-    member_level = role["vote"] is not None or role["code"] is not None or role["name"] is not None
-    if member_level and role["vote"] is None:
-        raise VoteDataError("missing required column ms_vote (or ms_votes in the older layout); header is",
-                            file=path, line=1, value=",".join(header[:12]))
-    if member_level and role["code"] is None and role["name"] is None:
-        raise VoteDataError("no member-code or member-name column (ms_code, ms_name); header is", file=path,
-                            line=1, value=",".join(header[:12]))
-    if member_level:
-        named = [c for c in header if c not in METADATA_COLUMNS and c not in role.values() and c not in
-                 totals.values() and (c.upper() in member_codes(historical=True) or try_iso3(c))]
-        if named:
-            raise VoteDataError("both member-level (ms_vote) and resolution-level (member) columns; header has",
-                                file=path, line=1, value=", ".join(named[:5]))
-    read = _member_level if member_level else _resolution_level
-    extra = [next((n for n in names if n in header), None) for names in METADATA_FIELDS.values()] if metadata else []
-    rc, table, first_rows = read(path, compressed, header, role, totals, [c for c in extra if c])
+    layout = _layout(path, _header(path, compressed), metadata, data_dir)
+    read = _member_level if layout.member_level else _resolution_level
+    rc, table, first_rows = read(path, compressed, layout, data_dir)
     bodies = check_roll_calls(rc, path)
     if not full:
         return rc.frame(), None
     first_rows = rc.first_rows() if first_rows is None else first_rows
     motions = _motions_table(rc, bodies)
-    for name, column in zip(METADATA_FIELDS, extra):
+    for name, column in zip(METADATA_FIELDS, layout.extra):
         motions[name] = [table[column][int(i)].as_py().strip() for i in first_rows] if column else ""
     return rc.frame(), motions
 
 
-def read_vote_file(path: str | Path) -> tuple[pd.DataFrame, str]:
+def read_vote_file(path: str | Path, *, data_dir: PathLike = None) -> tuple[pd.DataFrame, str]:
     """(votes, layout name) of any vote file: the project layout ``motion,iso3,vote`` or a Library layout."""
     path = Path(path)
-    if sorted(_header(path, check_file(path))) == ["iso3", "motion", "vote"]:
-        return read_votes(path), "project layout (motion, iso3, vote)"
-    return read_undl(path), "UN Digital Library layout"
+    if sorted(map(header_key, _header(path, check_file(path)))) == ["iso3", "motion", "vote"]:
+        return read_votes(path, data_dir=data_dir), "project layout (motion, iso3, vote)"
+    return read_undl(path, data_dir=data_dir), "UN Digital Library layout"
 
 
-def read_undl(path: str | Path) -> pd.DataFrame:
+def read_undl(path: str | Path, *, data_dir: PathLike = None) -> pd.DataFrame:
     """Read a UN Digital Library voting file (GA or SC, any layout or generation) into ``motion, iso3, vote``.
 
     Member codes are checked against the 193 members plus the historical seats
-    (``YUG``, ``CSK``, ...), which are kept as they are. A row whose code is empty
-    is identified by its name; a name that contradicts its code is an error.
-    Vote codes become Y/N/A/X (``NV`` and lower case tolerated). Every roll-call
-    rule applies, including each motion's own totals. Any problem raises
-    VoteDataError naming the file, line and value.
+    (``YUG``, ``CSK``, ...), which are kept as they are. The code is authoritative: a row's name is looked up
+    only where its code is empty, and a known name (a member's, an alias, a former seat's) that names
+    another member than the code is an error. Vote codes become Y/N/A/X (``NV`` and lower case tolerated).
+    Every roll-call rule applies, including each motion's own totals. Any problem raises VoteDataError
+    naming the file, line and value. Codes and names are those of ``data_dir`` (default: the bundled folder).
     """
-    return read_undl_full(path, full=False)[0]
+    return read_undl_full(path, full=False, data_dir=data_dir)[0]
 
 
 def _totals(table: pa.Table, totals: dict[str, str], path: Path) -> dict:
@@ -248,21 +291,22 @@ def _totals(table: pa.Table, totals: dict[str, str], path: Path) -> dict:
     return out
 
 
-def _member_level(path: Path, compressed: bool, header: list[str], role: dict, totals: dict,
-                  extra: list[str]) -> tuple[RollCalls, pa.Table, np.ndarray]:
+def _member_level(path: Path, compressed: bool, layout: Layout,
+                  data_dir: PathLike) -> tuple[RollCalls, pa.Table, np.ndarray | None]:
+    role = layout.role
     wanted = [c for c in (role["resolution"], role["vote"], role["code"], role["name"]) if c]
-    wanted += list(totals.values()) + (["date"] if "date" in header else []) + extra
-    table = _read_arrow(path, compressed, header, wanted)
+    wanted += list(layout.totals.values()) + ([layout.date] if layout.date else []) + [c for c in layout.extra if c]
+    table = _read_arrow(path, compressed, layout.header, list(dict.fromkeys(wanted)))
     if table.num_rows == 0:
         raise VoteDataError("no vote rows (header only)", file=path, line=1)
-    motion, motions = _motion_codes(*_dictionary(table[role["resolution"]]), path)
+    motion, motions = _motion_codes(*_dictionary(table[role["resolution"]]), path, data_dir)
     vote_indices, vote_values = _dictionary(table[role["vote"]])
     vote = _map(vote_indices, vote_values, vote_index, VOTE_PROBLEM, path).astype(np.int8)[vote_indices]
     member, members = _member_index(_dictionary(table[role["code"]]) if role["code"] else None,
-                                    _dictionary(table[role["name"]]) if role["name"] else None, path)
-    date, dates = _dictionary(table["date"]) if "date" in header else (None, None)
+                                    _dictionary(table[role["name"]]) if role["name"] else None, path, data_dir)
+    date, dates = _dictionary(table[layout.date]) if layout.date else (None, None)
     rc = RollCalls(motion, motions, member, members, vote, lambda row: line_of_record(path, row),
-                   _totals(table, totals, path), date, dates, _labels(totals))
+                   _totals(table, layout.totals, path), date, dates, _labels(layout.totals))
     return rc, table, None  # first rows: RollCalls.first_rows()
 
 
@@ -271,87 +315,94 @@ def _labels(totals: dict[str, str]) -> dict[str, str]:
     return {canonical: column for canonical, column in totals.items() if column != canonical}
 
 
-def _member_index(codes, names, path: Path) -> tuple[np.ndarray, list[str]]:
-    """(row indices, member codes): from the code, from the name where the code is empty.
+def _member_index(codes, names_, path: Path, data_dir: PathLike) -> tuple[np.ndarray, list[str]]:
+    """(row indices, member codes): from the code, from the name only where the code is empty.
 
-    A name that is a known member name but disagrees with its code is an error;
-    an unknown name beside a valid code is accepted (historical names such as
-    "ZAIRE" are not in the alias table, and the code is authoritative).
+    The code is authoritative: another row's unknown or ambiguous name never makes this row fail. A known
+    name (a member's, an alias, a former seat's, an observer's) that cannot name the row's code is an error;
+    a name not known at all beside a valid code is accepted (historical names such as "ZAIRE" are not in the
+    alias table).
     """
-    known = member_codes(historical=True)
     if codes is not None:
+        known = member_codes(historical=True, data_dir=data_dir)
         indices, values = codes
         per_value = _map(indices, values, lambda v: v.strip().upper() if v.strip().upper() in known or not v.strip()
                          else None, "unknown member code", path)
-        used = set(per_value[pd.unique(indices)])  # the codes that occur (hash-based)
-        if "" not in used:  # the usual case: every row has a code
-            universe = sorted(used)
-            member = np.searchsorted(universe, per_value.astype(str)).astype(np.int32)[indices]
-            if names is not None:
-                _check_names_agree(member, universe, names, path)
+        used = per_value[pd.unique(indices)]
+        if not (used == "").any():  # the usual case, every row has a code: work on the distinct values only
+            universe = sorted(set(used.tolist()))
+            shown = np.array([v if isinstance(v, str) else "" for v in per_value], dtype=str)
+            member = np.searchsorted(universe, shown).astype(np.int32)[indices]
+            if names_ is not None:
+                _check_names_agree(member, universe, names_, path, data_dir)
             return member, universe
         row_codes = per_value[indices]
     else:
-        row_codes = np.full(len(names[0]), "", dtype=object)
+        row_codes = np.full(len(names_[0]), "", dtype=object)
     blank = np.flatnonzero(row_codes == "")
-    if names is None:
-        raise VoteDataError("empty member code and no ms_name column", file=path,
-                            line=line_of_record(path, int(blank[0])), value="")
-    name_indices, name_values = names
-    sub = name_indices[blank]
-    per_name = _map(sub, name_values, lambda v: _name_code(v), "unknown country name", path, blank)
-    row_codes[blank] = per_name[sub]
-    universe = sorted(set(row_codes.tolist()))
+    if len(blank):
+        row_codes[blank] = _codes_from_names(blank, names_, path, data_dir)
+    universe = sorted(pd.unique(row_codes).tolist())
     member = np.searchsorted(universe, row_codes.astype(str)).astype(np.int32)
-    _check_names_agree(member, universe, names, path)
+    if names_ is not None and codes is not None:
+        _check_names_agree(member, universe, names_, path, data_dir)
     return member, universe
 
 
-def _name_code(name: str) -> str | None:
-    try:
-        return to_iso3(name)
-    except VoteDataError as exc:
-        if "unknown" in exc.problem:
-            return None
-        raise
+def _codes_from_names(blank: np.ndarray, names_, path: Path, data_dir: PathLike) -> np.ndarray:
+    """The codes of the rows ``blank`` (whose code is empty) from their names: a member's name or alias, or a
+    former seat's name; the first row (in file order) whose name is none of these raises, with to_iso3's reason."""
+    if names_ is None:
+        raise VoteDataError("empty member code and no ms_name column", file=path,
+                            line=line_of_record(path, int(blank[0])), value="")
+    name_indices, name_values = names_
+    sub = name_indices[blank]
+    tables = names(data_dir)
+    per_name = np.full(len(name_values), None, dtype=object)
+    for i in pd.unique(sub):  # only the names of these rows, each once
+        key = name_key(name_values[i])
+        per_name[i] = tables.unique.get(key) or tables.seats.get(key)
+    found = per_name[sub]
+    missing = np.flatnonzero(pd.isna(found))
+    if len(missing):
+        row, name = int(blank[missing[0]]), name_values[sub[missing[0]]]
+        try:
+            to_iso3(name, data_dir=data_dir)  # the reason (and suggestions), for this one name only
+            problem = "unknown country name"
+        except VoteDataError as exc:
+            problem = exc.problem
+        raise VoteDataError(problem, file=path, line=line_of_record(path, row), value=name)
+    return found
 
 
-def _check_names_agree(member: np.ndarray, universe: list[str], names, path: Path) -> None:
-    """Each distinct (code, name) pair once: a known member name must name the same member as the code."""
-    name_indices, name_values = names
+def _check_names_agree(member: np.ndarray, universe: list[str], names_, path: Path, data_dir: PathLike) -> None:
+    """Each distinct (code, name) pair once: a known name must be able to name the code's member."""
+    name_indices, name_values = names_
     width = len(name_values) + 1
     pairs = pd.Series(member.astype(np.int64) * width + name_indices).drop_duplicates()  # hash-based
-    said_by = dict(zip(name_values, name_codes(name_values)))
+    tables = names(data_dir)
+    said: dict[int, frozenset[str] | None] = {}
     for row, pair in zip(pairs.index.tolist(), pairs.tolist()):
-        code, name = universe[pair // width], name_values[pair % width]
-        said = said_by[name]
-        if said is not None and said != code:
-            raise VoteDataError(f"ms_name {name!r} is {said}, but the member code says", file=path,
+        code, index = universe[pair // width], pair % width
+        if index not in said:
+            said[index] = tables.candidates(name_values[index])
+        could = said[index]
+        if could is not None and code not in could:
+            name = name_values[index]
+            what = " or ".join(sorted(could)) if could else "not a Member State"
+            raise VoteDataError(f"ms_name {name!r} is {what}, but the member code says", file=path,
                                 line=line_of_record(path, row), value=code)
 
 
-def _resolution_level(path: Path, compressed: bool, header: list[str], role: dict, totals: dict,
-                      extra: list[str]) -> tuple[RollCalls, pa.Table, np.ndarray]:
-    columns = [c for c in header if c not in METADATA_COLUMNS and c != role["resolution"] and c not in totals.values()]
-    if not columns:
-        raise VoteDataError("neither a member-level (ms_vote) nor a resolution-level (member columns) file; "
-                            "header is", file=path, line=1, value=",".join(header[:12]))
-    known = member_codes(historical=True)
-    codes = []
-    for column in columns:
-        code = column.upper() if column.upper() in known else try_iso3(column)
-        if code is None:
-            raise VoteDataError("column is neither a metadata column nor a Member State", file=path, line=1,
-                                value=column)
-        codes.append(code)
-    if len(set(codes)) < len(codes):
-        twice = next(c for c in columns if codes.count(codes[columns.index(c)]) > 1)
-        raise VoteDataError("two columns name the same Member State", file=path, line=1, value=twice)
-    wanted = [role["resolution"], *columns, *totals.values(), *(["date"] if "date" in header else []), *extra]
-    table = _read_arrow(path, compressed, header, wanted)
+def _resolution_level(path: Path, compressed: bool, layout: Layout,
+                      data_dir: PathLike) -> tuple[RollCalls, pa.Table, np.ndarray]:
+    columns, codes = _member_columns(path, layout, data_dir)
+    wanted = [layout.role["resolution"], *columns, *layout.totals.values(), *([layout.date] if layout.date else []),
+              *(c for c in layout.extra if c)]
+    table = _read_arrow(path, compressed, layout.header, list(dict.fromkeys(wanted)))
     if table.num_rows == 0:
         raise VoteDataError("no vote rows (header only)", file=path, line=1)
-    motion_rows, motions = _motion_codes(*_dictionary(table[role["resolution"]]), path)
+    motion_rows, motions = _motion_codes(*_dictionary(table[layout.role["resolution"]]), path, data_dir)
     if len(motions) < table.num_rows:
         row = int(pd.Series(motion_rows).duplicated().to_numpy().argmax())
         raise VoteDataError("the same resolution on two rows", file=path, line=line_of_record(path, row),
@@ -373,12 +424,34 @@ def _resolution_level(path: Path, compressed: bool, header: list[str], role: dic
                             line=line_of_record(path, int(rows[position])), value=raw[position])
     universe = sorted(set(codes))
     member = np.searchsorted(universe, np.asarray(codes, dtype=str)[cols]).astype(np.int32)
-    totals_ = _totals(table, totals, path)
-    date, dates = _dictionary(table["date"]) if "date" in header else (None, None)
+    totals_ = _totals(table, layout.totals, path)
+    date, dates = _dictionary(table[layout.date]) if layout.date else (None, None)
     rc = RollCalls(motion_rows[rows], motions, member, universe, np.asarray(lookup, dtype=np.int8)[indices],
                    lambda row: line_of_record(path, int(rows[row])), {c: v[rows] for c, v in totals_.items()},
-                   None if date is None else date[rows], dates, _labels(totals))
+                   None if date is None else date[rows], dates, _labels(layout.totals))
     return rc, table, np.argsort(motion_rows, kind="stable")
+
+
+def _member_columns(path: Path, layout: Layout, data_dir: PathLike) -> tuple[list[str], list[str]]:
+    """The member columns of a resolution-level header and the member each names (a code or a name)."""
+    columns = [c for c in layout.header if header_key(c) not in _METADATA_KEYS and c not in layout.used()]
+    if not columns:
+        raise VoteDataError("neither a member-level (ms_vote) nor a resolution-level (member columns) file; "
+                            "header is", file=path, line=1, value=",".join(layout.header[:12]))
+    known = member_codes(historical=True, data_dir=data_dir)
+    tables = names(data_dir)
+    codes = []
+    for column in columns:
+        key = name_key(column)
+        code = column.upper() if column.upper() in known else tables.unique.get(key) or tables.seats.get(key)
+        if code is None:
+            raise VoteDataError("column is neither a metadata column nor a Member State", file=path, line=1,
+                                value=column)
+        codes.append(code)
+    if len(set(codes)) < len(codes):
+        twice = next(c for c in columns if codes.count(codes[columns.index(c)]) > 1)
+        raise VoteDataError("two columns name the same Member State", file=path, line=1, value=twice)
+    return columns, codes
 
 
 def _motions_table(rc: RollCalls, bodies: list[str]) -> pd.DataFrame:

@@ -18,11 +18,13 @@ touching anything:
   :class:`UpdateConflict` naming motion, member and both votes. The planned
   data is loaded and validated by the package's own loaders in a scratch copy
   before anything is written.
-- :func:`apply_update` writes the changed files, each to a temporary file in
-  the same folder and then renamed over the old one (``os.replace``), with
-  ``SHA256SUMS`` last. If anything fails before every rename is done, the
-  files already replaced are put back, so an interrupted update leaves the old
-  data.
+- :func:`apply_update` writes the new data folder in full beside the old one
+  (the changed files written and flushed, the others hard-linked) and switches
+  the two in one atomic step, then removes the old one: killed at any moment,
+  the folder is the old data or the new, whole, with valid checksums, and no
+  temporary file is ever inside it (what is left beside it, the next run
+  removes). One update at a time: the run holds an exclusive ``flock`` on the
+  data folder's parent folder, and a second run refuses in one line.
 
 What an update may change, and nothing else: rows appended to ``votes.csv``
 for a roll call the package lacks; in ``motions.csv`` that motion's row
@@ -44,13 +46,17 @@ disagree (a bundled roll call, or a tally marked ``official``) stop the update.
 from __future__ import annotations
 
 import csv
+import errno
+import glob
 import hashlib
 import io
 import os
 import re
-import secrets
 import shutil
+import stat
+import sys
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,14 +64,15 @@ import pandas as pd
 
 from .members import load_members
 from .motions import load_motions
-from .schema import TABLES, VoteDataError, clean_symbol, tally_text
+from .schema import TABLES, VoteDataError, check_file, clean_symbol, tally_text
 from .schema import data_dir as resolve_data_dir
 from .schema import symbol_key as motion_key
 from .undl import read_undl_full
 from .votes import load_partial_votes, load_votes
 
 #: An emergency special session's resolution, on the normalized key: the series of a bundled one
-#: (``a/res/es-11/``) brings in the series' later resolutions.
+#: (``a/res/es-11/``) brings in the series' later resolutions. Ids are matched on the one normal form of
+#: symbols (:func:`~analysis.data.schema.symbol_key`): ``A/RES/ES-11/07`` is ES-11/7, never a new roll call.
 EMERGENCY_SERIES = re.compile(r"(a/res/es-\d+/)\d+")
 #: The files an update may rewrite, relative to the data folder (the manifest is written last).
 VOTES, MOTIONS, PARTIAL, MANIFEST = "votes.csv", "motions.csv", "partial_votes.csv", "SHA256SUMS"
@@ -124,6 +131,7 @@ class UpdatePlan:
     retired: dict[str, int] = field(default_factory=dict)   # motion -> partial votes retired
     superseded: list[tuple] = field(default_factory=list)   # (motion, iso3, partial vote, confidence, Library vote)
     files: dict[str, bytes] = field(default_factory=dict)
+    read: dict[str, str | None] = field(default_factory=dict)  # SHA-256 of each file the plan rests on, as read
 
     @property
     def changed(self) -> bool:
@@ -192,19 +200,40 @@ def _sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def _manifest(old: bytes, changed: dict[str, bytes]) -> bytes:
-    """``SHA256SUMS`` with the lines of the changed files recomputed (added if absent), other lines untouched,
-    in the order of ``make data-manifest`` (names sorted bytewise)."""
-    text = old.decode("utf-8")
+#: A line of ``SHA256SUMS`` as ``sha256sum`` writes it: the digest, then two spaces (text mode) or a space and
+#: an asterisk (``sha256sum -b``, binary mode), then the name.
+_CHECKSUM_LINE = re.compile(r"([0-9a-fA-F]{64}) ([ *])(.+)")
+
+
+def _manifest(old: bytes, changed: dict[str, bytes], path: Path) -> bytes:
+    """``SHA256SUMS`` with the lines of the changed files recomputed (appended, in name order, if absent); every
+    other line (other files, comments starting with ``#``, blank lines, a ``*`` binary-mode marker) untouched.
+
+    A manifest that is not UTF-8 (a file name in another encoding) or holds a line that is not a checksum line
+    is refused with its line: nothing is written.
+    """
+    try:
+        text = old.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise VoteDataError("not UTF-8 text (a file name in another encoding?), so the checksums cannot be "
+                            "rewritten; nothing was written", file=path,
+                            line=old[:exc.start].count(b"\n") + 1) from None
     terminator = _terminator(text) if text else "\n"
-    entries = {}
-    for line in text.splitlines():
-        if line.strip():
-            digest, name = line.split("  ", 1)
-            entries[name] = digest
-    for name, content in changed.items():
-        entries[name] = _sha256(content)
-    return "".join(f"{entries[n]}  {n}{terminator}" for n in sorted(entries, key=lambda n: n.encode())).encode()
+    lines = re.split(r"\r?\n", text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    out, seen = [], set()
+    for number, line in enumerate(lines, 1):
+        found = _CHECKSUM_LINE.fullmatch(line)
+        if found is None and line.strip() and not line.startswith("#"):
+            raise VoteDataError("not a checksum line (expected a SHA-256, two spaces or ' *', and a file name); "
+                                "nothing was written", file=path, line=number, value=line[:80])
+        if found is not None and found.group(3) in changed:
+            line = f"{_sha256(changed[found.group(3)])} {found.group(2)}{found.group(3)}"
+            seen.add(found.group(3))
+        out.append(line)
+    out += [f"{_sha256(changed[n])}  {n}" for n in sorted(set(changed) - seen, key=str.encode)]
+    return "".join(line + terminator for line in out).encode("utf-8")
 
 
 # --- the Library file -------------------------------------------------------------------------------------
@@ -274,13 +303,15 @@ def plan_update(library_file: str | Path, data_dir: str | Path | None = None) ->
     """
     source = Path(library_file)
     folder = resolve_data_dir(data_dir)
+    plan_read = _digests(folder)  # before reading anything: apply_update refuses a folder changed since
     motions = load_motions(data_dir=folder)  # the data folder must validate before anything is planned
     votes = load_votes(motions=motions, data_dir=folder)
     partial = load_partial_votes(motions=motions, data_dir=folder)
-    library_votes, library_motions = read_undl_full(source, metadata=True)
+    library_votes, library_motions = read_undl_full(source, metadata=True, data_dir=folder)
     body = str(library_motions["body"].iat[0]) if len(library_motions) else "?"
     chosen = _selected(list(library_motions["motion"]), list(motions["motion"]))
-    plan = UpdatePlan(source=source, data_dir=folder, body=body, other_motions=len(library_motions) - len(chosen))
+    plan = UpdatePlan(source=source, data_dir=folder, body=body, other_motions=len(library_motions) - len(chosen),
+                      read=plan_read)
     rows = library_votes[library_votes["motion"].isin(list(chosen))]
     library = {raw: group.set_index("iso3")["vote"].astype(str) for raw, group in rows.groupby("motion", sort=False)}
     info = library_motions.set_index("motion")
@@ -333,6 +364,11 @@ def _planned_files(plan: UpdatePlan, to_add: list[tuple[str, str]], library: dic
     """The new bytes of each file the update rewrites: rows appended to ``votes.csv``, rows added or completed
     in ``motions.csv``, the partial records the full ones replace retired, ``SHA256SUMS`` recomputed."""
     folder = plan.data_dir
+    for name in (VOTES, MOTIONS, PARTIAL, MANIFEST):
+        if (folder / name).is_symlink():
+            raise VoteDataError(f"is a symbolic link (to {os.readlink(folder / name)}): update-data writes the data "
+                                "folder's own files and never through a link, so nothing was written; put the file "
+                                "itself in the folder", file=folder / name)
     motion_rows, motion_end, motion_bom = _read_rows(folder / MOTIONS)
     vote_raw = (folder / VOTES).read_bytes()
     _, vote_end, _ = _read_rows(folder / VOTES)  # proves that appending keeps the format
@@ -351,8 +387,9 @@ def _planned_files(plan: UpdatePlan, to_add: list[tuple[str, str]], library: dic
     if plan.retired:
         kept = [partial_rows[0]] + [r for r in partial_rows[1:] if not r or r[0].strip() not in plan.retired]
         files[PARTIAL] = _write_rows(kept, partial_end, partial_bom)
-    if (folder / MANIFEST).exists():
-        files[MANIFEST] = _manifest((folder / MANIFEST).read_bytes(), files)
+    if (folder / MANIFEST).exists() or (folder / MANIFEST).is_symlink():
+        check_file(folder / MANIFEST)
+        files[MANIFEST] = _manifest((folder / MANIFEST).read_bytes(), files, folder / MANIFEST)
     return files
 
 
@@ -417,57 +454,180 @@ def _validate(plan: UpdatePlan) -> None:
                                 file=plan.source, value=exc.value, motion=exc.motion) from None
 
 
-# --- writing ----------------------------------------------------------------------------------------------
+# --- writing ---------------------------------------------------------------------------------------------
+#
+# The new folder is written in full beside the old one (``.data.update-XXXX.new`` in the same parent: the
+# changed files written and flushed, every other file hard-linked, or copied where links are not possible),
+# then the two are switched in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``) and the old one is
+# removed. Killed at any moment, the folder is the old one or the new one, whole, with valid checksums, and
+# nothing temporary is ever inside it; what is left beside it is removed by the next run. Where the system
+# cannot exchange two folders (another kernel, some network filesystems), the old folder is renamed aside and
+# the new one renamed in its place: between those two renames the folder is missing, and the next run puts
+# the old one back. One writer at a time: the parent folder is locked (``flock``) for the whole run.
+
+#: Stop here in tests: called with a description after each file operation of an update (a test raises or
+#: kills the process in it, to check the folder after every step).
+def checkpoint(step: str) -> None:
+    """A no-op in use; tests replace it (see ``tests/test_update.py``)."""
+
+
+def _digests(folder: Path) -> dict[str, str | None]:
+    """SHA-256 of each file an update rests on (None where absent), to notice a folder changed since the plan."""
+    out = {}
+    for name in (VOTES, MOTIONS, PARTIAL, MANIFEST):
+        try:
+            out[name] = _sha256((folder / name).read_bytes()) if (folder / name).is_file() else None
+        except OSError:
+            out[name] = None
+    return out
+
+
+@contextmanager
+def update_lock(folder: Path):
+    """Hold the update lock of ``folder``: an exclusive ``flock`` on its parent folder (so the lock stays the
+    same lock across the switch, and no lock file is left anywhere). A second update refuses at once, in one
+    line, instead of writing over the first."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no lock
+        yield
+        return
+    parent = Path(folder).resolve().parent
+    handle = os.open(parent, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise VoteDataError(f"another update-data is writing this data folder now (it holds the lock on "
+                                f"{parent}); nothing was written: run again when it has finished",
+                                file=folder) from None
+        yield
+    finally:
+        os.close(handle)  # releases the lock
+
+
+def _leftovers(folder: Path) -> list[Path]:
+    return sorted(folder.parent.glob(glob.escape(f".{folder.name}.update-") + "*"))
+
+
+def recover(folder: str | Path) -> list[str]:
+    """Finish what an interrupted update left beside ``folder`` (call it holding :func:`update_lock`): put the
+    old folder back where the update stopped between its two renames (the folder is missing), and remove every
+    other leftover folder. Returns one line per thing done."""
+    folder = Path(folder).resolve()
+    done = []
+    leftovers = _leftovers(folder)
+    old = [p for p in leftovers if p.name.endswith(".old")]
+    if not folder.exists() and len(old) == 1:
+        os.rename(old[0], folder)
+        leftovers.remove(old[0])
+        done.append(f"put back {folder} (an update was interrupted while switching folders)")
+    for path in leftovers:
+        shutil.rmtree(path)
+        done.append(f"removed {path} (left by an interrupted update)")
+    return done
+
 
 def apply_update(plan: UpdatePlan) -> list[str]:
-    """Write the planned files into ``plan.data_dir``; return their names.
+    """Write the planned files into ``plan.data_dir``, all at once; return their names.
 
-    Every new content is first written in full to a temporary file beside its
-    target (flushed to disk); then each temporary file is renamed over its
-    target with ``os.replace``, ``SHA256SUMS`` last. Until the last rename
-    succeeds the old files are kept as hard links (or copies) and put back if
-    anything fails, and temporary files never outlive the call: an interrupted
-    update leaves the old data.
+    Holds :func:`update_lock`; refuses a folder that changed since the plan was made (another update: plan
+    again). See the comment above for how the folder is switched; an interrupted update leaves the old data.
     """
-    folder = plan.data_dir
+    folder = Path(plan.data_dir)
+    with update_lock(folder):
+        recover(folder)
+        return _apply(plan)
+
+
+def _apply(plan: UpdatePlan) -> list[str]:
+    folder = Path(plan.data_dir).resolve()
+    if plan.read and _digests(folder) != plan.read:
+        raise VoteDataError("the data folder changed since the update was planned (another update?); nothing was "
+                            "written: plan it again", file=plan.data_dir)
     names = sorted(n for n in plan.files if n != MANIFEST) + ([MANIFEST] if MANIFEST in plan.files else [])
-    temporary: dict[str, Path] = {}
-    kept: dict[str, Path] = {}
-    replaced: list[str] = []
+    staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.update-", suffix=".new"))
     try:
-        for name in names:
-            target = folder / name
-            handle, path = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-            temporary[name] = Path(path)
-            with os.fdopen(handle, "wb") as out:
-                out.write(plan.files[name])
-                out.flush()
-                os.fsync(out.fileno())
-            if target.exists():
-                os.chmod(path, target.stat().st_mode & 0o7777)
-        for name in names:
-            target = folder / name
-            if target.exists():
-                keep = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.old")
-                try:
-                    os.link(target, keep)
-                except OSError:
-                    shutil.copy2(target, keep)
-                kept[name] = keep
-        for name in names:
-            os.replace(temporary[name], folder / name)
-            del temporary[name]
-            replaced.append(name)
+        checkpoint("staging folder created")
+        _stage(folder, staging, plan.files)
+        _switch(staging, folder)
     except BaseException:
-        for name in reversed(replaced):  # put the old files back
-            if name in kept:
-                os.replace(kept.pop(name), folder / name)
+        recover(folder)  # the old folder back in place if it was moved aside; the new (or old) copy removed
         raise
-    finally:
-        for path in [*temporary.values(), *kept.values()]:
-            path.unlink(missing_ok=True)
-    _sync_folder(folder)
     return names
+
+
+def _stage(folder: Path, staging: Path, files: dict[str, bytes]) -> None:
+    """A full copy of ``folder`` in ``staging`` with ``files`` (relative name -> bytes) in their new content,
+    every other file hard-linked (or copied), links kept as links, modes kept; everything flushed to disk."""
+    os.chmod(staging, stat.S_IMODE(folder.stat().st_mode))
+    for root, dirs, entries in os.walk(folder):
+        here = Path(root)
+        there = staging / here.relative_to(folder)
+        for name in dirs:
+            source = here / name
+            if source.is_symlink():
+                os.symlink(os.readlink(source), there / name)
+            else:
+                os.mkdir(there / name, stat.S_IMODE(source.stat().st_mode))
+        for name in entries:
+            _stage_file(here / name, there / name, files.get((here / name).relative_to(folder).as_posix()))
+            checkpoint(f"staged {(here / name).relative_to(folder).as_posix()}")
+        dirs[:] = [d for d in dirs if not (here / d).is_symlink()]
+    for root, _, _ in os.walk(staging):
+        _sync_folder(Path(root))
+    checkpoint("staging folder flushed")
+
+
+def _stage_file(source: Path, target: Path, content: bytes | None) -> None:
+    if content is not None:
+        with open(target, "xb") as out:
+            out.write(content)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(target, stat.S_IMODE(source.stat().st_mode))
+    elif source.is_symlink():
+        os.symlink(os.readlink(source), target)
+    else:
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+
+
+def _switch(staging: Path, folder: Path) -> None:
+    """Put ``staging`` in the place of ``folder`` (the old one ends where ``staging`` was), then remove the old."""
+    if _exchange(staging, folder):
+        old = staging
+    else:
+        old = staging.with_name(staging.name.removesuffix(".new") + ".old")
+        os.rename(folder, old)
+        checkpoint("old folder moved aside")
+        os.rename(staging, folder)
+    _sync_folder(folder.parent)
+    checkpoint("switched")
+    shutil.rmtree(old)
+    checkpoint("old folder removed")
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux ``renameat2`` with ``RENAME_EXCHANGE``); False where this
+    system or filesystem cannot (the caller then renames twice)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # pragma: no cover - a C library without renameat2 (before glibc 2.28)
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(error, os.strerror(error), str(b))
 
 
 def _sync_folder(folder: Path) -> None:
@@ -486,13 +646,22 @@ def _sync_folder(folder: Path) -> None:
 
 def update_data(library_file: str | Path, data_dir: str | Path | None = None, *, dry_run: bool = False,
                 echo=print) -> UpdatePlan:
-    """Plan, print and apply an update (what ``python -m analysis update-data FILE`` runs)."""
-    plan = plan_update(library_file, data_dir)
-    echo(plan.summary())
-    if plan.changed:
-        if dry_run:
+    """Plan, print and apply an update (what ``python -m analysis update-data FILE`` runs), holding
+    :func:`update_lock` from before the data folder is read until it is written. A dry run writes nothing,
+    so it takes no lock and leaves an interrupted update's leftovers to the next real run."""
+    folder = resolve_data_dir(data_dir)
+    if dry_run:
+        plan = plan_update(library_file, folder)
+        echo(plan.summary())
+        if plan.changed:
             echo(f"dry run: nothing written to {plan.data_dir}")
-        else:
-            written = apply_update(plan)
+        return plan
+    with update_lock(folder):
+        for line in recover(folder):
+            echo(line)
+        plan = plan_update(library_file, folder)
+        echo(plan.summary())
+        if plan.changed:
+            written = _apply(plan)
             echo(f"wrote {', '.join(written)} in {plan.data_dir}")
     return plan

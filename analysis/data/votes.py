@@ -6,9 +6,11 @@ resolution-level files) turns its rows into :class:`RollCalls`, integer codes
 for motion, member and vote, and hands them to :func:`check_roll_calls`. So the
 same rules give the same messages wherever the data came from:
 
-- a motion id is never empty, and its body comes from its symbol (``A/...`` the
-  General Assembly, at most 193 members; ``S/...`` the Security Council, at
-  most 15), or from the motions table for an id that is not a UN symbol;
+- a motion id is never empty, and its body comes from its symbol (``A/RES/...``,
+  ``A/ES-11/...`` the General Assembly, at most 193 members; ``S/RES/...`` the
+  Security Council, at most 15: :func:`~analysis.data.bodies.body_of`; another
+  organ's symbol such as ``A/HRC/...`` is refused), or from the motions table for
+  an id that is not a UN symbol;
 - a member appears once per motion, and a motion has at least one member row;
 - a file's own totals are the same on every row of a motion and equal its counts;
 - one real ``YYYY-MM-DD`` date per motion, where the file has dates;
@@ -29,7 +31,16 @@ import pyarrow as pa
 from .bodies import BODY_NAMES, LIMITS, body_of
 from .members import PathLike, load_sc_members, member_codes
 from .motions import load_motions, package_symbols
-from .schema import VOTE_CODES, VoteDataError, clean_symbol, data_path, is_iso_date, read_table, symbol_key, tally_text
+from .schema import (
+    VOTE_CODES,
+    VoteDataError,
+    data_path,
+    is_iso_date,
+    normal_symbol,
+    read_table,
+    symbol_key,
+    tally_text,
+)
 
 #: Canonical names of a file's own total columns, with what each counts.
 TOTALS = {"total_yes": "Y votes", "total_no": "N votes", "total_abstentions": "A votes",
@@ -114,7 +125,9 @@ def check_roll_calls(rc: RollCalls, file: PathLike, *, bodies: dict[str, str] | 
         if not symbol:
             fail(int(first[code]), "empty motion id", symbol)
         if body is None:
-            fail(int(first[code]), "cannot tell the body from the motion id (a UN symbol starts A/ or S/)", symbol)
+            fail(int(first[code]), "cannot tell the body from the motion id (a General Assembly symbol starts "
+                 "A/RES/, A/ES-, A/S- or A/<session>/, a Security Council symbol S/RES/, S/PV. or S/<year>/; "
+                 "A/HRC/, A/C. or E/ name other organs)", symbol)
         motion_body.append(body)
     key = rc.motion.astype(np.int64) * max(len(rc.members), 1) + rc.member
     if np.bincount(key).max(initial=0) > 1:  # a member twice in a motion; then find its first repeated row
@@ -214,15 +227,15 @@ def _motions(motions: pd.DataFrame | PathLike, data_dir: PathLike) -> pd.DataFra
 
 
 def _canonical(frame: pd.DataFrame, lines: list[int], path: Path, motions: pd.DataFrame,
-               strict: bool = True) -> pd.DataFrame:
-    """Each motion id spelled as in the motions table; an id it lacks is refused (``strict``) or put in upper case."""
+               strict: bool = True, data_dir: PathLike = None) -> pd.DataFrame:
+    """Each motion id spelled as in the motions table; an id it lacks is refused (``strict``) or written in the
+    normal form of UN symbols (:func:`~analysis.data.motions.canonical_symbol`)."""
     keys = frame["motion"].map(symbol_key)
     known = dict(zip(map(symbol_key, motions["motion"]), motions["motion"]))
     unknown = ~keys.isin(known)
     if not strict:
-        spelled = package_symbols()  # canonical_symbol, with the package's spellings looked up once, not per row
-        frame["motion"] = [known.get(k) or spelled.get(k) or clean_symbol(m).upper()
-                           for k, m in zip(keys, frame["motion"])]
+        spelled = package_symbols(data_dir)  # canonical_symbol, the spellings looked up once, not per row
+        frame["motion"] = [known.get(k) or spelled.get(k) or normal_symbol(m) for k, m in zip(keys, frame["motion"])]
         return frame
     if unknown.any():
         i = int(unknown.to_numpy().argmax())
@@ -242,7 +255,7 @@ def read_votes(path: PathLike, *, data_dir: PathLike = None) -> pd.DataFrame:
     """
     path = Path(path)
     frame, lines = read_table("votes", path, codes=member_codes(data_dir=data_dir))
-    frame = _canonical(frame, lines, path, load_motions(data_dir=data_dir), strict=False)
+    frame = _canonical(frame, lines, path, load_motions(data_dir=data_dir), strict=False, data_dir=data_dir)
     check_roll_calls(RollCalls.from_frame(frame, lines), path)
     return frame
 

@@ -15,7 +15,7 @@ from dataclasses import fields
 import pandas as pd
 
 from ..measures.profile import CountryProfile
-from .terminal import WIDTH, json_records, table_text, tally_text, wrap
+from .terminal import WIDTH, json_records, printable, table_text, tally_text, wrap
 
 
 def profile_text(profile: CountryProfile, width: int = WIDTH) -> str:
@@ -25,7 +25,7 @@ def profile_text(profile: CountryProfile, width: int = WIDTH) -> str:
     shown["vote"] = shown["vote"].fillna("-")
     table = table_text(shown[["date", "motion", "vote", "record", "tally", "title"]], shrink=("title", "record"),
                        width=width)
-    lines = [f"{profile.name} ({profile.iso3}), {profile.regional_group} group",
+    lines = [printable(f"{profile.name} ({profile.iso3}), {profile.regional_group} group"),
              wrap(f"Security Council: {profile.council}", width)]
     if profile.article19:
         lines.append(wrap(f"Article 19: {profile.article19}", width))

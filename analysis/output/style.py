@@ -83,21 +83,26 @@ def new_figure(figsize: tuple[float, float], ncols: int = 1) -> tuple[Figure, ob
     return fig, axes
 
 
+def literal(text: str) -> str:
+    """``text`` drawn as written: a ``$`` (a title from a data folder, "US$ 5") escaped, never read as math text."""
+    return str(text).replace("$", "\\$")
+
+
 def finish(fig: Figure, title: str, subtitle: str | None = None, source: str = SOURCE_VOTES) -> Figure:
-    """Put the title (and subtitle) on top and the source line at the bottom of ``fig``."""
-    fig.suptitle(title, x=0.01, ha="left", fontsize=13, fontweight="bold")
+    """Put the title (and subtitle) on top and the source line at the bottom of ``fig``, each drawn literally."""
+    fig.suptitle(literal(title), x=0.01, ha="left", fontsize=13, fontweight="bold")
     if subtitle:
-        fig.text(0.01, 0.925, subtitle, ha="left", va="top", fontsize=9.5, color="#333333", gid="subtitle")
-    fig.text(0.01, 0.01, source, ha="left", va="bottom", fontsize=8, color="#555555", gid="source")
+        fig.text(0.01, 0.925, literal(subtitle), ha="left", va="top", fontsize=9.5, color="#333333", gid="subtitle")
+    fig.text(0.01, 0.01, literal(source), ha="left", va="bottom", fontsize=8, color="#555555", gid="source")
     fig.tight_layout(rect=(0, 0.04, 1, 0.9 if subtitle else 0.94))
     return fig
 
 
 def caption(fig: Figure) -> tuple[str, str]:
-    """(title, subtitle) of a figure made by :func:`finish`; empty strings where there is none."""
+    """(title, subtitle) of a figure made by :func:`finish`, as given to it; empty strings where there is none."""
     title = fig.get_suptitle()
     subtitle = next((t.get_text() for t in fig.texts if t.get_gid() == "subtitle"), "")
-    return title, subtitle
+    return title.replace("\\$", "$"), subtitle.replace("\\$", "$")
 
 
 def vote_legend(ax: mpl.axes.Axes, codes=VOTE_CODES, **kwargs) -> None:

@@ -8,6 +8,8 @@ the same command prints the same text everywhere.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..data.schema import tally_text  # noqa: F401 (the one tally format, for the output wing)
@@ -15,11 +17,20 @@ from ..data.schema import tally_text  # noqa: F401 (the one tally format, for th
 WIDTH = 100
 ELLIPSIS = "\u2026"
 _GAP = "  "
+#: Characters never written raw to a terminal: C0 and C1 controls (ESC starts an escape sequence; CSI is one
+#: by itself) but newline and tab, DEL, and the bidirectional overrides that reorder what a terminal shows.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character escaped (``\\x1b``): a member name or a title from a data folder
+    never sends an escape sequence to a terminal."""
+    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
 
 
 def shorten(text: str, limit: int) -> str:
     """``text`` cut to at most ``limit`` characters, the last one an ellipsis where something was cut."""
-    text = str(text)
+    text = printable(text)
     if len(text) <= limit:
         return text
     return text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
@@ -32,7 +43,7 @@ def _cell(value: object) -> str:
         return f"{value:%Y-%m-%d}"
     if isinstance(value, float):
         return f"{value:.2f}"
-    return str(value)
+    return printable(value)
 
 
 def table_text(frame: pd.DataFrame, shrink: tuple[str, ...] = (), width: int = WIDTH, min_width: int = 8) -> str:
@@ -68,7 +79,7 @@ def wrap(text: str, width: int = WIDTH, indent: str = "") -> str:
     """``text`` wrapped to ``width`` columns, continuation lines indented by ``indent``."""
     import textwrap
 
-    return textwrap.fill(text, width=width, subsequent_indent=indent, break_long_words=True,
+    return textwrap.fill(printable(text), width=width, subsequent_indent=indent, break_long_words=True,
                          break_on_hyphens=False)
 
 
