@@ -18,7 +18,7 @@ from PIL import Image
 
 from ..data.schema import DATA_DIR
 from ..data.tables import load_tables
-from . import index, pages
+from . import explorer, index, pages
 from .execute import execute_all
 from .files import ReportError, check_writable, install
 from .findings import key_findings
@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
 ASSETS = Path(__file__).resolve().parent.parent / "templates" / "assets"
-FIXED = ["index.html", "figures/x", "figures/thumbs/x", "assets/x"]  # where every build writes
+#: Where every build writes.
+FIXED = ["index.html", "figures/x", "figures/thumbs/x", "assets/x", explorer.PAGE, explorer.DATA_FILE]
 
 
 def data_checksum(sums: Path = DATA_DIR / "SHA256SUMS") -> str:
@@ -86,6 +87,7 @@ def build(notebooks: Path = NOTEBOOKS, out: Path = REPORTS, timeout: int = 600, 
             (staging / page.href).write_text(pages.render(notebook, page, prev, next_, footer), encoding="utf-8")
         _thumbnails(figures)
         shutil.copytree(ASSETS, staging / "assets")
+        explorer.write_explorer(tables, staging, footer, index.TITLE)
         all_pages = [page for _, page in built]
         findings = key_findings(tables)
         _check_links(findings, {p.stem: p for p in all_pages})
