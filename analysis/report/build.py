@@ -91,8 +91,9 @@ def build(notebooks: Path = NOTEBOOKS, out: Path = REPORTS, timeout: int = 600, 
         all_pages = [page for _, page in built]
         findings = key_findings(tables)
         _check_links(findings, {p.stem: p for p in all_pages})
-        (staging / "index.html").write_text(index.index_page(findings, all_pages, version, checksum),
-                                            encoding="utf-8")
+        countries = [explorer.country_links(explorer.finding_countries(f, tables), tables) for f in findings]
+        (staging / "index.html").write_text(index.index_page(findings, all_pages, version, checksum,
+                                                             countries=countries), encoding="utf-8")
         written = install(staging, out)
     target = out / "index.html"
     shown = target.relative_to(ROOT) if target.resolve().is_relative_to(ROOT) else target
