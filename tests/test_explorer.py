@@ -81,6 +81,21 @@ def test_every_members_votes_at_once_are_those_of_one_at_a_time(tables):
     assert list(at_once) == some  # in the order asked (all members, by default: the embedded data has 193)
 
 
+def test_the_ideal_point_slot_fills_when_the_bundle_has_them(tables):
+    """No ideal_points table yet: nothing. One with iso3, session, ideal_point (and bounds): a list per member."""
+    assert explorer._ideal_points(tables) == {}
+
+    class WithIdealPoints:
+        ideal_points = pd.DataFrame({"iso3": ["BRA", "BRA", "USA"], "session": [80, 79, 79],
+                                     "ideal_point": [0.1, 0.25, -1.5], "lower": [0.0, 0.1, -1.7],
+                                     "upper": [0.2, 0.4, -1.3]})
+
+    points = explorer._ideal_points(WithIdealPoints())
+    assert points["BRA"] == [{"session": "79", "value": 0.25, "lower": 0.1, "upper": 0.4},
+                             {"session": "80", "value": 0.1, "lower": 0.0, "upper": 0.2}]
+    assert list(points) == ["BRA", "USA"]
+
+
 def test_a_news_report_vote_keeps_its_confidence_and_source(data, tables):
     data, _ = data
     partial = tables.partial.set_index(["motion", "iso3"])
@@ -264,6 +279,19 @@ def test_a_map_square_leads_to_its_country_page(browser):
     assert driver.find_element("id", "country-name").text == "Ukraine"
     driver.back()
     assert driver.current_url.endswith("04_security_council.html")
+
+
+@needs_browser
+def test_the_ideal_point_slot_shows_only_what_the_data_hold(browser):
+    driver, base = browser
+    _open(driver, base + explorer.PAGE + "#country=BRA")
+    assert not driver.find_element("id", "ideal-points").is_displayed()  # no ideal points in the data yet
+    driver.execute_async_script("""const done = arguments[0];
+        UNVOTES.members.BRA.ideal_points = [{session: "79", value: 0.25, lower: 0.1, upper: 0.4}];
+        addEventListener('hashchange', () => requestAnimationFrame(() => done()), {once: true});
+        location.hash = '#country=BRA&with=USA';""")
+    assert driver.find_element("id", "ideal-points").is_displayed()
+    assert "0.25 (0.10 to 0.40)" in driver.find_element("id", "ideal-points-body").text
 
 
 @needs_browser
