@@ -10,6 +10,7 @@ from a date, with the number of votes behind each score.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -109,13 +110,19 @@ def country_profile(tables: Tables, iso3: str, *, votes: pd.DataFrame | None = N
 
 
 def _vote_rows(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, partial: pd.DataFrame | None,
-               sc_members: pd.DataFrame) -> pd.DataFrame:
-    """One row per motion of the motions table, in date order, with this member's vote and where it comes from."""
-    member = MemberRecord(votes, partial, iso3)
+               sc_members: pd.DataFrame, member: MemberRecord | None = None,
+               ordered: list[dict] | None = None) -> pd.DataFrame:
+    """One row per motion of the motions table, in date order, with this member's vote and where it comes from.
+
+    ``member`` and ``ordered`` (the motions' rows in date order) may be given when they are shared by many calls.
+    """
+    member = MemberRecord(votes, partial, iso3) if member is None else member
     rows = []
-    for m in motions.sort_values("date", kind="stable").to_dict("records"):
+    ordered = motions.sort_values("date", kind="stable").to_dict("records") if ordered is None else ordered
+    seated = functools.cache(lambda date: _on_council(iso3, date, sc_members))  # once per date, not per motion
+    for m in ordered:
         motion, body = m["motion"], m.get("body")
-        on_council = _on_council(iso3, m["date"], sc_members) if body == "SC" else pd.NA
+        on_council = seated(m["date"]) if body == "SC" else pd.NA
         found = member.on(motion, body, on_council if on_council is not pd.NA else None)
         vote, record = (pd.NA if found.vote is None else found.vote), found.label
         rows.append({"date": m["date"], "motion": motion, "body": body, "kind": m.get("kind", "resolution"),
@@ -129,17 +136,74 @@ def _vote_rows(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, partial: p
     return out
 
 
-def _agreement(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, tables: Tables, method: str,
-               at: str) -> pd.DataFrame:
-    """Scores and counts against the partners, per period of General Assembly roll calls."""
+def member_votes(tables: Tables, iso3: str, *, votes: pd.DataFrame | None = None,
+                 motions: pd.DataFrame | None = None, partial: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The ``votes`` table of :func:`country_profile` alone (same arguments), without the agreement scores.
+
+    For a page of every member's record: the scores compare every member at once
+    (:func:`partner_agreement`), so computing them once per member is wasted.
+    """
+    if votes is None:
+        votes, partial = tables.votes, tables.partial if partial is None else partial
+    motions = tables.motions if motions is None else motions
+    return _vote_rows(iso3, votes, motions, partial, tables.sc_members)
+
+
+def members_votes(tables: Tables, iso3s: list[str] | None = None, *, votes: pd.DataFrame | None = None,
+                  motions: pd.DataFrame | None = None, partial: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """:func:`member_votes` of many members (default: every member, in the members table's order) at once.
+
+    The same tables as one call per member, made faster by splitting the roll
+    calls and the partial record by member once rather than once per member.
+    """
+    if votes is None:
+        votes, partial = tables.votes, tables.partial if partial is None else partial
+    motions = tables.motions if motions is None else motions
+    iso3s = list(tables.members["iso3"]) if iso3s is None else list(iso3s)
+    ordered = motions.sort_values("date", kind="stable").to_dict("records")
+    recorded = set(votes["motion"].unique())
+    own = {iso3: rows for iso3, rows in votes.groupby("iso3", sort=False)}
+    news = {} if partial is None else {iso3: rows for iso3, rows in partial.groupby("iso3", sort=False)}
+    sc = tables.sc_members
+    seats = {iso3: rows for iso3, rows in sc.groupby("iso3", sort=False)}
+    out = {}
+    for iso3 in iso3s:
+        mine = own.get(iso3, votes.iloc[:0])
+        reported = None if partial is None else news.get(iso3, partial.iloc[:0])
+        member = MemberRecord(mine, reported, iso3, recorded=recorded)
+        out[iso3] = _vote_rows(iso3, mine, motions, reported, seats.get(iso3, sc.iloc[:0]), member, ordered)
+    return out
+
+
+def council_seat(tables: Tables, iso3: str, *, motions: pd.DataFrame | None = None) -> str:
+    """The ``council`` line of :func:`country_profile`: ``permanent member``, ``elected member, term 2024-2025``..."""
+    return _council_text(iso3, tables.sc_members, tables.motions if motions is None else motions)
+
+
+def partner_agreement(tables: Tables, *, votes: pd.DataFrame | None = None, motions: pd.DataFrame | None = None,
+                      method: str = "lijphart", at: str = "2025-01-01") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every member's agreement with the partners (:data:`PARTNERS`, then the EU27 majority), and the counts.
+
+    The ``(scores, counts)`` of :func:`analysis.measures.indices.agreement_by_period`
+    on the General Assembly roll calls before and from ``at``: the numbers
+    :func:`country_profile` shows for one member, for all members at once.
+    """
+    votes = tables.votes if votes is None else votes
+    motions = tables.motions if motions is None else motions
     eu = set(tables.blocs.query("bloc == 'EU27'")["iso3"])
     ga = votes[votes["motion"].isin(set(motions.loc[motions["body"] == "GA", "motion"]))]
     with_eu = pd.concat([ga[["motion", "iso3", "vote"]], majority_votes(ga[["motion", "iso3", "vote"]], eu,
                                                                          EU_MAJORITY)], ignore_index=True)
+    partners = [p for p in PARTNERS] + [EU_MAJORITY]
+    return agreement_by_period(with_eu, periods(motions, at=at, body="GA"), partners, method, motions=motions)
+
+
+def _agreement(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, tables: Tables, method: str,
+               at: str) -> pd.DataFrame:
+    """Scores and counts against the partners, per period of General Assembly roll calls."""
     names = tables.members.set_index("iso3")["name"]
     partners = [p for p in PARTNERS] + [EU_MAJORITY]
-    scores, counts = agreement_by_period(with_eu, periods(motions, at=at, body="GA"), partners, method,
-                                         motions=motions)
+    scores, counts = partner_agreement(tables, votes=votes, motions=motions, method=method, at=at)
     out = pd.DataFrame(index=pd.Index([f"{names.get(p, p)} ({p})" if p in names else p for p in partners],
                                       name="partner"))
     for label in scores.columns.unique("period"):

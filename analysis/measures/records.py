@@ -54,10 +54,13 @@ class MemberRecord:
         ('not a Council member', 'A')
     """
 
-    def __init__(self, votes: pd.DataFrame, partial: pd.DataFrame | None, iso3: str) -> None:
+    def __init__(self, votes: pd.DataFrame, partial: pd.DataFrame | None, iso3: str,
+                 recorded: set[str] | None = None) -> None:
+        """``recorded``: the motions with a roll call, when ``votes`` holds only some members' rows (default: the
+        motions of ``votes``)."""
         self.iso3 = iso3
         self.own = votes[votes["iso3"] == iso3].drop_duplicates("motion").set_index("motion")["vote"]
-        self.recorded = set(votes["motion"])
+        self.recorded = set(votes["motion"].unique()) if recorded is None else recorded
         self.news = None if partial is None else partial[partial["iso3"] == iso3].set_index("motion")
 
     def on(self, motion: str, body: str | None, on_council: bool | None = None) -> MemberVote:

@@ -18,7 +18,7 @@ from PIL import Image
 
 from ..data.schema import DATA_DIR
 from ..data.tables import load_tables
-from . import download, index, pages
+from . import download, explorer, index, pages
 from .execute import execute_all
 from .files import ReportError, check_writable, install
 from .findings import key_findings
@@ -27,7 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
 ASSETS = Path(__file__).resolve().parent.parent / "templates" / "assets"
-FIXED = ["index.html", "figures/x", "figures/thumbs/x", "assets/x", download.ZIP]  # where every build writes
+#: Where every build writes.
+FIXED = ["index.html", "figures/x", "figures/thumbs/x", "assets/x", download.ZIP, explorer.PAGE,
+         explorer.DATA_FILE]
 
 
 def data_checksum(sums: Path = DATA_DIR / "SHA256SUMS") -> str:
@@ -87,11 +89,14 @@ def build(notebooks: Path = NOTEBOOKS, out: Path = REPORTS, timeout: int = 600, 
         _thumbnails(figures)
         shutil.copytree(ASSETS, staging / "assets")
         download.write_download(staging, tables, ROOT)
+        explorer.write_explorer(tables, staging, footer, index.TITLE)
         all_pages = [page for _, page in built]
         findings = key_findings(tables)
         _check_links(findings, {p.stem: p for p in all_pages})
+        countries = [explorer.country_links(explorer.finding_countries(f, tables), tables) for f in findings]
         (staging / "index.html").write_text(index.index_page(findings, all_pages, version, checksum,
-                                                             download=download.ZIP), encoding="utf-8")
+                                                             download=download.ZIP, countries=countries),
+                                            encoding="utf-8")
         written = install(staging, out)
     target = out / "index.html"
     shown = target.relative_to(ROOT) if target.resolve().is_relative_to(ROOT) else target

@@ -42,7 +42,7 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def finding_item(finding: Finding, pages: dict[str, Page]) -> str:
+def finding_item(finding: Finding, pages: dict[str, Page], countries: str = "") -> str:
     page = pages.get(finding.page) if finding.page else None
     if page is None:
         link = ' <a class="see" href="#about-data">About this number</a>' if finding.page is None else ""
@@ -50,7 +50,7 @@ def finding_item(finding: Finding, pages: dict[str, Page]) -> str:
         target = f"{page.href}#{finding.anchor}" if finding.anchor else page.href
         what = "figure" if (finding.anchor or "").startswith("fig-") else "section"
         link = f' <a class="see" href="{_e(target)}" title="{_e(page.title)}">See the {what} →</a>'
-    return f"<li>{_e(finding.text)}{link}</li>"
+    return f"<li>{_e(finding.text)}{link}{countries}</li>"
 
 
 def gallery_card(record: dict, page: Page, figures: str = "figures") -> str:
@@ -95,9 +95,11 @@ ask for acknowledgement of the source; the README in the zip gives the terms of 
 
 
 def index_page(findings: list[Finding], pages: list[Page], version: str, data_checksum: str,
-               assets: str = "assets", download: str | None = None) -> str:
+               assets: str = "assets", download: str | None = None, countries: list[str] | None = None) -> str:
+    """The index; ``countries`` holds, per finding, its links to the country explorer (HTML, "" for none)."""
     by_stem = {p.stem: p for p in pages}
-    finding_items = "\n".join(finding_item(f, by_stem) for f in findings)
+    countries = countries or [""] * len(findings)
+    finding_items = "\n".join(finding_item(f, by_stem, c) for f, c in zip(findings, countries))
     cards = "\n".join(
         f'<h3 class="gallery-page"><a href="{p.href}">{_e(p.title or p.stem)}</a></h3>\n<div class="gallery">\n'
         + "\n".join(gallery_card(r, p) for r in p.figures) + "\n</div>" for p in pages if p.figures)
@@ -111,12 +113,15 @@ def index_page(findings: list[Finding], pages: list[Page], version: str, data_ch
 <link rel="icon" href="{assets}/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{assets}/report.css">
 </head><body class="report-index">
-<nav class="pager pager-top" aria-label="Sections"><a href="#key-findings">Key findings</a>
+<nav class="pager pager-top" aria-label="Sections"><a class="to-explorer" href="explorer.html">Find a country</a>
+<a href="#key-findings">Key findings</a>
 <a href="#figures">Figures</a> <a href="#pages">Pages</a>{' <a href="#download">Download the data</a>' if download else ''}
 <a href="#about-data">Sources</a></nav>
 <main>
 <header><h1>{_e(TITLE)}</h1>
-<p class="lede">{_e(SUMMARY)}</p></header>
+<p class="lede">{_e(SUMMARY)}</p>
+<p class="find-country"><a href="explorer.html">Find a country</a>: every vote of one Member State, in words, and how
+often it voted with the United States, the Russian Federation, Ukraine and the EU27 majority.</p></header>
 <section id="key-findings"><h2>Key findings</h2>
 <ol class="findings">
 {finding_items}
