@@ -178,9 +178,13 @@ def map_svg(tables: Tables, motion: str = MAP_MOTION) -> str:
 
     if motion not in set(tables.votes["motion"]):
         return ""
+    title = f"{motion}: one state, one vote"
     fig = tile_map(tables.votes, motion, grid=tables.tile_grid, members=tables.members,
-                   title=f"{motion}: one state, one vote", subtitle="The chosen country's square is outlined")
-    return inline_svg_for_html(tile_svg(fig), prefix="explorer-")
+                   title=title, subtitle="The chosen country's square is outlined")
+    svg = inline_svg_for_html(tile_svg(fig), prefix="explorer-")
+    label = html.escape(f"{title}. Each UN Member State is one square; the chosen country's square is outlined",
+                        quote=True)
+    return svg.replace("<svg", f'<svg role="img" aria-label="{label}"', 1)  # its text alternative
 
 
 def _e(text: str) -> str:

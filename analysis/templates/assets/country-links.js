@@ -30,10 +30,10 @@
       link.textContent = "open its country page \u2192";
       line.textContent = (title ? title.textContent : iso3) + ": ";
       line.appendChild(link);
-    });
+    }, true);  // the capture phase: report.js's tooltip stops the click from bubbling up to the figure
     figure.addEventListener("dblclick", function (event) {
       var g = tile(event);
       if (g) { window.location.href = href(g.getAttribute("data-iso3")); }
-    });
+    }, true);
   });
 }());
