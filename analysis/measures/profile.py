@@ -33,10 +33,12 @@ class CountryProfile:
     """A member's record (``votes``, one row per motion in date order) and ``agreement`` with four partners.
 
     ``votes`` columns: ``date``, ``motion``, ``body``, ``kind``, ``vote`` (Y/N/A/X,
-    missing where not known), ``record`` (``roll call``; ``not on Council``;
+    missing where not known), ``record`` (``roll call``; ``by elimination``: a
+    roll-call vote deduced from the official tally with the other votes named,
+    the 11 yes votes of S/RES/2623 (2022), see ``sc_2022_sources.csv``; ``not on Council``;
     ``news (high)``, ``news (medium)``...: a vote known only from news reports,
     with its confidence; ``tally only``: no country-level record), ``on_council``
-    (for Council motions), the official ``yes``/``no``/``abstain``,
+    (for Council motions: by the Council of the vote's year), the official ``yes``/``no``/``abstain``,
     ``tally_quality`` and ``title``. ``agreement`` has one row per partner and
     the columns ``score <period>`` and ``votes <period>`` (the count behind it).
     """
@@ -51,28 +53,35 @@ class CountryProfile:
     agreement: pd.DataFrame
 
 
-def _on_council(iso3: str, date: pd.Timestamp, sc_members: pd.DataFrame):
-    """Whether ``iso3`` sat on the Council on ``date``: a permanent member, or an elected one within its term."""
-    row = sc_members[sc_members["iso3"] == iso3]
-    if row.empty:
-        return False
+def _on_council(iso3: str, date: pd.Timestamp, council: pd.DataFrame):
+    """Whether ``iso3`` sat on the Council on ``date``, by the members of that year (:func:`analysis.load_council`);
+    NA where the date, or that year's membership, is not in the data."""
     if pd.isna(date):
         return pd.NA
-    if row["membership"].iat[0] == "permanent":
-        return True
-    first, _, last = str(row["term"].iat[0]).partition("-")
-    return first.isdigit() and last.isdigit() and int(first) <= date.year <= int(last)
+    year = council[council["year"] == date.year]
+    if year.empty:
+        return pd.NA
+    return bool(year["iso3"].eq(iso3).any())
 
 
-def _council_text(iso3: str, sc_members: pd.DataFrame, motions: pd.DataFrame) -> str:
-    """``permanent member``, ``elected member, term 2024-2025`` or ``not on the Council in 2025``."""
-    row = sc_members[sc_members["iso3"] == iso3]
-    if not row.empty:
-        if row["membership"].iat[0] == "permanent":
-            return "permanent member"
-        return f"elected member, term {row['term'].iat[0]}"
+def _council_text(iso3: str, council: pd.DataFrame, motions: pd.DataFrame) -> str:
+    """``permanent member``; per year of a Council vote, e.g. ``2022: elected member, term 2022-2023; 2025: not
+    on the Council``; or ``not on the Council in 2022 or 2025``."""
     years = sorted({d.year for d in motions.loc[motions["body"] == "SC", "date"].dropna()})
-    return "not on the Council in " + " or ".join(map(str, years)) if years else "no Council vote in the data"
+    if not years:
+        return "no Council vote in the data"
+    seats = {}
+    for year in years:
+        rows = council[(council["year"] == year) & (council["iso3"] == iso3)]
+        held = (council["year"] == year).any()
+        seats[year] = ("membership not in the data" if not held else "not on the Council" if rows.empty else
+                       "permanent member" if rows["membership"].iat[0] == "permanent" else
+                       f"elected member, term {rows['term'].iat[0]}")
+    if set(seats.values()) == {"permanent member"}:
+        return "permanent member"
+    if set(seats.values()) == {"not on the Council"}:
+        return "not on the Council in " + " or ".join(map(str, years))
+    return "; ".join(f"{year}: {seat}" for year, seat in seats.items())
 
 
 def country_profile(tables: Tables, iso3: str, *, votes: pd.DataFrame | None = None,
@@ -101,25 +110,32 @@ def country_profile(tables: Tables, iso3: str, *, votes: pd.DataFrame | None = N
     listed = article19[(article19["iso3"] == iso3) & ~article19["entitled_to_vote"]]
     return CountryProfile(
         iso3=iso3, name=members.at[iso3, "name"], regional_group=members.at[iso3, "regional_group"],
-        council=_council_text(iso3, tables.sc_members, motions),
+        council=_council_text(iso3, tables.council, motions),
         article19=str(listed["source"].iat[0]) if len(listed) else "", method=method,
-        votes=_vote_rows(iso3, votes, motions, partial, tables.sc_members),
+        votes=_vote_rows(iso3, votes, motions, partial, tables.council,
+                         tables.sc_sources if votes is tables.votes else None),
         agreement=_agreement(iso3, votes, motions, tables, method, at))
 
 
 def _vote_rows(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, partial: pd.DataFrame | None,
-               sc_members: pd.DataFrame) -> pd.DataFrame:
-    """One row per motion of the motions table, in date order, with this member's vote and where it comes from."""
+               council: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per motion of the motions table, in date order, with this member's vote and where it comes from.
+
+    ``sources`` (the bundle's ``sc_sources``) marks a roll-call vote deduced from the tally: ``by elimination``.
+    """
     own = votes[votes["iso3"] == iso3].drop_duplicates("motion").set_index("motion")["vote"]
+    basis = {} if sources is None else dict(zip(sources.loc[sources["iso3"] == iso3, "motion"],
+                                                sources.loc[sources["iso3"] == iso3, "vote_basis"]))
     recorded = set(votes["motion"])
     news = pd.DataFrame(columns=["motion", "vote", "confidence"]) if partial is None else \
         partial[partial["iso3"] == iso3].set_index("motion")
     rows = []
     for m in motions.sort_values("date", kind="stable").to_dict("records"):
         motion, body = m["motion"], m.get("body")
-        on_council = _on_council(iso3, m["date"], sc_members) if body == "SC" else pd.NA
+        on_council = _on_council(iso3, m["date"], council) if body == "SC" else pd.NA
         if motion in own.index:
-            vote, record = own[motion], "roll call"
+            how = basis.get(motion, "named in source").split(":")[0]
+            vote, record = own[motion], "roll call" if how == "named in source" else how
         elif motion in recorded:
             vote, record = pd.NA, "not on Council" if body == "SC" else "no vote recorded"
         elif body == "SC" and on_council is False:
@@ -142,10 +158,9 @@ def _vote_rows(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, partial: p
 def _agreement(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, tables: Tables, method: str,
                at: str) -> pd.DataFrame:
     """Scores and counts against the partners, per period of General Assembly roll calls."""
-    eu = set(tables.blocs.query("bloc == 'EU27'")["iso3"])
-    ga = votes[votes["motion"].isin(set(motions.loc[motions["body"] == "GA", "motion"]))]
-    with_eu = pd.concat([ga[["motion", "iso3", "vote"]], majority_votes(ga[["motion", "iso3", "vote"]], eu,
-                                                                         EU_MAJORITY)], ignore_index=True)
+    eu = tables.bloc_membership.query("bloc == 'EU27'")  # the EU of each vote's day (the UK until 2020)
+    ga = votes[votes["motion"].isin(set(motions.loc[motions["body"] == "GA", "motion"]))][["motion", "iso3", "vote"]]
+    with_eu = pd.concat([ga, majority_votes(ga, eu, EU_MAJORITY, motions=motions)], ignore_index=True)
     names = tables.members.set_index("iso3")["name"]
     partners = [p for p in PARTNERS] + [EU_MAJORITY]
     out = pd.DataFrame(index=pd.Index([f"{names.get(p, p)} ({p})" if p in names else p for p in partners],
