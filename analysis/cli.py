@@ -96,6 +96,14 @@ class Data:
     def name(self, iso3: str) -> str:
         return self.tables.name(iso3)
 
+    def basis(self, motion: str, iso3: str) -> tuple[str, str] | None:
+        """(vote_basis, source) of a bundled Council vote of 2022 (sc_2022_sources.csv); None for any other."""
+        if self.file:
+            return None
+        sources = self.tables.sc_sources
+        row = sources[sources["motion"].eq(motion) & sources["iso3"].eq(iso3)]
+        return (row["vote_basis"].iat[0], row["source"].iat[0]) if len(row) else None
+
 
 # ---------------------------------------------------------------------------------------------- output
 
@@ -174,6 +182,9 @@ def cmd_votes(args: argparse.Namespace) -> None:
         return emit(pd.DataFrame([record]), args.format)
     print(f"{row['motion']} ({_when(row)}): Y {counts['Y']}, N {counts['N']}, A {counts['A']}, X {counts['X']} "
           f"({counts['members']} members)")
+    if isinstance(row.get("vetoed_by"), str):  # a veto is a veto, of a draft as of an amendment
+        print(wrap(f"  not adopted: vetoed by {data.name(row['vetoed_by'])} ({row['vetoed_by']}), a permanent "
+                   "member (Charter, Article 27(3))", WIDTH, "    "))
     return None
 
 
@@ -188,8 +199,14 @@ def _country_vote(data: Data, row: pd.Series, args: argparse.Namespace) -> None:
         if len(roll):
             answer.update(vote=roll["vote"].iat[0], record="roll call")
             shown = answer["vote"]
+            basis = data.basis(motion, iso3)
+            if basis is not None:  # a Council vote of 2022: named in a source, or deduced by elimination
+                answer.update(record="roll call" if basis[0] == "named in source" else "by elimination",
+                              source=basis[1])
+                shown += "" if basis[0] == "named in source" else f" ({basis[0]})"
         elif row["body"] == "SC":
-            answer["record"] = shown = "not a Council member"
+            year = f" in {row['date']:%Y}" if pd.notna(row.get("date")) else ""
+            answer["record"] = shown = f"not a Council member{year}"
         else:
             answer["record"] = shown = "no vote in this record (not a member at the time)"
     else:
@@ -276,6 +293,7 @@ def cmd_motions(args: argparse.Namespace) -> None:
     motions = Data(args).motions
     if args.format != "text":
         return emit(motions, args.format)
+    motions = motions.sort_values("date", kind="stable")  # in date order, as people read a record
     shown = pd.DataFrame({
         "motion": motions["motion"],
         "date": motions["date"],
@@ -421,6 +439,7 @@ DATA_SUBCOMMANDS = ("votes", "compare", "motions", "country")
 
 EPILOG = """examples:
   python -m analysis votes "S/RES/2774 (2025)"
+  python -m analysis votes S/2022/155 --country Albania
   python -m analysis votes A/ES-11/L.10 --format csv
   python -m analysis country BRA
   python -m analysis --data-dir my_data/ motions
