@@ -118,17 +118,26 @@ def _cached(path: str, motions_path: str, members: str, data_dir: PathLike, vers
 
 
 def _checked(path: Path, motions: pd.DataFrame, codes: frozenset[str]) -> pd.DataFrame:
-    """The votes read fast and checked; anything wrong read again line by line, for the exact message."""
-    def check(frame: pd.DataFrame, lines: list[int] | None, path: Path) -> pd.DataFrame:
-        return _check(frame, lines, path, motions, codes)
+    """The votes read fast and checked on the codes of the fast read; anything wrong read again line by line,
+    for the exact message."""
+    encoded: dict[str, tuple[np.ndarray, list[str]]] = {}
 
-    return _fast_then_exact("context_votes", path, codes, check, check_key=False)
+    def check(frame: pd.DataFrame, lines: list[int] | None, path: Path) -> pd.DataFrame:
+        return _check(frame, lines, path, motions, codes, encoded if lines is None else None)
+
+    return _fast_then_exact("context_votes", path, codes, check, check_key=False, encoded=encoded)
 
 
 def _check(frame: pd.DataFrame, lines: list[int] | None, path: Path, motions: pd.DataFrame,
-           codes: frozenset[str]) -> pd.DataFrame:
+           codes: frozenset[str], encoded: dict | None = None) -> pd.DataFrame:
     """The roll-call rules on integer codes, then the long table built from the codes (no Python step per row)."""
-    rc = RollCalls.from_frame(frame, lines or [])
+    if encoded:  # the codes of the fast read: no second pass over the rows' strings
+        (motion, motion_names), (member, member_names), (vote, vote_names) = (encoded[c] for c in
+                                                                                ("motion", "iso3", "vote"))
+        cast = np.array([VOTE_CODES.index(v) for v in vote_names], dtype=np.int8)[vote]
+        rc = RollCalls(motion.astype(np.int32), motion_names, member.astype(np.int32), member_names, cast, _no_lines)
+    else:
+        rc = RollCalls.from_frame(frame, lines or [])
     if lines is None:
         rc.line = _no_lines  # the fast read knows no lines: a failure is read again, line by line
     spelled = dict(zip(map(symbol_key, motions["motion"]), motions["motion"]))
@@ -138,9 +147,11 @@ def _check(frame: pd.DataFrame, lines: list[int] | None, path: Path, motions: pd
         row = int(rc.first_rows()[code])
         raise VoteDataError("motion is not in ga_context_motions.csv", file=path, line=rc.line(row),
                             value=rc.motions[code])
-    merged, names = pd.factorize(pd.Series(known, dtype=object))  # two spellings of one motion are one motion
-    rc.motion, rc.motions, rc._first = merged[rc.motion].astype(np.int32), list(names), None
-    known = rc.motions
+    respelled = known != rc.motions
+    if respelled:  # two spellings of one motion are one motion
+        merged, names = pd.factorize(pd.Series(known, dtype=object))
+        rc.motion, rc.motions, rc._first = merged[rc.motion].astype(np.int32), list(names), None
+        known = rc.motions
     without = sorted(set(motions["motion"]) - set(known))
     if without:
         raise VoteDataError("a motion of ga_context_motions.csv has no country-level rows", file=path,
@@ -148,22 +159,26 @@ def _check(frame: pd.DataFrame, lines: list[int] | None, path: Path, motions: pd
     facts = ["yes", "no", "abstain", "non_voting", "date", "body", "session"]
     indexed = pd.DataFrame({c: motions[c].to_numpy() for c in facts}, index=motions["motion"].to_numpy())
     check_roll_calls(rc, path, official=indexed, rosters={"GA": codes}, official_name=_RECORD)
-    return _frame(rc, indexed.reindex(known))
+    return _frame(rc, indexed.reindex(known), None if respelled else frame)
 
 
 def _no_lines(row: int) -> None:
     return None
 
 
-def _frame(rc: RollCalls, motions: pd.DataFrame) -> pd.DataFrame:
-    """``motion, iso3, vote, date, body, session`` from the codes, each motion's facts taken by its code."""
+def _frame(rc: RollCalls, motions: pd.DataFrame, read: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``motion, iso3, vote, date, body, session`` from the codes, each motion's facts taken by its code; the
+    columns ``read`` already holds as they should be (``motion, iso3, vote``) are taken from it."""
     def text(indices: np.ndarray, dictionary: list[str]) -> pa.Array:
         return pa.DictionaryArray.from_arrays(pa.array(indices, pa.int32()),
                                               pa.array(dictionary, pa.string())).cast(pa.string())
 
-    out = pa.table({"motion": text(rc.motion, rc.motions), "iso3": text(rc.member, rc.members),
-                    "vote": text(rc.vote.astype(np.int32), list(VOTE_CODES)),
-                    "body": text(rc.motion, list(motions["body"]))}).to_pandas()
-    out.insert(3, "date", motions["date"].to_numpy()[rc.motion])
-    out.insert(5, "session", motions["session"].to_numpy()[rc.motion])
+    if read is None:
+        out = pa.table({"motion": text(rc.motion, rc.motions), "iso3": text(rc.member, rc.members),
+                        "vote": text(rc.vote.astype(np.int32), list(VOTE_CODES))}).to_pandas()
+    else:
+        out = read[["motion", "iso3", "vote"]].copy()
+    out["date"] = motions["date"].to_numpy()[rc.motion]
+    out["body"] = pa.table({"body": text(rc.motion, list(motions["body"]))}).to_pandas()["body"].to_numpy()
+    out["session"] = motions["session"].to_numpy()[rc.motion]
     return out[CONTEXT_COLUMNS]

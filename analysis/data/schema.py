@@ -555,7 +555,8 @@ def read_table(table: Table | str, path: str | Path | None = None, *, data_dir: 
 
 
 def read_table_fast(table: Table | str, path: str | Path | None = None, *, data_dir: str | Path | None = None,
-                    codes: frozenset[str] | None = None, check_key: bool = True) -> pd.DataFrame | None:
+                    codes: frozenset[str] | None = None, check_key: bool = True,
+                    encoded: dict[str, tuple[np.ndarray, list[str]]] | None = None) -> pd.DataFrame | None:
     """A large declared table read at once by pyarrow, each distinct cell checked once: the frame of
     :func:`read_table`, or None where anything is not as declared, for :func:`read_table` to read again and
     name the file, the line and the value.
@@ -564,7 +565,8 @@ def read_table_fast(table: Table | str, path: str | Path | None = None, *, data_
     tolerated and normalized; the key and the row count), without a Python step per row, for a large table
     such as the context's 139,925 votes. ``check_key=False`` leaves the key to the caller (the roll-call
     checker checks a member once per motion on integer codes). It gives no line numbers: it is only ever
-    the fast way to a table that is right.
+    the fast way to a table that is right. ``encoded``, a dict, receives each column as (integer code of
+    each row, the distinct values), for a caller that works on codes (the roll-call checker).
     """
     from pyarrow import csv as pa_csv
 
@@ -581,14 +583,16 @@ def read_table_fast(table: Table | str, path: str | Path | None = None, *, data_
         return None
     columns, keys = {}, []
     for spec_field in spec.fields:
-        encoded = parsed.column(spec_field.name).combine_chunks().dictionary_encode()
-        values = [_check_cell(spec_field, raw_value, codes) for raw_value in encoded.dictionary.to_pylist()]
+        column = parsed.column(spec_field.name).combine_chunks().dictionary_encode()
+        values = [_check_cell(spec_field, raw_value, codes) for raw_value in column.dictionary.to_pylist()]
         if any(v is None for v in values):
             return None
         distinct, inverse = np.unique(np.asarray(values, dtype=object).astype(str), return_inverse=True)
-        indices = inverse[encoded.indices.to_numpy()]
+        indices = inverse[column.indices.to_numpy()]
         columns[spec_field.name] = pa.DictionaryArray.from_arrays(pa.array(indices, pa.int32()),
                                                                   pa.array(distinct.tolist(), pa.string()))
+        if encoded is not None:
+            encoded[spec_field.name] = (indices, distinct.tolist())
         if spec_field.name in spec.key:
             keys.append((indices, len(distinct)))
     if check_key and keys and np.bincount(np.ravel_multi_index([k for k, _ in keys], [n for _, n in keys])).max() > 1:
