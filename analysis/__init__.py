@@ -11,7 +11,7 @@ ones below it, and none imports this module (``tests/test_layout.py`` checks it)
 
 - :mod:`analysis.data`: reads and checks ``data/`` and the UN Digital Library's
   files (``schema``, ``bodies``, ``ids``, ``members``, ``motions``, ``votes``,
-  ``undl``, ``update``, ``tables``). Bad data raises :class:`VoteDataError`.
+  ``context``, ``undl``, ``update``, ``tables``). Bad data raises :class:`VoteDataError`.
 - :mod:`analysis.measures`: ``f(votes, ...)``, computed from the tables they are
   given; they never load and never print (``comparisons``, ``amendments``,
   ``council``, ``indices``, ``profile``).
