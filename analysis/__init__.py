@@ -11,9 +11,8 @@ ones below it, and none imports this module (``tests/test_layout.py`` checks it)
 
 - :mod:`analysis.data`: reads and checks ``data/`` and the UN Digital Library's
   files (``schema``, ``bodies``, ``ids``, ``members``, ``motions``, ``votes``,
-  ``undl``, ``update``, ``tables``, ``exports``: the layouts of the exported
-  tables, ``datapackage``: the descriptor of ``data/``). Bad data raises
-  :class:`VoteDataError`.
+  ``context``, ``undl``, ``update``, ``tables``, ``exports``: the layouts of the exported
+  tables, ``datapackage``: the descriptor of ``data/``). Bad data raises :class:`VoteDataError`.
 - :mod:`analysis.measures`: ``f(votes, ...)``, computed from the tables they are
   given; they never load and never print (``comparisons``, ``amendments``,
   ``council``, ``indices``, ``profile``).
@@ -31,13 +30,17 @@ when first used, so the command line starts quickly.
 
 from __future__ import annotations
 
-from .data.bodies import BODIES, body_of
+from .data.bodies import BODIES, body_of, ga_session
+from .data.context import load_context, load_context_motions
 from .data.ids import motion_id
 from .data.members import (
     GROUP_ABBREVIATIONS,
     REGIONAL_GROUPS,
+    blocs_on,
     load_article19,
     load_blocs,
+    load_blocs_2025,
+    load_council,
     load_historical_seats,
     load_members,
     load_sc_members,
@@ -48,6 +51,7 @@ from .data.members import (
 )
 from .data.motions import (
     load_motions,
+    load_related_tallies,
     load_resolution_text,
     load_text_changes,
     load_text_comparison,
@@ -55,7 +59,7 @@ from .data.motions import (
 from .data.schema import VOTE_CODES, VOTE_LABELS, VoteDataError, symbol_key
 from .data.tables import Tables, load_tables
 from .data.undl import read_undl
-from .data.votes import load_partial_votes, load_votes, read_votes
+from .data.votes import load_partial_votes, load_sc_sources, load_votes, read_votes
 from .measures.amendments import compare_with_final, tally_bounds
 from .measures.comparisons import (
     always,
@@ -75,13 +79,15 @@ from .output.export import roll_call_table, write_table
 
 __all__ = [
     "BODIES", "GROUP_ABBREVIATIONS", "REGIONAL_GROUPS", "Tables", "VOTE_CODES", "VOTE_LABELS", "VoteDataError",
-    "agreement", "agreement_counts", "always", "body_of", "by_group", "changed_votes", "coalition_overlap",
-    "cohesion", "compare_with_final", "council_outcomes", "council_votes", "country_profile", "group_rates",
-    "load_article19", "load_blocs", "load_historical_seats", "load_members", "load_motions", "load_partial_votes",
-    "load_resolution_text", "load_sc_members", "load_tables", "load_text_changes", "load_text_comparison",
-    "load_tile_grid", "load_votes", "majority_votes", "motion_id", "name_key", "normalize_names", "periods",
-    "plots", "read_undl", "read_votes", "roll_call_table", "shares", "show", "symbol_key", "tally", "tally_bounds",
-    "tile_map", "tile_maps", "to_iso3", "transitions", "vote_matrix", "votes_on", "write_table",
+    "agreement", "agreement_counts", "always", "blocs_on", "body_of", "by_group", "changed_votes",
+    "coalition_overlap", "cohesion", "compare_with_final", "council_outcomes", "council_votes", "country_profile",
+    "ga_session", "group_rates", "load_article19", "load_blocs", "load_blocs_2025", "load_context",
+    "load_context_motions", "load_council", "load_historical_seats", "load_members", "load_motions",
+    "load_partial_votes", "load_related_tallies", "load_resolution_text", "load_sc_members", "load_sc_sources",
+    "load_tables", "load_text_changes", "load_text_comparison", "load_tile_grid", "load_votes", "majority_votes",
+    "motion_id", "name_key", "normalize_names", "periods", "plots", "read_undl", "read_votes", "roll_call_table",
+    "shares", "show", "symbol_key", "tally", "tally_bounds", "tile_map", "tile_maps", "to_iso3", "transitions",
+    "vote_matrix", "votes_on", "write_table",
 ]
 
 

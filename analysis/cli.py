@@ -98,6 +98,14 @@ class Data:
     def name(self, iso3: str) -> str:
         return self.tables.name(iso3)
 
+    def basis(self, motion: str, iso3: str) -> tuple[str, str] | None:
+        """(vote_basis, source) of a bundled Council vote of 2022 (sc_2022_sources.csv); None for any other."""
+        if self.file:
+            return None
+        sources = self.tables.sc_sources
+        row = sources[sources["motion"].eq(motion) & sources["iso3"].eq(iso3)]
+        return (row["vote_basis"].iat[0], row["source"].iat[0]) if len(row) else None
+
 
 # ---------------------------------------------------------------------------------------------- output
 
@@ -204,6 +212,9 @@ def cmd_votes(args: argparse.Namespace) -> None:
         return emit(_tally_row(row, counts), args.format)
     print(f"{row['motion']} ({_when(row)}): Y {counts['Y']}, N {counts['N']}, A {counts['A']}, X {counts['X']} "
           f"({counts['members']} members)")
+    if isinstance(row.get("vetoed_by"), str):  # a veto is a veto, of a draft as of an amendment
+        print(wrap(f"  not adopted: vetoed by {data.name(row['vetoed_by'])} ({row['vetoed_by']}), a permanent "
+                   "member (Charter, Article 27(3))", WIDTH, "    "))
     return None
 
 
@@ -221,20 +232,29 @@ def _roll_call(data: Data, row: pd.Series, fmt: str) -> None:
 
 def _country_vote(data: Data, row: pd.Series, args: argparse.Namespace) -> None:
     from .data.members import to_iso3
-    from .measures.records import MemberRecord
+    from .measures.records import NOT_ON_COUNCIL, MemberRecord
 
     iso3, motion = to_iso3(args.country, data_dir=data.dir), row["motion"]
     found = MemberRecord(data.votes, data.partial, iso3).on(motion, row["body"])
     answer = {"motion": motion, "iso3": iso3, "name": data.name(iso3), "vote": found.vote, "record": found.record,
               "confidence": found.confidence, "source": found.source}
+    basis = data.basis(motion, iso3) if found.record == ROLL_CALL else None
+    if basis is not None and basis[0] != "named in source":  # a Council vote of 2022 deduced by elimination
+        answer.update(record="by elimination", source=basis[1])
+    elif basis is not None:
+        answer.update(source=basis[1])
+    if found.record == NOT_ON_COUNCIL and pd.notna(row.get("date")):
+        answer["record"] = f"{NOT_ON_COUNCIL} in {row['date']:%Y}"
     if args.format != "text":
         return emit(pd.DataFrame([answer]), args.format)
     if found.confidence:
         shown = f"{found.vote} ({found.record}, {found.confidence} confidence: {found.source})"
     elif found.record == TALLY_ONLY:
         shown = f"unknown: no country-level record (the tally: {tally_text(row, labelled=True)})"
+    elif found.vote and answer["record"] != ROLL_CALL:
+        shown = f"{found.vote} ({basis[0] if basis is not None else answer['record']})"
     else:
-        shown = found.vote or found.record
+        shown = found.vote or answer["record"]
     print(wrap(f"{motion}: {answer['name']} ({iso3}) {shown}", WIDTH, "  "))
     return None
 
@@ -309,6 +329,7 @@ def cmd_motions(args: argparse.Namespace) -> None:
     motions = Data(args).motions
     if args.format != "text":
         return emit(motions, args.format)
+    motions = motions.sort_values("date", kind="stable")  # in date order, as people read a record
     shown = pd.DataFrame({
         "motion": motions["motion"],
         "date": motions["date"],
@@ -525,6 +546,7 @@ DATA_SUBCOMMANDS = ("votes", "compare", "motions", "country")
 
 EPILOG = """examples:
   python -m analysis votes "S/RES/2774 (2025)"
+  python -m analysis votes S/2022/155 --country Albania
   python -m analysis votes A/ES-11/L.10 --format csv
   python -m analysis country BRA
   python -m analysis export --format parquet -o roll_calls.parquet

@@ -74,12 +74,42 @@ BREAKS = [
     Break("member_twice", "votes.csv", "A/RES/ES-11/7,UKR,Y", "A/RES/ES-11/7,RUS,Y", "load_votes", "RUS",
           VOTES_ES7),
     Break("empty_motion_id", "votes.csv", "A/RES/ES-11/7,UKR,Y", ",UKR,Y", "load_votes", "", VOTES_ES7),
-    Break("unknown_member_in_blocs", "blocs.csv", "EU27,AUT", "EU27,XXX", "load_blocs", "XXX"),
+    Break("unknown_member_in_blocs", "blocs.csv", "EU27,AUT", "EU27,XXX", "load_blocs_2025", "XXX"),
+    Break("unknown_member_in_bloc_membership", "bloc_membership.csv", "EU27,AUT,,", "EU27,XXX,,", "load_blocs", "XXX"),
+    Break("impossible_joining_date", "bloc_membership.csv", "NATO,FIN,2023-04-04,", "NATO,FIN,2023-04-31,",
+          "load_blocs", "2023-04-31"),
+    Break("left_before_it_joined", "bloc_membership.csv", "NATO,FIN,2023-04-04,", "NATO,FIN,2023-04-04,2022-01-01",
+          "load_blocs", "NATO FIN"),
+    Break("snapshot_disagrees_with_the_dated_blocs", "blocs.csv", "NATO,FIN", "ASEAN,FIN", "load_blocs_2025",
+          "ASEAN FIN"),
     Break("lower_case_member_in_members", "members.csv", "AFG,Afghanistan", "afg,Afghanistan", "load_members",
           "afg", VOTES_ES7),
     Break("members_is_a_folder", "members.csv", "", None, "load_members", None, VOTES_ES7, line=False),
     Break("council_member_twice", "sc_members_2025.csv", "USA,permanent", "CHN,permanent", "load_sc_members", "CHN",
           VOTES_ES7),
+    Break("council_of_2022_member_twice", "sc_members_2022.csv", "USA,permanent", "CHN,permanent",
+          "load_sc_members_2022", "CHN", ["votes", "S/2022/155"]),
+    Break("council_of_2022_term_outside_2022", "sc_members_2022.csv", "IND,elected,2021-2022", "IND,elected,2023-2024",
+          "load_sc_members_2022", "IND 2023-2024", ["votes", "S/2022/155"]),
+    Break("council_vote_of_2022_differs_from_its_source", "sc_2022_sources.csv", "S/2022/155,ALB,Y,named in source",
+          "S/2022/155,ALB,N,named in source", "load_sc_sources", "S/2022/155 ALB N",
+          ["votes", "S/2022/155", "--country", "ALB"]),
+    Break("council_vote_basis_unknown", "sc_2022_sources.csv", "S/2022/155,ALB,Y,named in source",
+          "S/2022/155,ALB,Y,guessed", "load_sc_sources", "guessed", ["votes", "S/2022/155", "--country", "ALB"]),
+    Break("related_tally_with_a_council_symbol", "related_tallies.csv", "2024-07-11,A/RES/78/316",
+          "2024-07-11,S/RES/78/316", "load_related_tallies", "S/RES/78/316"),
+    Break("related_tally_in_words", "related_tallies.csv", ",99,9,60,official", ",99,9,sixty,official",
+          "load_related_tallies", "sixty"),
+    Break("context_motion_impossible_date", "ga_context_motions.csv", "A/RES/68/262,2014-03-27",
+          "A/RES/68/262,2014-03-32", "load_context_motions", "2014-03-32"),
+    Break("context_totals_beyond_193", "ga_context_motions.csv", ",100,11,58,24,767565", ",101,11,58,24,767565",
+          "load_context_motions", "A/RES/68/262"),
+    Break("context_vote_unknown", "ga_context_votes.csv", "A/RES/68/262,AFG,A", "A/RES/68/262,AFG,maybe",
+          "load_context", "maybe"),
+    Break("context_member_twice", "ga_context_votes.csv", "A/RES/68/262,AGO,A", "A/RES/68/262,AFG,A",
+          "load_context", "AFG"),
+    Break("context_counts_differ_from_the_record", "ga_context_votes.csv", "A/RES/68/262,AFG,A",
+          "A/RES/68/262,AFG,Y", "load_context", None, line=False),  # counted 101-11-57, the record 100-11-58
     Break("superscript_tile_column", "tile_grid.csv", "AFG,20,5", "AFG,²0,5", "load_tile_grid", "²0"),
     Break("tile_column_beyond_64_bits", "tile_grid.csv", "AFG,20,5", "AFG,99999999999999999999,5", "load_tile_grid",
           "99999999999999999999"),
@@ -88,6 +118,10 @@ BREAKS = [
     Break("article19_maybe", "article19_2025.csv", "AFG,no", "AFG,maybe", "load_article19", "maybe"),
     Break("partial_vote_unknown_confidence", "partial_votes.csv", "A/RES/ES-11/10,RUS,N,high",
           "A/RES/ES-11/10,RUS,N,certain", "load_partial_votes", "certain"),
+    Break("partial_vote_confidence_beyond_its_sources", "partial_votes.csv", "A/RES/ES-11/10,ALB,Y,low,1,",
+          "A/RES/ES-11/10,ALB,Y,high,1,", "load_partial_votes", "high", ["votes", "ES-11/10", "--country", "ALB"]),
+    Break("partial_vote_source_groups_in_words", "partial_votes.csv", "A/RES/ES-11/10,ALB,Y,low,1,",
+          "A/RES/ES-11/10,ALB,Y,low,one,", "load_partial_votes", "one"),
     Break("historical_seat_lower_case", "historical_seats.csv", "YUG,Yugoslavia", "yug,Yugoslavia",
           "load_historical_seats", "yug"),
 ]
@@ -96,6 +130,8 @@ BREAKS = [
 def _loader(name: str):
     if name == "load_aliases":  # the alias table is read by the name normalizer
         return lambda data_dir: analysis.to_iso3("Turkey", data_dir=data_dir)
+    if name == "load_sc_members_2022":
+        return lambda data_dir: analysis.load_sc_members(data_dir=data_dir, year=2022)
     return getattr(analysis, name)
 
 
@@ -204,10 +240,10 @@ def test_a_rewritten_table_is_read_again_even_with_the_same_size_and_time(tmp_pa
     folder = tmp_path / "data"
     shutil.copytree(DATA_DIR, folder)
     blocs = folder / "blocs.csv"
-    assert "AUT" in set(analysis.load_blocs(data_dir=folder)["iso3"])
+    assert "AUT" in set(analysis.load_blocs_2025(data_dir=folder)["iso3"])
     before = blocs.stat()
     blocs.write_bytes(blocs.read_bytes().replace(b"EU27,AUT", b"EU27,XXX", 1))  # same size: CRLF kept
     os.utime(blocs, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert blocs.stat().st_size == before.st_size
     with pytest.raises(VoteDataError, match=r"blocs\.csv, line 2: .*'XXX'"):
-        analysis.load_blocs(data_dir=folder)
+        analysis.load_blocs_2025(data_dir=folder)

@@ -50,7 +50,41 @@ def test_votes_country_accepts_names_and_codes(capsys):
 
 def test_a_non_member_on_the_council_vote_is_not_a_council_member(capsys):
     code, out, err = run(capsys, "votes", "S/RES/2774 (2025)", "--country", "Brazil")
-    assert code == 0 and out.strip() == "S/RES/2774(2025): Brazil (BRA) not a Council member" and err == ""
+    assert code == 0 and out.strip() == "S/RES/2774(2025): Brazil (BRA) not a Council member in 2025" and err == ""
+    code, out, err = run(capsys, "votes", "S/2022/155", "--country", "Pakistan")
+    assert code == 0 and out.strip() == "S/2022/155: Pakistan (PAK) not a Council member in 2022"
+
+
+def test_a_vetoed_draft_of_2022_shows_its_tally_and_the_veto(capsys):
+    code, out, err = run(capsys, "votes", "S/2022/155")
+    assert code == 0 and err == ""
+    assert out.splitlines() == ["S/2022/155 (SC, 2022-02-25): Y 11, N 1, A 3, X 0 (15 members)",
+                                "  not adopted: vetoed by Russian Federation (RUS), a permanent member (Charter, "
+                                "Article 27(3))"]
+    assert run(capsys, "votes", "S/2022/720")[1].startswith("S/2022/720 (SC, 2022-09-30): Y 10, N 1, A 4, X 0 (15 "
+                                                          "members)\n  not adopted: vetoed by Russian Federation")
+    record = json.loads(run(capsys, "votes", "S/2022/155", "--tally", "--format", "json")[1])[0]
+    assert (record["yes"], record["no"], record["abstain"], record["kind"]) == (11, 1, 3, "draft resolution")
+
+
+def test_the_council_of_2022_for_a_member_that_sat_in_2022_and_not_2025(capsys):
+    assert run(capsys, "votes", "S/2022/155", "--country", "Albania")[1].strip() == "S/2022/155: Albania (ALB) Y"
+    assert run(capsys, "votes", "S/2022/155", "--country", "UAE")[1].strip() == \
+        "S/2022/155: United Arab Emirates (ARE) A"
+    out = " ".join(run(capsys, "votes", "S/RES/2623(2022)", "--country", "ALB")[1].split())
+    assert out.startswith("S/RES/2623(2022): Albania (ALB) Y (by elimination: SC/14809 names the 1 against and 3 "
+                          "abstaining")
+    record = json.loads(run(capsys, "votes", "S/RES/2623(2022)", "--country", "ALB", "--format", "json")[1])[0]
+    assert record["record"] == "by elimination" and "https://press.un.org/en/2022/sc14809.doc.htm" in record["source"]
+    named = json.loads(run(capsys, "votes", "S/2022/155", "--country", "ALB", "--format", "json")[1])[0]
+    assert named["record"] == "roll call" and "hindustantimes.com" in named["source"]
+    code, out, _ = run(capsys, "country", "Albania")
+    assert code == 0 and "Security Council: 2022: elected member, term 2022-2023; 2025: not on the Council" in out
+    rows = {line.split()[1]: line.split()[2:4] for line in out.splitlines() if line[:4].isdigit()}
+    assert rows["S/2022/155"] == ["Y", "roll"] and rows["S/RES/2623(2022)"] == ["Y", "by"]
+    assert rows["S/RES/2774(2025)"] == ["-", "not"]
+    code, out, _ = run(capsys, "country", "United Arab Emirates")
+    assert "Security Council: 2022: elected member, term 2022-2023; 2025: not on the Council" in out
 
 
 def test_votes_by_group(capsys):
@@ -102,15 +136,18 @@ def test_motions(capsys):
     assert code == 0
     table = out.split("\n\n")[0].splitlines()
     rows = [line for line in table[1:] if not line.startswith(" ")]  # titles are indented below each motion
-    assert len(rows) == 23 and rows[0].startswith("A/RES/68/262") and rows[-1].startswith("A/RES/ES-11/10")
+    assert len(rows) == 36 and rows[0].startswith("A/RES/68/262") and rows[-1].startswith("A/RES/ES-11/10")
+    assert rows[1].startswith("A/RES/71/205") and rows[11].startswith("S/2022/155")  # in date order
     assert "A/ES-11/L.11/EU-amendment-1" in out and "single news source" in out
     assert "veto RUS" in out
+    draft = next(r for r in rows if r.startswith("S/2022/720"))
+    assert draft.split()[3:7] == ["draft", "resolution", "10-1-4", "veto"]
 
 
 def test_check_bundled_votes(capsys):
     code, out, _ = run(capsys, "check", "data/votes.csv")
     assert code == 0
-    assert "1,945 rows, 11 motions" in out
+    assert "3,920 rows, 24 motions" in out
 
 
 def test_data_option_reads_a_un_digital_library_file(capsys):
@@ -134,7 +171,8 @@ def test_country_bra_shows_every_motion_in_date_order(capsys):
 
     code, out, err = run(capsys, "country", "BRA")
     assert code == 0 and err == ""
-    assert out.startswith("Brazil (BRA), Latin American and Caribbean group\nSecurity Council: not on the Council")
+    assert out.startswith("Brazil (BRA), Latin American and Caribbean group\nSecurity Council: 2022: elected member, "
+                          "term 2022-2023; 2025: not on the Council")
     rows = [line.split() for line in out.splitlines() if line[:4].isdigit() and line[4:5] == "-"]
     motions = load_motions()
     assert [r[1] for r in rows] == list(motions.sort_values("date", kind="stable")["motion"])
@@ -148,11 +186,11 @@ def test_country_bra_shows_every_motion_in_date_order(capsys):
 def test_country_formats_parse_back(capsys):
     code, out, _ = run(capsys, "country", "Brazil", "--format", "json")
     parsed = json.loads(out)
-    assert code == 0 and parsed["iso3"] == "BRA" and len(parsed["votes"]) == 23
+    assert code == 0 and parsed["iso3"] == "BRA" and len(parsed["votes"]) == 36
     assert {a["partner"] for a in parsed["agreement"]} >= {"EU27 majority", "Ukraine (UKR)"}
     code, out, _ = run(capsys, "country", "BRA", "--format", "csv")
     rows = [r for r in csv.DictReader(io.StringIO(out)) if r["section"] == "vote"]  # member, vote, agreement
-    assert len(rows) == 23 and rows[0]["motion"] == "A/RES/68/262" and rows[0]["vote"] == "A"
+    assert len(rows) == 36 and rows[0]["motion"] == "A/RES/68/262" and rows[0]["vote"] == "A"
 
 
 # ---- formats for scripts, width for people
@@ -186,7 +224,7 @@ def test_motions_csv_and_json_hold_the_full_table(capsys):
 
     out = run(capsys, "motions", "--format", "csv")[1]
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert len(rows) == 23 and rows[7]["title_or_change"] == load_motions()["title_or_change"].iat[7]
+    assert len(rows) == 36 and rows[7]["title_or_change"] == load_motions()["title_or_change"].iat[7]
     records = json.loads(run(capsys, "motions", "--format", "json")[1])
     assert records[0]["date"] == "2014-03-27" and records[0]["yes"] == 100 and records[0]["roll_call"] is True
 
@@ -194,7 +232,8 @@ def test_motions_csv_and_json_hold_the_full_table(capsys):
 WIDE = [["votes", "A/RES/ES-11/7"], ["votes", "A/ES-11/L.12"], ["votes", "A/RES/ES-11/7", "--group"],
         ["votes", "ES-11/10", "--country", "RUS"], ["compare", "A/RES/ES-11/7", "A/RES/ES-11/8"],
         ["compare", "A/ES-11/L.12", "A/RES/ES-11/8"], ["motions"], ["country", "BRA"], ["country", "GBR"],
-        ["country", "VEN"], ["check", "data/votes.csv"]]
+        ["country", "VEN"], ["check", "data/votes.csv"], ["votes", "S/2022/155"], ["country", "ALB"],
+        ["votes", "S/RES/2623(2022)", "--country", "ALB"]]
 
 
 @pytest.mark.parametrize("argv", WIDE, ids=[" ".join(a) for a in WIDE])

@@ -33,4 +33,5 @@ def test_every_data_file_is_in_the_manifest_and_matches():
 def test_manifest_covers_the_core_records():
     assert {"votes.csv", "motions.csv", "members.csv", "blocs.csv", "text_changes.csv",
             "sc_members_2025.csv", "partial_votes.csv", "texts/A_RES_ES-11_10.txt",
-            "texts/es11_7_vs_es11_10.csv"} <= set(manifest())
+            "texts/es11_7_vs_es11_10.csv", "sc_members_2022.csv", "sc_2022_sources.csv", "ga_context_motions.csv",
+            "ga_context_votes.csv", "related_tallies.csv", "bloc_membership.csv"} <= set(manifest())

@@ -23,7 +23,7 @@ def test_the_key_numbers(votes, tables):
 def test_the_2026_vote_is_said_to_be_a_tally_with_a_partial_record_and_links_to_notebook_08(votes, tables):
     finding = next(f for f in key_findings(tables) if "ES-11/10" in f.text)
     assert "This is a tally (news sources" in finding.text
-    assert "only a partial country-level record: news reports name 34 of the 170 votes cast" in finding.text
+    assert "only a partial country-level record: news reports name 50 of the 170 votes cast" in finding.text
     assert "including all 12 against" in finding.text and "not in the member-level analysis" in finding.text
     assert (finding.page, finding.anchor) == ("08_one_year_later", "fig-08_tallies")
 
@@ -33,7 +33,7 @@ def test_the_2026_finding_counts_the_partial_record_it_is_given(votes, tables):
     partial = tables.partial
     fewer = partial[~(partial["motion"].eq("A/RES/ES-11/10") & partial["iso3"].isin(["RUS", "USA"]))]
     text = next(f.text for f in key_findings(tables.replace(partial=fewer)) if "ES-11/10" in f.text)
-    assert "name 32 of the 170 votes cast, including 11 of the 12 against" in text
+    assert "name 48 of the 170 votes cast, including 11 of the 12 against" in text
     none = partial[~partial["motion"].eq("A/RES/ES-11/10")]
     text = next(f.text for f in key_findings(tables.replace(partial=none)) if "ES-11/10" in f.text)
     assert "with no country-level record yet" in text and "news reports name" not in text

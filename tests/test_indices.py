@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import VoteDataError, agreement, agreement_counts, cohesion, majority_votes, periods
+from analysis import VoteDataError, agreement, agreement_counts, cohesion, load_motions, majority_votes, periods
 
 # P = USA, Q = RUS, R = FRA (codes only; the votes are invented for the arithmetic)
 #        m1  m2  m3  m4
@@ -80,13 +80,17 @@ def test_agreement_index():
     assert ai.loc["m4", "G2"] == 1
 
 
-def test_real_record_eu_and_united_states(votes, members):
-    from analysis import load_blocs
+def test_real_record_eu_and_united_states(votes, members, motions):
+    from analysis import load_blocs, load_blocs_2025
 
     ga = votes  # General Assembly votes by default
-    rice = cohesion(ga, load_blocs(), "rice")
+    rice = cohesion(ga, load_blocs(), "rice", motions=motions)  # the EU of each vote's day
     assert rice.loc["A/RES/ES-11/6", "EU27"] == 1.0
     assert rice.loc["A/RES/ES-11/7", "EU27"] == pytest.approx(25 / 27)  # Hungary voted no, the 26 others yes
+    assert rice.attrs["membership"] == "on each vote's date (bloc_membership.csv)"
+    snapshot = cohesion(ga, load_blocs_2025(), "rice")  # the 24 February 2025 members on every vote
+    assert snapshot.loc["A/RES/ES-11/7", "EU27"] == pytest.approx(25 / 27)
+    assert snapshot.attrs["membership"] == "as given: the same members on every vote (no joined/left dates)"
     before = agreement(ga, "coincidence", [f"A/RES/ES-11/{i}" for i in range(1, 7)])
     in_2025 = agreement(ga, "coincidence", ["A/RES/ES-11/7"])
     assert before.loc["USA", "UKR"] == 1 and in_2025.loc["USA", "UKR"] == 0
@@ -101,12 +105,15 @@ def test_majority_votes_follow_the_plurality_and_mark_ties():
 
 
 def test_eu_majority_on_the_real_record(votes):
-    from analysis import load_blocs
+    from analysis import load_blocs, load_blocs_2025
     from analysis.measures.indices import majority_votes
 
-    eu = set(load_blocs().query("bloc == 'EU27'")["iso3"])
+    eu = set(load_blocs_2025().query("bloc == 'EU27'")["iso3"])
     out = majority_votes(votes[votes["motion"].str.startswith("A/")], eu, "EU27").set_index("motion")["vote"]
-    assert out["A/RES/ES-11/7"] == "Y" and out["A/RES/ES-11/8"] == "Y" and len(out) == 10
+    assert out["A/RES/ES-11/7"] == "Y" and out["A/RES/ES-11/8"] == "Y" and len(out) == 20
+    dated = majority_votes(votes[votes["motion"].str.startswith("A/")], load_blocs().query("bloc == 'EU27'"), "EU27",
+                           motions=load_motions()).set_index("motion")["vote"]
+    assert dated.equals(out)  # the United Kingdom's votes of 2014-2019 did not change an EU majority
 
 
 def test_counts_give_the_votes_behind_each_score():
@@ -136,14 +143,16 @@ def test_invented_motions_need_a_body_or_body_none():
 # ---- the real record
 
 
-def test_general_assembly_by_default_us_uk_lijphart_is_085(votes):
-    """The trap: the Council vote used to weigh in for its 15 members (US-UK 0.818 instead of 0.85)."""
-    assert agreement(votes, "lijphart").loc["USA", "GBR"] == pytest.approx(0.85)
-    assert agreement_counts(votes, "lijphart").loc["USA", "GBR"] == 10  # the 10 GA roll calls
+def test_general_assembly_by_default_us_uk_lijphart_is_0925(votes):
+    """The trap: the Council votes used to weigh in for their 15 members (US-UK 0.917 instead of 0.925)."""
+    assert agreement(votes, "lijphart").loc["USA", "GBR"] == pytest.approx(0.925)  # 18.5 of 20
+    assert agreement_counts(votes, "lijphart").loc["USA", "GBR"] == 20  # the 20 GA roll calls
     mixed = agreement(votes, "lijphart", body=None).loc["USA", "GBR"]
-    assert mixed == pytest.approx(9 / 11) and agreement_counts(votes, "lijphart", body=None).loc["USA", "GBR"] == 11
+    assert mixed == pytest.approx(22 / 24) and agreement_counts(votes, "lijphart", body=None).loc["USA", "GBR"] == 24
     council = agreement(votes, "lijphart", body="SC")
-    assert council.shape == (15, 15) and council.loc["USA", "GBR"] == 0.5  # Y against A on S/RES/2774(2025)
+    # two Councils (2022, 2025): 25 members; Y against A on S/RES/2774(2025), Y and Y on the three votes of 2022
+    assert council.shape == (25, 25) and council.loc["USA", "GBR"] == pytest.approx(3.5 / 4)
+    assert math.isnan(council.loc["ALB", "DNK"])  # Albania (2022) and Denmark (2025) never sat together
 
 
 def test_a_council_id_with_the_default_body_is_refused(votes):
@@ -155,11 +164,11 @@ def test_samoa_drop_rests_on_one_vote(votes, motions):
     """The trap: Samoa 1.00 -> 0.00 with the United States, shown as if it were an alignment."""
     split = periods(motions)
     assert split["from 2025"] == ["A/RES/ES-11/7", "A/RES/ES-11/8", "A/RES/ES-11/9"]
-    assert split["before 2025"][0] == "A/RES/68/262" and len(split["before 2025"]) == 7
+    assert split["before 2025"][0] == "A/RES/68/262" and len(split["before 2025"]) == 17
     after = agreement(votes, "coincidence", split["from 2025"])
     counts = agreement_counts(votes, "coincidence", split["from 2025"])
     assert after.loc["USA", "WSM"] == 0 and counts.loc["USA", "WSM"] == 1  # ES-11/7 only: Samoa X on /8 and /9
-    assert agreement_counts(votes, "coincidence", split["before 2025"]).loc["USA", "WSM"] == 7
+    assert agreement_counts(votes, "coincidence", split["before 2025"]).loc["USA", "WSM"] == 13  # absent on 4
     assert math.isnan(agreement(votes, "coincidence", split["from 2025"], min_votes=2).loc["USA", "WSM"])
     top = (agreement(votes, "coincidence", split["before 2025"]).loc["USA"]
            - agreement(votes, "coincidence", split["from 2025"], min_votes=2).loc["USA"]).dropna()
@@ -178,11 +187,12 @@ def test_motions_is_only_ever_the_motions_table(votes):
 
 
 def test_cohesion_takes_the_body(votes):
-    from analysis import load_blocs
+    from analysis import load_blocs_2025
 
-    assert list(cohesion(votes, load_blocs()).index) == [m for m in pd.unique(votes["motion"]) if m.startswith("A/")]
-    council = cohesion(votes, load_blocs(), "agreement_index", body="SC")  # DNK, FRA, GRC, SVN all abstained
-    assert list(council.index) == ["S/RES/2774(2025)"] and council.loc["S/RES/2774(2025)", "EU27"] == 1.0
+    assert list(cohesion(votes, load_blocs_2025()).index) == [m for m in pd.unique(votes["motion"]) if m.startswith("A/")]
+    council = cohesion(votes, load_blocs_2025(), "agreement_index", body="SC")  # DNK, FRA, GRC, SVN all abstained
+    assert list(council.index) == ["S/RES/2774(2025)", "S/2022/155", "S/RES/2623(2022)", "S/2022/720"]
+    assert council.loc["S/RES/2774(2025)", "EU27"] == 1.0
 
 
 def test_majority_votes_keep_date_and_body_columns():
@@ -201,3 +211,66 @@ def test_agreement_by_year_counts_each_years_votes():
     assert list(out.columns) == ["year", "a", "b", "score", "n_votes"]
     with pytest.raises(ValueError, match="needs a date column"):
         agreement_by_year(load_votes(), [("USA", "RUS")])
+
+
+# ---- each vote read with the membership of its own day
+
+
+def _changed(votes, motion, iso3, vote):
+    out = votes.copy()
+    out.loc[out["motion"].eq(motion) & out["iso3"].eq(iso3), "vote"] = vote
+    return out
+
+
+def test_nato_without_finland_in_2022(votes, motions):
+    """Finland joined NATO on 4 April 2023: its vote counts for NATO in 2025, not in 2022."""
+    from analysis import load_blocs, load_blocs_2025
+
+    blocs = load_blocs()
+    moved = _changed(_changed(votes, "A/RES/ES-11/1", "FIN", "N"), "A/RES/ES-11/7", "FIN", "N")
+    dated = cohesion(moved, blocs, "rice", motions=motions)
+    assert dated.loc["A/RES/ES-11/1", "NATO"] == 1.0  # 2 March 2022: the 30 without Finland all voted yes
+    assert dated.loc["A/RES/ES-11/7", "NATO"] < cohesion(votes, blocs, "rice", motions=motions).loc["A/RES/ES-11/7",
+                                                                                                     "NATO"]
+    snapshot = cohesion(moved, load_blocs_2025(), "rice")
+    assert snapshot.loc["A/RES/ES-11/1", "NATO"] == pytest.approx(30 / 32)  # 31 yes, Finland no, over 32
+
+
+def test_the_eu_with_the_united_kingdom_in_2019(votes, motions):
+    """The United Kingdom was a member of the EU until 31 January 2020: its vote counts for it in 2019."""
+    from analysis import load_blocs
+
+    moved = _changed(_changed(votes, "A/RES/74/168", "GBR", "N"), "A/RES/ES-11/1", "GBR", "N")
+    rice = cohesion(moved, load_blocs(), "rice", motions=motions)
+    assert rice.loc["A/RES/74/168", "EU27"] == pytest.approx(26 / 28)  # 18 December 2019: 27 yes, the UK no
+    assert rice.loc["A/RES/ES-11/1", "EU27"] == 1.0  # 2 March 2022: the 27 without the UK
+    assert cohesion(votes, load_blocs(), "rice", motions=motions).loc["A/RES/74/168", "EU27"] == 1.0
+
+
+def test_brics_of_five_before_2024(votes, motions):
+    """Before 1 January 2024 BRICS had five members: on ES-11/1 Brazil yes, Russia no, China, India and
+    South Africa abstaining -> agreement index (3 - 2/2) / 5 = 0.4; read with the ten of 2025: 0.17."""
+    from analysis import load_blocs, load_blocs_2025
+
+    dated = cohesion(votes, load_blocs(), "agreement_index", motions=motions)
+    assert dated.loc["A/RES/ES-11/1", "BRICS"] == pytest.approx(0.4)
+    # the ten of 2025: 4 yes (Brazil, Egypt, Indonesia, the United Arab Emirates), 4 abstaining, Russia no, Ethiopia
+    # not voting -> (4 - 5/2) / 9
+    snapshot = cohesion(votes, load_blocs_2025(), "agreement_index")
+    assert snapshot.loc["A/RES/ES-11/1", "BRICS"] == pytest.approx(1.5 / 9)
+    assert dated.loc["A/RES/ES-11/7", "BRICS"] == snapshot.loc["A/RES/ES-11/7", "BRICS"]  # 2025: the same ten
+
+
+def test_dated_groups_need_the_dates_of_the_votes(votes, motions):
+    from analysis import load_blocs
+
+    with pytest.raises(ValueError, match="give motions= .* so that each vote is read with the membership of its own"):
+        cohesion(votes, load_blocs())
+    with_dates = load_votes_with_dates()
+    assert cohesion(with_dates, load_blocs()).equals(cohesion(votes, load_blocs(), motions=motions))
+
+
+def load_votes_with_dates():
+    from analysis import load_votes
+
+    return load_votes(with_motions=True)

@@ -2,7 +2,17 @@
 
 import pytest
 
-from analysis import VoteDataError, load_blocs, load_members, load_sc_members, name_key, to_iso3
+from analysis import (
+    VoteDataError,
+    blocs_on,
+    load_blocs,
+    load_blocs_2025,
+    load_council,
+    load_members,
+    load_sc_members,
+    name_key,
+    to_iso3,
+)
 from analysis.data.members import REGIONAL_GROUPS
 
 
@@ -61,18 +71,73 @@ def test_name_key_folds_accents_case_apostrophes_and_spaces():
 
 
 def test_blocs_on_24_february_2025():
-    blocs = load_blocs()
+    blocs = load_blocs_2025()
     sizes = blocs.groupby("bloc").size().to_dict()
     assert sizes == {"ASEAN": 10, "AU": 54, "BRICS": 10, "EU27": 27, "G7": 7, "NATO": 32}
     assert {"IDN", "EGY", "ETH", "IRN", "ARE"} <= set(blocs.loc[blocs["bloc"] == "BRICS", "iso3"])
     assert "SWE" in set(blocs.loc[blocs["bloc"] == "NATO", "iso3"])
     assert "TLS" not in set(blocs.loc[blocs["bloc"] == "ASEAN", "iso3"])
+    # the snapshot is the dated table on that day (load_blocs_2025 refuses the two files if they disagree)
+    on_the_day = blocs_on(load_blocs(), "2025-02-24")
+    assert sorted(zip(on_the_day["bloc"], on_the_day["iso3"])) == sorted(zip(blocs["bloc"], blocs["iso3"]))
+
+
+def test_bloc_membership_has_the_dates_of_each_change():
+    blocs = load_blocs()
+    assert list(blocs.columns) == ["bloc", "iso3", "joined", "left"] and blocs.attrs["source"] == "bloc_membership.csv"
+    dated = blocs.dropna(subset=["joined"]).set_index(["bloc", "iso3"])["joined"].dt.strftime("%Y-%m-%d").to_dict()
+    assert dated == {("AU", "MAR"): "2017-01-30", ("BRICS", "ARE"): "2024-01-01", ("BRICS", "EGY"): "2024-01-01",
+                     ("BRICS", "ETH"): "2024-01-01", ("BRICS", "IDN"): "2025-01-06", ("BRICS", "IRN"): "2024-01-01",
+                     ("NATO", "FIN"): "2023-04-04", ("NATO", "MKD"): "2020-03-27", ("NATO", "MNE"): "2017-06-05",
+                     ("NATO", "SWE"): "2024-03-07"}
+    left = blocs.dropna(subset=["left"])
+    assert left[["bloc", "iso3"]].values.tolist() == [["EU27", "GBR"]] and str(left["left"].iat[0].date()) == "2020-01-31"
+    assert blocs["joined"].isna().sum() == 131 and blocs["left"].isna().sum() == 140
+
+
+@pytest.mark.parametrize("date, bloc, size, member, inside", [
+    ("2022-03-02", "NATO", 30, "FIN", False),    # NATO without Finland in 2022 (it joined on 4 April 2023)
+    ("2023-04-04", "NATO", 31, "FIN", True),     # a member from the day it joined
+    ("2019-12-18", "EU27", 28, "GBR", True),     # the EU with the United Kingdom in 2019
+    ("2020-01-31", "EU27", 28, "GBR", True),     # its last day as a member
+    ("2020-02-01", "EU27", 27, "GBR", False),
+    ("2023-02-23", "BRICS", 5, "IRN", False),    # BRICS of 5 before 2024
+    ("2024-01-01", "BRICS", 9, "IRN", True),
+    ("2025-02-24", "BRICS", 10, "IDN", True),
+    ("2014-03-27", "NATO", 28, "MNE", False),
+])
+def test_blocs_on_a_date(date, bloc, size, member, inside):
+    members = blocs_on(load_blocs(), date).query("bloc == @bloc")["iso3"]
+    assert len(members) == size and (member in set(members)) is inside
 
 
 def test_security_council_2025():
     sc = load_sc_members()
     assert sorted(sc.loc[sc["membership"] == "permanent", "iso3"]) == ["CHN", "FRA", "GBR", "RUS", "USA"]
     assert len(sc) == 15
+
+
+def test_security_council_of_2022_is_not_that_of_2025():
+    sc = load_sc_members(year=2022)
+    assert sorted(sc.loc[sc["membership"] == "elected", "iso3"]) == [
+        "ALB", "ARE", "BRA", "GAB", "GHA", "IND", "IRL", "KEN", "MEX", "NOR"]
+    council = load_council()
+    assert list(council.columns) == ["year", "iso3", "membership", "term"]
+    assert council.groupby("year").size().to_dict() == {2022: 15, 2025: 15}
+    both = set(council.loc[council["year"] == 2022, "iso3"]) & set(council.loc[council["year"] == 2025, "iso3"])
+    assert sorted(both) == ["CHN", "FRA", "GBR", "RUS", "USA"]  # only the permanent members sat in both
+    assert council.set_index(["year", "iso3"]).loc[(2022, "IND"), "term"] == "2021-2022"
+    with pytest.raises(VoteDataError, match=r"no Council membership held for this year \(held: 2022, 2025\): 2023"):
+        load_sc_members(year=2023)
+
+
+def test_a_council_roster_that_contradicts_its_year_is_refused(write):
+    rows = (load_sc_members(year=2022)).itertuples(index=False)
+    text = "iso3,membership,term\n" + "".join(f"{i},{m},{t}\n" for i, m, t in rows)
+    with pytest.raises(VoteDataError, match=r"sc_members_2022\.csv, line 10: an elected member's term must include "
+                                            r"2022, a permanent member has none: 'IND 2023-2024'"):
+        load_sc_members(write("sc_members_2022.csv", text.replace("IND,elected,2021-2022", "IND,elected,2023-2024")),
+                        year=2022)
 
 
 def test_member_table_errors_name_file_line_and_value(write):

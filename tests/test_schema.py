@@ -63,8 +63,8 @@ def test_ga_roll_call_missing_a_member(write):
 
 
 def test_sc_roll_call_with_wrong_members(write):
-    with pytest.raises(VoteDataError, match=r"Security Council roll call must list all 15 members of its roster "
-                                            r"once; found 15 \(missing CHN, DNK"):
+    with pytest.raises(VoteDataError, match=r"Security Council roll call must list all 15 members of the Council "
+                                            r"of 2025 once; found 15 \(missing CHN, DNK"):
         load_votes(votes_file(write, ["Y"] * 2 + ["N"] + ["A"] * 12, MEMBERS[:15]),
                    motions_file(write, abstain=12, body="SC"))
 

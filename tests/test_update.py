@@ -42,14 +42,16 @@ ES10_META = {"date": "2026-02-24", "draft": "A/ES-11/L.17", "meeting": "A/ES-11/
 
 
 def synthetic_es11_10(changes: dict[str, str] | None = None) -> pd.DataFrame:
-    """A 193-member roll call of ES-11/10: the 34 known votes, then the other members by code: 101 Y, 35 A, 23 X.
+    """A 193-member roll call of ES-11/10: the 52 known votes (16 Y, 12 N, 22 A, 2 X), then the other members by
+    code: 91 Y, 29 A, 21 X.
 
     That gives 107-12-51 with 23 not voting, the official tally. ``changes`` swaps votes afterwards.
     """
-    known = load_partial_votes().set_index("iso3")["vote"]
+    partial = load_partial_votes()
+    known = partial[partial["motion"] == ES10].set_index("iso3")["vote"]
     rest = sorted(set(analysis.load_members()["iso3"]) - set(known.index))
     votes = dict(known)
-    votes.update(zip(rest, ["Y"] * 101 + ["A"] * 35 + ["X"] * 23))
+    votes.update(zip(rest, ["Y"] * 91 + ["A"] * 29 + ["X"] * 21))
     votes.update(changes or {})
     return pd.DataFrame({"motion": ES10, "iso3": sorted(votes), "vote": [votes[i] for i in sorted(votes)]})
 
@@ -124,10 +126,10 @@ def test_update_adds_es11_10_retires_its_partial_record_and_rewrites_the_manifes
     before = snapshot(data_copy)
     code, out, err = run(capsys, "--data-dir", str(data_copy), "update-data", str(library))
     assert code == 0, err
-    assert "compared 10 bundled roll calls with the file, member by member: identical" in out
+    assert "compared 20 bundled roll calls with the file, member by member: identical" in out
     assert "added the roll call of A/RES/ES-11/10 (GA, 2026-02-24): 107-12-51, 23 not voting, 193 members" in out
     assert "roll_call 'no' -> 'yes'" in out and "tally 107-12-51 confirmed by the Library record" in out
-    assert "retired the 34 partial votes of A/RES/ES-11/10" in out and "34 of 34 agree" in out
+    assert "retired the 52 partial votes of A/RES/ES-11/10" in out and "52 of 52 agree" in out
     assert "1 other motions not used" in out
 
     votes = load_votes(data_dir=data_copy)  # validates: 193 members, tally equal to the motions row
@@ -135,12 +137,13 @@ def test_update_adds_es11_10_retires_its_partial_record_and_rewrites_the_manifes
     assert len(es10) == 193
     assert es10["vote"].value_counts().to_dict() == {"Y": 107, "A": 51, "X": 23, "N": 12}
     assert sorted(es10.loc[es10["vote"] == "N", "iso3"]) == sorted(
-        load_partial_votes().query("vote == 'N'")["iso3"])
+        load_partial_votes().query("vote == 'N' and motion == @ES10")["iso3"])
     row = load_motions(data_dir=data_copy).set_index("motion").loc[ES10]
     assert bool(row["roll_call"]) and row["tally_quality"] == "official"
     assert (row["yes"], row["no"], row["abstain"]) == (107, 12, 51)
     assert row["title_or_change"] == "Support for lasting peace in Ukraine" and row["proposer"] == "Ukraine (46 co-sponsors)"
-    assert load_partial_votes(data_dir=data_copy).empty
+    # the partial record of the request for separate votes stays: no full record replaces it
+    assert set(load_partial_votes(data_dir=data_copy)["motion"]) == {"A/ES-11/PV.23/motion-division"}
     assert "A/RES/79/999" not in set(votes["motion"])
 
     after = snapshot(data_copy)
@@ -158,13 +161,14 @@ def test_update_adds_es11_10_retires_its_partial_record_and_rewrites_the_manifes
     assert len(old_lines) == len(new_lines) and len(changed) == 1
     assert changed[0][1] == (b"A/RES/ES-11/10,GA,2026-02-24,A/ES-11/PV.23,A/ES-11/L.17,resolution,,Ukraine "
                              b"(46 co-sponsors),Support for lasting peace in Ukraine,107,12,51,adopted,yes,official")
-    assert after["partial_votes.csv"] == b"motion,iso3,vote,confidence,source\r\n"
+    kept = [line for line in before["partial_votes.csv"].split(b"\r\n") if not line.startswith(ES10.encode())]
+    assert after["partial_votes.csv"] == b"\r\n".join(kept) and len(kept) == 5  # header, 3 rows, the last CRLF
     assert manifest_problems(data_copy) == []
     assert after["SHA256SUMS"].count(b"\n") == before["SHA256SUMS"].count(b"\n")
 
     # a second run finds nothing to do and writes nothing
     code, out, _ = run(capsys, "--data-dir", str(data_copy), "update-data", str(library))
-    assert code == 0 and "no change" in out and "compared 11 bundled roll calls" in out
+    assert code == 0 and "no change" in out and "compared 21 bundled roll calls" in out
     assert snapshot(data_copy) == after
 
 
@@ -261,7 +265,7 @@ def test_ids_with_leading_zeros_are_the_bundled_motions_and_the_folder_names_its
     record retired), never two new roll calls beside them; GAUL is France in this folder, whose aliases say so."""
     plan = padded[3]
     assert "A/RES/ES-11/7" in plan.compared and [a["motion"] for a in plan.added] == [ES10]
-    assert plan.retired == {ES10: 34} and not any("/0" in m for m in plan.selected)
+    assert plan.retired == {ES10: 52} and not any("/0" in m for m in plan.selected)
     with pytest.raises(VoteDataError, match=r"unknown country name.*'GAUL'"):  # the bundled folder has no Gaul
         analysis.read_undl(padded[0])
 
@@ -483,7 +487,7 @@ def test_a_partial_vote_the_library_records_otherwise_is_reported_and_the_record
     path = write_library_file(tmp_path / "sau.csv", records, {ES10: ES10_META})
     code, out, err = run(capsys, "--data-dir", str(data_copy), "update-data", str(path))
     assert code == 0, err
-    assert "33 of 34 agree with the Library record" in out
+    assert "51 of 52 agree with the Library record" in out
     assert "SAU: the partial record said A (low confidence), the Library records Y; the Library record is kept" in out
     assert analysis.votes_on(load_votes(data_dir=data_copy), ES10)["SAU"] == "Y"
 
@@ -532,7 +536,7 @@ def test_the_data_dir_is_the_option_not_the_environment(library, data_copy, monk
 
 def test_a_data_folder_that_does_not_validate_is_refused_before_reading_the_file(data_copy, library):
     (data_copy / "partial_votes.csv").write_bytes((data_copy / "partial_votes.csv").read_bytes() +
-                                             b"A/RES/ES-11/10,SYR,N,high,https://example.org\r\n")
+                                             b"A/RES/ES-11/10,SYR,N,high,3,https://example.org,\r\n")
     with pytest.raises(VoteDataError, match=r"more N votes \(13\) than the motion's tally allows \(12\)"):
         plan_update(library, data_copy)
 

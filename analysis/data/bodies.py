@@ -12,6 +12,10 @@ agree with the bodies here.
   majority of them (Article 18(2) and (3)); "members present and voting" are those
   casting a yes or no vote, an abstaining member counts as not voting (rules of
   procedure of the General Assembly, rule 86).
+- **Sessions of the General Assembly**: the regular session opens "on the Tuesday
+  of the third week in September, counting from the first week that contains at
+  least one working day" (rules of procedure, rule 1); the first opened in 1946,
+  so session N opens in September of 1945 + N (:func:`ga_session`).
 - **Security Council**: 15 members (Article 23), five of them permanent. A
   decision on a non-procedural matter needs nine votes in favour including the
   concurring votes of the permanent members (Article 27(3)); in practice an
@@ -24,8 +28,12 @@ agree with the bodies here.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -81,3 +89,44 @@ def majority_base(yes: int, no: int) -> int:
     111
     """
     return int(yes) + int(no)
+
+
+#: The year in which the first regular session of the General Assembly opened (session N opens in 1945 + N).
+FIRST_SESSION_YEAR = 1946
+
+
+def session_opening(year: int) -> datetime.date:
+    """The day the regular session of ``year`` opens: the Tuesday of the third week in September, counting from
+    the first week (Monday to Sunday) that contains at least one working day (rules of procedure, rule 1).
+
+    A week that holds 1 September counts as the first only if one of its September days is a working day
+    (Monday to Friday): when 1 September is a Saturday or Sunday, the first week starts on the Monday after.
+
+    >>> session_opening(2014), session_opening(2019), session_opening(2021)
+    (datetime.date(2014, 9, 16), datetime.date(2019, 9, 17), datetime.date(2021, 9, 14))
+    """
+    first = datetime.date(year, 9, 1)
+    monday = first - datetime.timedelta(days=first.weekday())  # the Monday of the week holding 1 September
+    if first.weekday() >= 5:  # 1 September a Saturday or Sunday: that week has no September working day
+        monday += datetime.timedelta(days=7)
+    return monday + datetime.timedelta(days=14 + 1)  # the Tuesday of the third week
+
+
+def ga_session(dates) -> np.ndarray:
+    """The regular session of the General Assembly in which each date falls (an integer array; rule 1).
+
+    Session N opens in September of 1945 + N (:func:`session_opening`); a date before that year's opening
+    belongs to the previous session. A vote of an emergency special session (``A/RES/ES-...``) gets the
+    regular session during which it was held. ``dates`` is anything :func:`pandas.to_datetime` reads; a
+    missing date gives -1.
+
+    >>> ga_session(["2014-03-27", "2014-09-16", "2021-09-13", "2021-09-14"]).tolist()
+    [68, 69, 75, 76]
+    """
+    when = pd.to_datetime(pd.Series(dates, dtype=object) if not isinstance(dates, pd.Series) else dates)
+    when = pd.Series(pd.DatetimeIndex(when)).reset_index(drop=True)
+    years = when.dt.year
+    openings = {int(y): pd.Timestamp(session_opening(int(y))) for y in years.dropna().unique()}
+    opening = years.map(openings)
+    session = (years - (FIRST_SESSION_YEAR - 1)).where(when >= opening, years - FIRST_SESSION_YEAR)
+    return session.fillna(-1).astype(np.int64).to_numpy()

@@ -18,7 +18,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import REGIONAL_GROUPS, TABLES, VoteDataError, data_path, read_table, stamp  # noqa: F401 (REGIONAL_GROUPS)
+from .schema import (  # noqa: F401 (REGIONAL_GROUPS)
+    COUNCIL_ROSTERS,
+    REGIONAL_GROUPS,
+    TABLES,
+    VoteDataError,
+    data_path,
+    read_table,
+    stamp,
+)
 from .schema import data_dir as resolve_data_dir
 
 #: Short labels for figures.
@@ -67,13 +75,95 @@ def load_historical_seats(path: PathLike = None, *, data_dir: PathLike = None) -
 
 
 def load_blocs(path: PathLike = None, *, data_dir: PathLike = None) -> pd.DataFrame:
-    """Bloc membership on 24 February 2025 as a long table ``bloc, iso3`` (EU27, NATO, G7, BRICS, ASEAN, AU)."""
-    return _load("blocs", path, data_dir, member_codes(data_dir=data_dir))
+    """Bloc membership with dates, ``bloc, iso3, joined, left`` (EU27, NATO, G7, BRICS, ASEAN, AU).
+
+    ``joined`` and ``left`` are dates, NaT where the file leaves them empty (a
+    member throughout 2014-2026; still a member); ``left`` is the last day of
+    membership. :func:`blocs_on` gives the membership of one day, and
+    :func:`analysis.cohesion` reads each vote with the membership of its own
+    day. The table's ``attrs["source"]`` names the file. Checked on load: a
+    member does not leave before it joined.
+    """
+    path = Path(path) if path else data_path(TABLES["blocs"].file, data_dir)
+    frame = _load("blocs", path, data_dir, member_codes(data_dir=data_dir))
+    early = (frame["left"] < frame["joined"]).to_numpy()
+    if early.any():
+        i = int(early.argmax())
+        lines = read_table("blocs", path, codes=member_codes(data_dir=data_dir))[1]
+        raise VoteDataError("left before it joined", file=path, line=lines[i],
+                            value=f"{frame['bloc'].iat[i]} {frame['iso3'].iat[i]}")
+    frame.attrs["source"] = path.name
+    return frame
 
 
-def load_sc_members(path: PathLike = None, *, data_dir: PathLike = None) -> pd.DataFrame:
-    """The 15 Security Council members of 2025: ``iso3``, ``membership`` (permanent/elected), ``term``."""
-    return _load("sc_members", path, data_dir, member_codes(data_dir=data_dir))
+def blocs_on(blocs: pd.DataFrame, date) -> pd.DataFrame:
+    """The members of each bloc on ``date``: the rows of ``blocs`` (:func:`load_blocs`) whose membership covers it.
+
+    A table without ``joined``/``left`` columns is returned as it is (one membership for every day).
+
+    >>> nato = blocs_on(load_blocs(), "2022-03-02").query("bloc == 'NATO'")
+    >>> len(nato), "FIN" in set(nato["iso3"])
+    (30, False)
+    """
+    on = pd.Timestamp(date)
+    if not {"joined", "left"} <= set(blocs.columns):
+        return blocs.copy()
+    covers = (blocs["joined"].isna() | (blocs["joined"] <= on)) & (blocs["left"].isna() | (blocs["left"] >= on))
+    return blocs[covers].reset_index(drop=True)
+
+
+def load_blocs_2025(path: PathLike = None, *, data_dir: PathLike = None) -> pd.DataFrame:
+    """Bloc membership on 24 February 2025 (``blocs.csv``): ``bloc, iso3``, the snapshot the 2025 analyses read.
+
+    Checked on load against the dated table (:func:`load_blocs`): the two files
+    must give the same members on that day, or both are refused.
+    """
+    path = Path(path) if path else data_path(TABLES["blocs_2025"].file, data_dir)
+    codes = member_codes(data_dir=data_dir)
+    frame = _load("blocs_2025", path, data_dir, codes)
+    dated = blocs_on(load_blocs(data_dir=data_dir), "2025-02-24")
+    snapshot, on_the_day = set(zip(frame["bloc"], frame["iso3"])), set(zip(dated["bloc"], dated["iso3"]))
+    if snapshot != on_the_day:
+        extra, missing = sorted(snapshot - on_the_day), sorted(on_the_day - snapshot)
+        lines = read_table("blocs_2025", path, codes=codes)[1]
+        line = lines[list(zip(frame["bloc"], frame["iso3"])).index(extra[0])] if extra else None
+        what = (f"not a member on 24 February 2025 by {TABLES['blocs'].file}" if extra else
+                f"a member on 24 February 2025 by {TABLES['blocs'].file} is missing")
+        raise VoteDataError(what, file=path, line=line, value=" ".join((extra or missing)[0]))
+    return frame
+
+
+def load_sc_members(path: PathLike = None, *, data_dir: PathLike = None, year: int = 2025) -> pd.DataFrame:
+    """The 15 Security Council members of ``year`` (2025 unless given; 2022 is also held): ``iso3``,
+    ``membership`` (permanent/elected), ``term``. :func:`load_council` gives every year held in one table."""
+    if year not in COUNCIL_ROSTERS:
+        raise VoteDataError(f"no Council membership held for this year (held: {', '.join(map(str, COUNCIL_ROSTERS))})",
+                            value=year)
+    frame = _load(COUNCIL_ROSTERS[year], path, data_dir, member_codes(data_dir=data_dir))
+    first = pd.to_numeric(frame["term"].str[:4], errors="coerce")
+    last = pd.to_numeric(frame["term"].str[5:], errors="coerce")
+    permanent = frame["membership"].eq("permanent")
+    wrong = (permanent & frame["term"].ne("")) | (~permanent & ~((first <= year) & (year <= last)))
+    if wrong.any() or permanent.sum() != 5:
+        path = Path(path) if path else data_path(TABLES[COUNCIL_ROSTERS[year]].file, data_dir)
+        i = int(wrong.to_numpy().argmax()) if wrong.any() else None
+        problem = (f"an elected member's term must include {year}, a permanent member has none" if wrong.any()
+                   else f"the Council has 5 permanent members, the file lists {int(permanent.sum())}")
+        lines = read_table(COUNCIL_ROSTERS[year], path, codes=member_codes(data_dir=data_dir))[1]
+        raise VoteDataError(problem, file=path, line=None if i is None else lines[i],
+                            value=None if i is None else f"{frame['iso3'].iat[i]} {frame['term'].iat[i]}".strip())
+    return frame
+
+
+def load_council(*, data_dir: PathLike = None) -> pd.DataFrame:
+    """The Security Council's members of every year held, one long table: ``year, iso3, membership, term``.
+
+    A Council roll call lists the 15 members of its year (``sc_members_YEAR.csv``;
+    today 2022 and 2025): the Council of 2022 is not the Council of 2025.
+    """
+    frames = [load_sc_members(data_dir=data_dir, year=year).assign(year=year) for year in COUNCIL_ROSTERS]
+    out = pd.concat(frames, ignore_index=True)
+    return out[["year", "iso3", "membership", "term"]].astype({"year": "int64"})
 
 
 def load_article19(path: PathLike = None, *, data_dir: PathLike = None) -> pd.DataFrame:

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .bodies import BODY_NAMES, body_of
+from .bodies import BODY_NAMES, LIMITS, body_of
 from .members import PathLike, to_iso3
 from .schema import (
     DATA_DIR,
     OUTCOME,
+    TABLES,
     VoteDataError,
     data_path,
     decode,
@@ -118,6 +119,35 @@ def load_resolution_text(motion: str = "A/RES/ES-11/10", *, data_dir: PathLike =
     if not path.is_file():
         raise VoteDataError("no text held for this resolution", file=path, value=motion)
     return decode(open_bytes(path), path)
+
+
+def load_related_tallies(path: PathLike = None, *, data_dir: PathLike = None) -> pd.DataFrame:
+    """Ukraine-related General Assembly votes known only as tallies, most without a confirmed symbol.
+
+    Columns ``date``, ``symbol`` (empty where no source confirms it: never
+    guessed), ``title``, ``yes``/``no``/``abstain`` (nullable Int64, missing
+    where not known or where the sources disagree), ``tally_quality``,
+    ``sources`` (URLs, space-separated) and ``note``. Today: the Crimea
+    human-rights resolutions of 2022-2025, A/RES/78/316 (Zaporizhzhia, 2024) and
+    the Chornobyl and UN-Council of Europe resolutions of 2025. Not in the
+    motions table, and no country-level record. Checked on load: a symbol, where
+    given, is a General Assembly one and not a motion of the motions table; the
+    known counts add up to at most the 193 members.
+    """
+    path = Path(path) if path else data_path(TABLES["related_tallies"].file, data_dir)
+    frame, lines = read_table("related_tallies", path)
+    listed = set(map(symbol_key, load_motions(data_dir=data_dir)["motion"]))
+    counted = frame[["yes", "no", "abstain"]].fillna(0).sum(axis=1)
+    for line, symbol, total in zip(lines, frame["symbol"], counted):
+        if symbol and body_of(symbol) != "GA":
+            raise VoteDataError("not a General Assembly symbol", file=path, line=line, value=symbol)
+        if symbol and symbol_key(symbol) in listed:
+            raise VoteDataError("a motion of the motions table: its tally belongs there, not here", file=path,
+                                line=line, value=symbol)
+        if total > LIMITS["GA"]:
+            raise VoteDataError(f"yes, no and abstain add up to more than the {LIMITS['GA']} members", file=path,
+                                line=line, value=int(total))
+    return frame
 
 
 def resolution_paragraphs(text: str) -> dict[str, str]:

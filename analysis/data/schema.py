@@ -23,7 +23,9 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 #: The package-data folder of an installed wheel, inside the package ``analysis`` (pyproject.toml maps data/ there).
 PACKAGED_DATA = "_data"
@@ -395,6 +397,19 @@ _CODE = r"[A-Z]{3}"
 OUTCOME = r"adopted|rejected|rejected \(negative vote of a permanent member: (?P<vetoed_by>[^)]+)\)"
 _VOTE_DOC = ("Y yes, N no, A abstention, X did not vote (absent, not participating, or not entitled under "
              "Article 19)")
+#: The Council's membership by calendar year (elected terms run from 1 January): year -> declared table.
+COUNCIL_ROSTERS = {2022: "sc_members_2022", 2025: "sc_members"}
+
+
+def _council_fields(year: int) -> tuple[Field, ...]:
+    return (Field("iso3", "code", doc="member code"),
+            Field("membership", "choice", ("permanent", "elected"), doc="permanent or elected member"),
+            Field("term", pattern=r"[0-9]{4}-[0-9]{4}", empty=True, rule="two years, YYYY-YYYY",
+                  doc=f"term of an elected member (two years, {year} one of them); empty for a permanent member"))
+
+
+#: The basis of a Council vote of 2022 in sc_2022_sources.csv: named by a source, or deduced from the official tally.
+VOTE_BASIS = r"named in source|by elimination: .+"
 TABLES = {t.name: t for t in (
     Table("members", "members.csv", (
         Field("iso3", pattern=_CODE, rule="three capital letters",
@@ -416,18 +431,29 @@ TABLES = {t.name: t for t in (
         Field("name", doc="the former member (e.g. Yugoslavia, Czechoslovakia)"),
         Field("note", empty=True, doc="what became of the seat; never mapped to a successor"),
     ), key=("code",), title="codes of former seats (made for this project)"),
-    Table("blocs", "blocs.csv", (
+    Table("blocs", "bloc_membership.csv", (
+        Field("bloc", doc="EU27, NATO, G7, BRICS, ASEAN or AU (EU27: the European Union, with the United Kingdom "
+                          "until it left)"),
+        Field("iso3", "code", doc="member code"),
+        Field("joined", "date", empty=True, doc="the day it became a member; empty: a member throughout 2014-2026"),
+        Field("left", "date", empty=True, doc="its last day as a member; empty: still a member"),
+    ), key=("bloc", "iso3"), title="bloc membership with dates (long table)",
+        doc="For reading a vote with the membership of its own day (blocs_on, cohesion): NATO (Montenegro from 5 June "
+            "2017, North Macedonia from 27 March 2020, Finland from 4 April 2023, Sweden from 7 March 2024), the EU "
+            "(the United Kingdom until 31 January 2020), BRICS (Egypt, Ethiopia, Iran and the United Arab Emirates "
+            "from 1 January 2024, Indonesia from 6 January 2025), the AU (Morocco readmitted 30 January 2017); "
+            "ASEAN and the G7 did not change in 2014-2025. From each organisation's own membership pages."),
+    Table("blocs_2025", "blocs.csv", (
         Field("bloc", doc="EU27, NATO, G7, BRICS, ASEAN or AU"), Field("iso3", "code", doc="member code"),
     ), key=("bloc", "iso3"), title="bloc membership on 24 February 2025 (long table)",
         doc="EU27 (27), NATO (32: Finland since 2023, Sweden since March 2024), G7 (7; the EU takes part but is "
             "not a UN member), BRICS (10, with Indonesia from January 2025; Saudi Arabia had not confirmed), ASEAN "
-            "(10; Timor-Leste joined only in October 2025), AU (all 54 African UN members)."),
-    Table("sc_members", "sc_members_2025.csv", (
-        Field("iso3", "code", doc="member code"),
-        Field("membership", "choice", ("permanent", "elected"), doc="permanent or elected member"),
-        Field("term", pattern=r"[0-9]{4}-[0-9]{4}", empty=True, rule="two years, YYYY-YYYY",
-              doc="term of an elected member (2024-2025, 2025-2026); empty for a permanent member"),
-    ), key=("iso3",), rows=15, title="the 15 Security Council members of 2025"),
+            "(10; Timor-Leste joined only in October 2025), AU (all 54 African UN members). The snapshot of "
+            "bloc_membership.csv on that day: load_blocs_2025() refuses the two files if they disagree."),
+    *(Table(name, f"sc_members_{year}.csv", _council_fields(year), key=("iso3",), rows=15,
+            title=f"the 15 Security Council members of {year}",
+            doc=f"A Council roll call of {year} lists exactly these 15 members (load_votes checks it).")
+      for year, name in COUNCIL_ROSTERS.items()),
     Table("tile_grid", "tile_grid.csv", (
         Field("iso3", "code", doc="member code"), Field("col", "int", doc="column on the 30 x 18 grid"),
         Field("row", "int", doc="row on the grid, 0 at the top"),
@@ -447,7 +473,9 @@ TABLES = {t.name: t for t in (
         Field("date", "date", doc="date of the vote"),
         Field("meeting", empty=True, doc="meeting record symbol (empty where not established)"),
         Field("draft", empty=True, doc="draft symbol (empty where not established)"),
-        Field("kind", "choice", ("resolution", "amendment", "procedural"), doc="what was voted on"),
+        Field("kind", "choice", ("resolution", "draft resolution", "amendment", "procedural"),
+              doc="what was voted on: an adopted resolution, a draft resolution that was not adopted (a Council "
+                  "draft defeated by a veto), an amendment, or a procedural motion"),
         Field("amends", empty=True, doc="for an amendment: the draft or resolution it amends"),
         Field("proposer", empty=True, doc="who proposed it"),
         Field("title_or_change", doc="the title of a resolution, or the change an amendment proposed"),
@@ -467,17 +495,75 @@ TABLES = {t.name: t for t in (
         Field("vote", "vote", doc=_VOTE_DOC),
     ), key=("motion", "iso3"), title="country-level votes (long table)",
         doc="Each General Assembly roll call lists the 193 members, each Council roll call the 15 members of its "
-            "year; the Y/N/A counts equal the official tally."),
+            "year (sc_members_YEAR.csv); the Y/N/A counts equal the official tally. The Council votes of 2022 "
+            "come from the sources of sc_2022_sources.csv, member by member (11 yes votes on S/RES/2623 (2022) "
+            "by elimination from the official tally)."),
+    Table("sc_2022_sources", "sc_2022_sources.csv", (
+        Field("motion", "symbol", doc="a Council roll call of 2022 in votes.csv"),
+        Field("iso3", "code", doc="member code (one of the 15 members of 2022), once per motion"),
+        Field("vote", "vote", doc="the member's vote, identical to its row in votes.csv"),
+        Field("vote_basis", pattern=VOTE_BASIS, rule="named in source, or by elimination: HOW",
+              doc="named in source (a source names the member's vote), or by elimination: deduced from the "
+                  "official tally with the other votes named (S/RES/2623 (2022): the 1 against and the 3 "
+                  "abstaining named by SC/14809, so the other 11 voted yes)"),
+        Field("source", doc="the source or sources, with their URLs"),
+    ), key=("motion", "iso3"), title="the Security Council votes of 2022, member by member, with their basis",
+        doc="Loaded by load_sc_sources(), which refuses a row whose vote differs from votes.csv, and a Council roll "
+            "call of 2022 with a member it does not cover."),
     Table("partial_votes", "partial_votes.csv", (
         Field("motion", "symbol", doc="a motion of motions.csv with roll_call no (a full record replaces a partial "
                                       "one)"),
         Field("iso3", "code", doc="member code, at most once per motion"),
         Field("vote", "vote", doc=_VOTE_DOC + "; never more of a kind than the motion's tally"),
-        Field("confidence", "choice", ("high", "medium", "low"), doc="how well sourced the vote is"),
+        Field("confidence", "choice", ("high", "medium", "low"),
+              doc="how well sourced the vote is, from source_groups: high 3 or more, medium 2, low 1"),
+        Field("source_groups", "int", doc="the independent groups of reports that name the vote (outlets that "
+                                          "reprint one another, or all quote one post, are one group); at least 1"),
         Field("source", doc="the URL of a report that names the vote"),
+        Field("other_sources", empty=True, doc="the further URLs, space-separated"),
     ), key=("motion", "iso3"), may_be_empty=True, title="country-level votes known only from news reports",
         doc="Loaded by load_partial_votes(), never by load_votes(): a partial record is not a roll call. The named "
-            "states are those the news reported, not a sample: no share or rate can be computed from them."),
+            "states are those the news reported, not a sample: no share or rate can be computed from them. A row "
+            "whose confidence does not follow from its source_groups is refused."),
+    Table("related_tallies", "related_tallies.csv", (
+        Field("date", "date", doc="date of the vote (inferred from news reports where the note says so)"),
+        Field("symbol", "symbol", empty=True, doc="the resolution's symbol; empty where no source confirms it (never "
+                                                  "guessed)"),
+        Field("title", doc="the title as the sources give it"),
+        Field("yes", "int", empty=True, doc="votes in favour; empty where not known"),
+        Field("no", "int", empty=True, doc="votes against; empty where not known"),
+        Field("abstain", "int", empty=True, doc="abstentions; empty where not known (or where the sources disagree)"),
+        Field("tally_quality", doc="how good the tally source is: official, news sources (how many agree), no tally "
+                                   "found, ..."),
+        Field("sources", doc="the URLs of the sources, space-separated"),
+        Field("note", empty=True, doc="what is not known or disputed"),
+    ), key=("date", "title"), title="Ukraine-related General Assembly votes known only as tallies",
+        doc="The Crimea human-rights resolutions of 2022-2025, the Zaporizhzhia resolution 78/316, the Chornobyl "
+            "and UN-Council of Europe resolutions of 2025: no country-level record, some without a confirmed "
+            "symbol. Loaded by load_related_tallies(); not in the motions table."),
+    Table("context_motions", "ga_context_motions.csv", (
+        Field("motion", "symbol", doc="the symbol in the record: a resolution, or a draft symbol (A/76/L.14) where "
+                                      "the record has no resolution number"),
+        Field("date", "date", doc="date of the vote"),
+        Field("title", doc="the record's title (long titles cut by the record with [...])"),
+        Field("yes", "int", doc="the record's votes in favour"),
+        Field("no", "int", doc="the record's votes against"),
+        Field("abstain", "int", doc="the record's abstentions"),
+        Field("non_voting", "int", doc="the record's members that did not vote"),
+        Field("undl_record", pattern=r"[0-9]{1,12}", rule="a record number (digits)",
+              doc="UN Digital Library record number (https://digitallibrary.un.org/record/NNN)"),
+    ), key=("motion",), title="every recorded General Assembly vote of 2014-2021 (the context)",
+        doc="725 roll calls, from a resolution-level extract of the UN Digital Library's voting records "
+            "(see Sources). It stops at 2021: what is said of all GA votes holds for 2014-2021. Loaded by "
+            "load_context_motions(), with the GA session of each vote."),
+    Table("context_votes", "ga_context_votes.csv", (
+        Field("motion", "symbol", doc="a motion of ga_context_motions.csv"),
+        Field("iso3", "code", doc="member code (one of the 193), once per motion"),
+        Field("vote", "vote", doc=_VOTE_DOC),
+    ), key=("motion", "iso3"), title="the country-level votes of the context, 2014-2021 (long table)",
+        doc="725 x 193 = 139,925 votes; every roll call lists the 193 members and its counts equal the record's "
+            "yes, no, abstain and non_voting. Loaded by load_context(), never mixed into load_votes(); its rows of "
+            "A/RES/68/262 and the ten Crimea resolutions are identical to those of votes.csv."),
     Table("text_changes", "text_changes.csv", (
         Field("part", doc="paragraph of the text"),
         Field("original_us_text", empty=True, doc="the US draft A/ES-11/L.11 as tabled, identical to S/RES/2774 "
@@ -506,6 +592,8 @@ _PROBLEMS = {
 def _check_cell(spec: Field, raw: str, codes: frozenset[str] | None) -> str | None:
     """The cell's value as stored in the table, or None if the field refuses it."""
     if spec.kind == "symbol":  # not stripped first: a control character at either end is refused too
+        if spec.empty and raw == "":
+            return ""  # a symbol no source confirms (related_tallies.csv): a gap, never filled in
         return None if symbol_problem(raw, f"{spec.name} id") else clean_symbol(raw)
     value = raw if spec.kind == "text" else raw.strip()
     if value == "":
@@ -602,3 +690,57 @@ def read_table(table: Table | str, path: str | Path | None = None, *, data_dir: 
         else:
             frame[f.name] = frame[f.name].astype("str")
     return frame, lines
+
+
+def read_table_fast(table: Table | str, path: str | Path | None = None, *, data_dir: str | Path | None = None,
+                    codes: frozenset[str] | None = None, check_key: bool = True,
+                    encoded: dict[str, tuple[np.ndarray, list[str]]] | None = None) -> pd.DataFrame | None:
+    """A large declared table read at once by pyarrow, each distinct cell checked once: the frame of
+    :func:`read_table`, or None where anything is not as declared, for :func:`read_table` to read again and
+    name the file, the line and the value.
+
+    The same rules as :func:`read_table` (no type or NA guessing; spaces around codes and ``y``/``NV`` votes
+    tolerated and normalized; the key and the row count), without a Python step per row, for a large table
+    such as the context's 139,925 votes. ``check_key=False`` leaves the key to the caller (the roll-call
+    checker checks a member once per motion on integer codes). It gives no line numbers: it is only ever
+    the fast way to a table that is right. ``encoded``, a dict, receives each column as (integer code of
+    each row, the distinct values), for a caller that works on codes (the roll-call checker).
+    """
+    from pyarrow import csv as pa_csv
+
+    spec = TABLES[table] if isinstance(table, str) else table
+    path = Path(path) if path is not None else data_path(spec.file, data_dir)
+    raw = open_bytes(path)
+    try:
+        parsed = pa_csv.read_csv(pa.BufferReader(raw), convert_options=pa_csv.ConvertOptions(
+            column_types={c: pa.string() for c in spec.columns}, strings_can_be_null=False, null_values=[],
+            quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    if parsed.column_names != spec.columns or parsed.num_rows == 0 or (spec.rows and parsed.num_rows != spec.rows):
+        return None
+    columns, keys = {}, []
+    for spec_field in spec.fields:
+        column = parsed.column(spec_field.name).combine_chunks().dictionary_encode()
+        values = [_check_cell(spec_field, raw_value, codes) for raw_value in column.dictionary.to_pylist()]
+        if any(v is None for v in values):
+            return None
+        distinct, inverse = np.unique(np.asarray(values, dtype=object).astype(str), return_inverse=True)
+        indices = inverse[column.indices.to_numpy()]
+        columns[spec_field.name] = pa.DictionaryArray.from_arrays(pa.array(indices, pa.int32()),
+                                                                  pa.array(distinct.tolist(), pa.string()))
+        if encoded is not None:
+            encoded[spec_field.name] = (indices, distinct.tolist())
+        if spec_field.name in spec.key:
+            keys.append((indices, len(distinct)))
+    if check_key and keys and np.bincount(np.ravel_multi_index([k for k, _ in keys], [n for _, n in keys])).max() > 1:
+        return None
+    frame = pa.table({name: column.cast(pa.string()) for name, column in columns.items()}).to_pandas()
+    for f in spec.fields:
+        if f.kind == "int":
+            frame[f.name] = pd.to_numeric(frame[f.name].replace("", None)).astype("Int64")
+        elif f.kind == "date":
+            frame[f.name] = pd.to_datetime(frame[f.name].replace("", None), format="%Y-%m-%d")
+        elif f.kind == "yesno":
+            frame[f.name] = frame[f.name].eq("yes")
+    return frame

@@ -22,14 +22,17 @@ from .members import (
     PathLike,
     load_article19,
     load_blocs,
+    load_blocs_2025,
+    load_council,
     load_historical_seats,
     load_members,
     load_sc_members,
     load_tile_grid,
 )
-from .motions import load_motions
+from .motions import load_motions, load_related_tallies
+from .schema import VoteDataError
 from .schema import data_dir as resolve_data_dir
-from .votes import load_partial_votes, load_votes
+from .votes import load_partial_votes, load_sc_sources, load_votes
 
 
 class Tables:
@@ -37,8 +40,16 @@ class Tables:
 
     Attributes (each a DataFrame): ``members``, ``motions``, ``votes`` (the
     roll calls, ``motion, iso3, vote``), ``partial`` (votes known only from
-    news reports), ``blocs``, ``sc_members``, ``article19``, ``tile_grid``,
-    ``historical_seats``. ``folder`` is the data folder they come from.
+    news reports), ``sc_sources`` (the basis and source of each Council vote of
+    2022), ``related_tallies`` (Ukraine votes known only as tallies),
+    ``blocs`` (membership on 24 February 2025, ``bloc, iso3``, as before),
+    ``bloc_membership`` (with ``joined``/``left`` dates, :func:`load_blocs`: for
+    reading each vote with the membership of its day), ``sc_members`` (the Council of 2025),
+    ``council`` (every Council year held, with a ``year`` column),
+    ``article19``, ``tile_grid``, ``historical_seats``, and the context of
+    every recorded GA vote of 2014-2021, ``context`` (139,925 votes) and
+    ``context_motions``, read only when asked for. ``folder`` is the data
+    folder they come from; :meth:`council_of` gives one year's Council.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -65,12 +76,40 @@ class Tables:
         return load_partial_votes(motions=self.motions, data_dir=self.folder)
 
     @cached_property
+    def sc_sources(self) -> pd.DataFrame:
+        return load_sc_sources(votes=self.votes, data_dir=self.folder)
+
+    @cached_property
+    def related_tallies(self) -> pd.DataFrame:
+        return load_related_tallies(data_dir=self.folder)
+
+    @cached_property
     def blocs(self) -> pd.DataFrame:
+        return load_blocs_2025(data_dir=self.folder)
+
+    @cached_property
+    def bloc_membership(self) -> pd.DataFrame:
         return load_blocs(data_dir=self.folder)
 
     @cached_property
     def sc_members(self) -> pd.DataFrame:
         return load_sc_members(data_dir=self.folder)
+
+    @cached_property
+    def council(self) -> pd.DataFrame:
+        return load_council(data_dir=self.folder)
+
+    @cached_property
+    def context(self) -> pd.DataFrame:
+        from .context import load_context  # 140,000 rows: its module too is loaded only when asked for
+
+        return load_context(motions=self.context_motions, data_dir=self.folder)
+
+    @cached_property
+    def context_motions(self) -> pd.DataFrame:
+        from .context import load_context_motions
+
+        return load_context_motions(data_dir=self.folder)
 
     @cached_property
     def article19(self) -> pd.DataFrame:
@@ -101,6 +140,18 @@ class Tables:
         other.__dict__.update({k: v for k, v in vars(self).items() if k in TABLE_NAMES})
         other.__dict__.update(frames)
         return other
+
+    def council_of(self, year: int) -> pd.DataFrame:
+        """The 15 Council members of ``year`` (``iso3, membership, term``), from :attr:`council`.
+
+        >>> sorted(load_tables().council_of(2022).query("membership == 'elected'")["iso3"])[:3]
+        ['ALB', 'ARE', 'BRA']
+        """
+        rows = self.council[self.council["year"] == year]
+        if rows.empty:
+            held = ", ".join(map(str, sorted(set(self.council["year"]))))
+            raise VoteDataError(f"no Council membership held for this year (held: {held})", value=year)
+        return rows.drop(columns="year").reset_index(drop=True)
 
     def name(self, iso3: str) -> str:
         """The UN name of a member (the code itself for a code that is not a member, e.g. a former seat)."""

@@ -29,9 +29,10 @@ import pandas as pd
 import pyarrow as pa
 
 from .bodies import BODY_NAMES, LIMITS, body_of
-from .members import PathLike, load_sc_members, member_codes
+from .members import PathLike, load_council, member_codes
 from .motions import load_motions, package_symbols
 from .schema import (
+    TABLES,
     VOTE_CODES,
     VoteDataError,
     data_path,
@@ -75,7 +76,8 @@ class RollCalls:
         """From a checked ``motion, iso3, vote`` table and the line of each row."""
         motion, motions = pd.factorize(frame["motion"])
         member, members = pd.factorize(frame["iso3"])
-        vote = frame["vote"].map({c: i for i, c in enumerate(VOTE_CODES)}).to_numpy(dtype=np.int8)
+        cast, codes = pd.factorize(frame["vote"])  # each distinct code looked up once, not each row
+        vote = np.array([VOTE_CODES.index(c) for c in codes], dtype=np.int8)[cast]
         return cls(motion.astype(np.int32), list(motions), member.astype(np.int32), list(members), vote,
                    lambda row: lines[row])
 
@@ -104,13 +106,17 @@ class RollCalls:
 
 def check_roll_calls(rc: RollCalls, file: PathLike, *, bodies: dict[str, str] | None = None,
                      official: pd.DataFrame | None = None, rosters: dict[str, frozenset[str]] | None = None,
-                     partial: bool = False) -> list[str]:
+                     motion_rosters: dict[str, tuple[str, frozenset[str]]] | None = None, partial: bool = False,
+                     official_name: str = "the motions table") -> list[str]:
     """Check roll calls by the rules in the module doc; return each motion's body. Raises VoteDataError.
 
     ``bodies`` gives the body of ids that are not UN symbols; ``official`` is the
-    motions table (indexed by motion) whose yes/no/abstain the counts must equal
-    (with ``partial``, may not exceed); ``rosters`` maps a body to the members a
-    roll call of that body must list exactly.
+    motions table (indexed by motion) whose yes/no/abstain (and ``non_voting``,
+    where it has that column) the counts must equal (with ``partial``, may not
+    exceed), named ``official_name`` in messages; ``rosters`` maps a body to the
+    members a roll call of that body must list exactly, and ``motion_rosters``
+    a motion id to (label, members) for a motion whose roster is its own (a
+    Council roll call lists the Council of its year: ``("the Council of 2022", ...)``).
     """
     def fail(row: int | None, problem: str, value: object = None, motion: int | None = None) -> None:
         raise VoteDataError(problem, file=file, line=None if row is None else rc.line(row), value=value,
@@ -146,9 +152,9 @@ def check_roll_calls(rc: RollCalls, file: PathLike, *, bodies: dict[str, str] | 
     counts = rc.counts()
     _check_totals(rc, first, counts, sizes, fail)
     if official is not None:
-        _check_tallies(rc, counts, motion_body, official, partial, fail)
-    if rosters:
-        _check_rosters(rc, motion_body, rosters, fail)
+        _check_tallies(rc, counts, motion_body, official, partial, fail, official_name)
+    if rosters or motion_rosters:
+        _check_rosters(rc, motion_body, rosters or {}, motion_rosters or {}, sizes, fail)
     return motion_body
 
 
@@ -169,18 +175,30 @@ def _check_totals(rc: RollCalls, first: np.ndarray, counts: np.ndarray, sizes: n
                  f"{name} column says {int(per_motion[code])}", None, code)
 
 
-def _check_rosters(rc: RollCalls, motion_body: list[str], rosters: dict[str, frozenset[str]], fail) -> None:
-    """Each roll call of a body with a roster lists exactly its members."""
-    for code, body in enumerate(motion_body):
-        roster = rosters.get(body)
-        if roster is None:
-            continue
+def _check_rosters(rc: RollCalls, motion_body: list[str], rosters: dict[str, frozenset[str]],
+                   motion_rosters: dict[str, tuple[str, frozenset[str]]], sizes: np.ndarray, fail) -> None:
+    """Each roll call of a body with a roster (or of a motion with its own) lists exactly its members.
+
+    Members appear once per motion (checked before), so a motion lists its roster exactly when it has as many
+    rows as the roster has members and all of them are on it: counted for all motions at once, per roster.
+    """
+    chosen = [motion_rosters.get(m) or (None, rosters.get(b)) for m, b in zip(rc.motions, motion_body)]
+    wrong: list[int] = []
+    for roster in {id(r): r for _, r in chosen if r is not None}.values():
+        codes = np.array([i for i, (_, r) in enumerate(chosen) if r is roster])
+        on_roster = np.array([m in roster for m in rc.members], dtype=bool)
+        inside = np.bincount(rc.motion[on_roster[rc.member]], minlength=len(rc.motions))
+        bad = (inside[codes] != len(roster)) | (sizes[codes] != len(roster))
+        wrong += codes[bad].tolist()
+    if wrong:
+        code = min(wrong)
+        label, roster = chosen[code]
         present = {rc.members[m] for m in rc.member[rc.motion == code]}
-        if present != roster:
-            missing, extra = sorted(roster - present), sorted(present - roster)
-            detail = f"missing {', '.join(missing[:10])}" if missing else f"not on the roster {', '.join(extra)}"
-            fail(None, f"a {BODY_NAMES[body]} roll call must list all {len(roster)} members of its roster once; "
-                 f"found {len(present)} ({detail})", None, code)
+        missing, extra = sorted(roster - present), sorted(present - roster)
+        detail = f"missing {', '.join(missing[:10])}" if missing else f"not on the roster {', '.join(extra)}"
+        whose = f" of {label}" if label else " of its roster"
+        fail(None, f"a {BODY_NAMES[motion_body[code]]} roll call must list all {len(roster)} members{whose} once; "
+             f"found {len(present)} ({detail})", None, code)
 
 
 def _check_dates(rc: RollCalls, first: np.ndarray, fail) -> None:
@@ -199,25 +217,39 @@ def _check_dates(rc: RollCalls, first: np.ndarray, fail) -> None:
 
 
 def _check_tallies(rc: RollCalls, counts: np.ndarray, bodies: list[str], official: pd.DataFrame, partial: bool,
-                   fail) -> None:
-    """Counts equal the official Y/N/A tally (partial: Y, N, A and X never exceed it)."""
+                   fail, official_name: str = "the motions table") -> None:
+    """Counts equal the official Y/N/A tally, and X the ``non_voting`` count where ``official`` has it (partial:
+    Y, N, A and X never exceed it)."""
+    if partial:
+        return _check_partial_tallies(rc, counts, bodies, official, fail)
+    columns = [*_TALLY, *(["non_voting"] if "non_voting" in official.columns else [])]
+    table = official.reindex(rc.motions)[columns]
+    expected = np.column_stack([pd.to_numeric(table[c]).to_numpy(dtype=float, na_value=np.nan) for c in columns])
+    wrong = ~np.isnan(expected) & (counts[:, :len(columns)] != expected)
+    if wrong.any():
+        code = int(wrong.any(axis=1).argmax())
+        i = int(wrong[code].argmax())
+        shown = tally_text(dict(zip(_TALLY, table.iloc[code][list(_TALLY)])))
+        if i == 3:
+            fail(None, f"counted {int(counts[code, 3])} members not voting but {official_name} gives "
+                 f"{int(expected[code, 3])}; non_voting differs", int(counts[code, 3]), code)
+        fail(None, f"counted {tally_text(dict(zip(_TALLY, counts[code, :3])))} (yes-no-abstain) but {official_name} "
+             f"gives {shown}; {columns[i]} differs", int(counts[code, i]), code)
+
+
+def _check_partial_tallies(rc: RollCalls, counts: np.ndarray, bodies: list[str], official: pd.DataFrame,
+                           fail) -> None:
+    """A partial record: Y, N, A and X never exceed the motion's tally (X: the members the tally leaves out)."""
     for code, motion in enumerate(rc.motions):
         row = official.loc[motion]
         tally = [row[c] for c in _TALLY]
         known = [pd.notna(t) for t in tally]
-        if partial:
-            limits = tally + ([LIMITS[bodies[code]] - sum(int(t) for t in tally)] if all(known) else [pd.NA])
-            for i, limit in enumerate(limits):
-                if pd.notna(limit) and counts[code, i] > int(limit):
-                    rows = np.flatnonzero((rc.motion == code) & (rc.vote == i))
-                    fail(int(rows[-1]), f"more {VOTE_CODES[i]} votes ({counts[code, i]}) than the motion's tally "
-                         f"allows ({int(limit)})", VOTE_CODES[i], code)
-            continue
-        for i, column in enumerate(_TALLY):
-            if known[i] and counts[code, i] != int(tally[i]):
-                shown = tally_text(dict(zip(_TALLY, tally)))
-                fail(None, f"counted {tally_text(dict(zip(_TALLY, counts[code, :3])))} (yes-no-abstain) but the "
-                     f"motions table gives {shown}; {column} differs", int(counts[code, i]), code)
+        limits = tally + ([LIMITS[bodies[code]] - sum(int(t) for t in tally)] if all(known) else [pd.NA])
+        for i, limit in enumerate(limits):
+            if pd.notna(limit) and counts[code, i] > int(limit):
+                rows = np.flatnonzero((rc.motion == code) & (rc.vote == i))
+                fail(int(rows[-1]), f"more {VOTE_CODES[i]} votes ({counts[code, i]}) than the motion's tally "
+                     f"allows ({int(limit)})", VOTE_CODES[i], code)
 
 
 # --- the bundled tables -------------------------------------------------------------------------------------
@@ -230,7 +262,8 @@ def _canonical(frame: pd.DataFrame, lines: list[int], path: Path, motions: pd.Da
                strict: bool = True, data_dir: PathLike = None) -> pd.DataFrame:
     """Each motion id spelled as in the motions table; an id it lacks is refused (``strict``) or written in the
     normal form of UN symbols (:func:`~analysis.data.motions.canonical_symbol`)."""
-    keys = frame["motion"].map(symbol_key)
+    codes, uniques = pd.factorize(frame["motion"])
+    keys = pd.Series(np.asarray([symbol_key(m) for m in uniques], dtype=object)[codes], index=frame.index)
     known = dict(zip(map(symbol_key, motions["motion"]), motions["motion"]))
     unknown = ~keys.isin(known)
     if not strict:
@@ -264,18 +297,21 @@ def load_votes(path: PathLike = None, motions: pd.DataFrame | PathLike = None, *
                with_motions: bool = False) -> pd.DataFrame:
     """Country-level votes as one tidy long table: ``motion``, ``iso3``, ``vote`` (Y/N/A/X).
 
-    By default the bundled records: 10 General Assembly votes x 193 members and
-    S/RES/2774 (2025) x 15 Council members. Give ``path`` (and ``motions``, a
-    motions table or its CSV path) to load your own records in the same layout,
-    for instance the country-level record of an amendment vote; ``data_dir``
-    reads another folder laid out like ``data/``.
+    By default the bundled records: 20 General Assembly votes x 193 members
+    (A/RES/68/262, the ten Crimea resolutions of 2016-2021, A/RES/ES-11/1 to 9)
+    and 4 Security Council votes x 15 members (the drafts S/2022/155 and
+    S/2022/720, S/RES/2623 (2022), S/RES/2774 (2025)). Give ``path`` (and
+    ``motions``, a motions table or its CSV path) to load your own records in
+    the same layout, for instance the country-level record of an amendment
+    vote; ``data_dir`` reads another folder laid out like ``data/``.
 
     Checked on load: every motion is in the motions table with ``roll_call``
     true and vice versa, the roll-call rules (see the module doc), each GA roll
     call lists the 193 members and each SC roll call the 15 Council members of
-    2025 (the only Council year in the data), and the Y/N/A counts equal the
-    official tally. With ``with_motions=True`` each row also carries the
-    motion's ``date`` and ``body``, so ``votes[votes.date.dt.year == 2025]`` works.
+    its year (:func:`analysis.load_council`; a year whose membership is not held
+    is refused), the Y/N/A counts equal the official tally, and the member a
+    ``vetoed_by`` names voted no. With ``with_motions=True`` each row also
+    carries the motion's ``date`` and ``body``, so ``votes[votes.date.dt.year == 2025]`` works.
     """
     path = Path(path) if path else data_path("votes.csv", data_dir)
     motions = _motions(motions, data_dir)
@@ -292,30 +328,85 @@ def load_votes(path: PathLike = None, motions: pd.DataFrame | PathLike = None, *
         i = int(stray.to_numpy().argmax())
         raise VoteDataError("country-level rows for a motion whose roll_call is not yes in the motions table",
                             file=path, line=lines[i], value=frame["motion"].iat[i])
-    council = frozenset(load_sc_members(data_dir=data_dir)["iso3"])
+    council = load_council(data_dir=data_dir)
     indexed = motions.set_index("motion")
     check_roll_calls(RollCalls.from_frame(frame, lines), path, bodies=indexed["body"].to_dict(), official=indexed,
-                     rosters={"GA": codes, "SC": council})
+                     rosters={"GA": codes}, motion_rosters=council_rosters(frame, motions, council, path))
+    _check_vetoes(frame, motions, council, path)
     if with_motions:
         frame = frame.merge(motions[["motion", "date", "body"]], on="motion", how="left", validate="many_to_one")
     return frame
+
+
+def council_rosters(frame: pd.DataFrame, motions: pd.DataFrame, council: pd.DataFrame,
+                    path: PathLike = None) -> dict[str, tuple[str, frozenset[str]]]:
+    """Each Council roll call of ``frame`` -> ("the Council of YEAR", its 15 members), by the year of its date.
+
+    ``council`` is the long table of :func:`analysis.load_council`. A Council
+    vote of a year whose membership is not held is refused: never read with
+    another year's Council.
+    """
+    members: dict[int, set[str]] = {}
+    for year, iso3 in zip(council["year"].tolist(), council["iso3"].tolist()):
+        members.setdefault(year, set()).add(iso3)
+    years = {year: frozenset(codes) for year, codes in members.items()}
+    recorded = set(pd.unique(frame["motion"]))
+    out = {}
+    for motion, body, date in zip(motions["motion"], motions["body"], motions["date"]):
+        if body != "SC" or motion not in recorded:
+            continue
+        if date.year not in years:
+            raise VoteDataError(f"a Council roll call of {date.year}, but no Council membership of that year is "
+                                f"held (sc_members_{date.year}.csv; held: {', '.join(map(str, years))})", file=path,
+                                motion=motion)
+        out[motion] = (f"the Council of {date.year}", years[date.year])
+    return out
+
+
+def _check_vetoes(frame: pd.DataFrame, motions: pd.DataFrame, council: pd.DataFrame, path: Path) -> None:
+    """A veto is a veto: the member ``vetoed_by`` names is a permanent member of that year and voted no."""
+    if "vetoed_by" not in motions.columns:
+        return
+    vetoed = motions[motions["roll_call"] & motions["vetoed_by"].notna()]
+    if vetoed.empty:
+        return
+    permanent = set(zip(council["year"].tolist(), council["iso3"].tolist(),
+                        council["membership"].eq("permanent").tolist()))
+    rows = frame[frame["motion"].isin(set(vetoed["motion"]))]
+    cast = dict(zip(zip(rows["motion"], rows["iso3"]), rows["vote"]))
+    for motion, member, date in zip(vetoed["motion"], vetoed["vetoed_by"], vetoed["date"]):
+        if (date.year, member, True) not in permanent:
+            raise VoteDataError(f"the motions table names a negative vote of a permanent member, but {member} is not "
+                                f"a permanent member of the Council of {date.year}", file=path, motion=motion,
+                                value=member)
+        if cast.get((motion, member)) != "N":
+            raise VoteDataError(f"the motions table says the negative vote of a permanent member ({member}) defeated "
+                                f"it, but the record has {member} voting", file=path, motion=motion,
+                                value=cast.get((motion, member)))
 
 
 def load_partial_votes(path: PathLike = None, motions: pd.DataFrame | PathLike = None, *,
                        data_dir: PathLike = None) -> pd.DataFrame:
     """Country-level votes known only from news reports, for motions without a full record.
 
-    Columns ``motion, iso3, vote, confidence, source`` (confidence high, medium
-    or low; source a URL). Today: A/RES/ES-11/10 (24 February 2026), 34 of the
-    170 votes cast. Never mixed into :func:`load_votes`: a partial record is not
-    a roll call. Checked on load: the roll-call rules, every motion in the
-    motions table with ``roll_call`` false (a full record replaces a partial
-    one), and never more votes of a kind than the motion's tally.
+    Columns ``motion, iso3, vote, confidence, source_groups, source,
+    other_sources``: ``source_groups`` counts the independent groups of reports
+    that name the vote and ``confidence`` follows from it (high 3 or more,
+    medium 2, low 1); ``source`` is a URL, ``other_sources`` further URLs,
+    space-separated. Today: A/RES/ES-11/10 (24 February 2026), 52 of 193
+    members (50 of the 170 votes cast, all 12 against, and 2 of the 23 not
+    voting), and 3 votes on the request for separate votes
+    (``A/ES-11/PV.23/motion-division``). Never mixed into :func:`load_votes`:
+    a partial record is not a roll call. Checked on load: the roll-call rules,
+    every motion in the motions table with ``roll_call`` false (a full record
+    replaces a partial one), never more votes of a kind than the motion's
+    tally, and each row's confidence against its source groups.
     """
     path = Path(path) if path else data_path("partial_votes.csv", data_dir)
     motions = _motions(motions, data_dir)
     frame, lines = read_table("partial_votes", path, codes=member_codes(data_dir=data_dir))
     frame = _canonical(frame, lines, path, motions)
+    _check_confidence(frame, lines, path)
     full = frame["motion"].isin(set(motions.loc[motions["roll_call"], "motion"]))
     if full.any():
         i = int(full.to_numpy().argmax())
@@ -324,4 +415,70 @@ def load_partial_votes(path: PathLike = None, motions: pd.DataFrame | PathLike =
     indexed = motions.set_index("motion")
     check_roll_calls(RollCalls.from_frame(frame, lines), path, bodies=indexed["body"].to_dict(), official=indexed,
                      partial=True)
+    return frame
+
+
+#: A partial vote's confidence, from the number of independent source groups that name it.
+CONFIDENCE_RULE = "high: 3 or more source groups, medium: 2, low: 1"
+
+
+def confidence_of(source_groups) -> np.ndarray:
+    """The confidence that ``source_groups`` gives each row: high (3 or more), medium (2), low (1); "" below 1.
+
+    >>> confidence_of([1, 2, 3, 18]).tolist()
+    ['low', 'medium', 'high', 'high']
+    """
+    groups = np.asarray(source_groups, dtype=np.int64)
+    return np.select([groups >= 3, groups == 2, groups == 1], ["high", "medium", "low"], default="")
+
+
+def _check_confidence(frame: pd.DataFrame, lines: list[int], path: Path) -> None:
+    """Each partial vote's confidence follows from its source groups (a contradiction is refused with its line)."""
+    if frame.empty:
+        return
+    groups = frame["source_groups"].astype("int64")
+    few = (groups < 1).to_numpy()
+    if few.any():
+        i = int(few.argmax())
+        raise VoteDataError("source_groups must be at least 1 (a named vote has a source)", file=path,
+                            line=lines[i], value=int(groups.iat[i]))
+    wrong = (frame["confidence"].to_numpy() != confidence_of(groups))
+    if wrong.any():
+        i = int(wrong.argmax())
+        raise VoteDataError(f"confidence does not follow from source_groups {int(groups.iat[i])} ({CONFIDENCE_RULE})",
+                            file=path, line=lines[i], value=frame["confidence"].iat[i])
+
+
+def load_sc_sources(path: PathLike = None, votes: pd.DataFrame | None = None, *,
+                    data_dir: PathLike = None) -> pd.DataFrame:
+    """The Security Council votes of 2022 member by member with their basis: ``motion, iso3, vote, vote_basis,
+    source``.
+
+    ``vote_basis`` is ``named in source`` or ``by elimination: ...`` (S/RES/2623
+    (2022): the official 11-1-3 with the no and the three abstentions named
+    leaves the other 11 as yes). ``votes`` is the table of :func:`load_votes`
+    (default: the folder's). Checked on load: each row's vote is the vote of
+    ``votes``, and every Council roll call the file names is covered member by member.
+    """
+    path = Path(path) if path else data_path(TABLES["sc_2022_sources"].file, data_dir)
+    motions = load_motions(data_dir=data_dir)
+    votes = load_votes(motions=motions, data_dir=data_dir) if votes is None else votes
+    frame, lines = read_table("sc_2022_sources", path, codes=member_codes(data_dir=data_dir))
+    frame = _canonical(frame, lines, path, motions)
+    of_2022 = motions.loc[motions["body"].eq("SC") & motions["roll_call"] & motions["date"].dt.year.eq(2022), "motion"]
+    record = votes[votes["motion"].isin(set(frame["motion"]) | set(of_2022))][["motion", "iso3", "vote"]]
+    both = frame.merge(record, on=["motion", "iso3"], how="left", suffixes=("", "_record"), indicator=True)
+    wrong = both["_merge"].ne("both").to_numpy() | (both["vote"] != both["vote_record"]).to_numpy()
+    if wrong.any():
+        i = int(wrong.argmax())
+        found = both["vote_record"].iat[i]
+        problem = (f"the vote differs from votes.csv ({found})" if both["_merge"].iat[i] == "both" else
+                   "no such vote in votes.csv (not a roll call, or not a member voting on it)")
+        raise VoteDataError(problem, file=path, line=lines[i], value=f"{frame['motion'].iat[i]} "
+                            f"{frame['iso3'].iat[i]} {frame['vote'].iat[i]}")
+    uncovered = record.merge(frame[["motion", "iso3"]], how="left", indicator=True)
+    uncovered = uncovered[uncovered["_merge"].eq("left_only")]
+    if len(uncovered):
+        raise VoteDataError("a member's vote of this Council roll call has no row (basis and source)", file=path,
+                            motion=uncovered["motion"].iat[0], value=uncovered["iso3"].iat[0])
     return frame

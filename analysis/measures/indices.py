@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.ids import resolve_in
+from ..data.schema import VoteDataError
 from .arguments import measure, once_per_member, select_body
 
 AGREEMENT_METHODS = ("coincidence", "lijphart", "kappa")
@@ -128,12 +129,19 @@ def cohesion(votes: pd.DataFrame, groups: pd.DataFrame, method: str = "rice", by
     table or the members table. A member may belong to several groups. A group
     with no member casting a vote on a motion gets NaN (for ``rice``, also when
     its members only abstained).
+
+    Where ``groups`` has ``joined`` and ``left`` dates (the table of
+    :func:`analysis.load_blocs`), each vote is read with the membership of its
+    own day: NATO without Finland in 2022, the EU with the United Kingdom in
+    2019, BRICS of five before 2024. The dates of the votes come from a
+    ``date`` column of ``votes`` (``load_votes(with_motions=True)``) or from
+    ``motions``. The table's ``attrs["membership"]`` says which membership it used.
     """
     if method not in COHESION_METHODS:
         raise ValueError(f"method must be one of {', '.join(COHESION_METHODS)}, not {method!r}")
     by = by or ("bloc" if "bloc" in groups.columns else "regional_group")
     votes = select_body(votes, body, motions)
-    merged = votes.merge(groups[["iso3", by]], on="iso3", how="inner")
+    merged, membership = members_on_the_day(votes, groups, by, motions)
     counts = pd.crosstab([merged["motion"], merged[by]], merged["vote"]).reindex(columns=list(_CAST), fill_value=0)
     y, a, n = counts["Y"], counts["A"], counts["N"]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -147,17 +155,57 @@ def cohesion(votes: pd.DataFrame, groups: pd.DataFrame, method: str = "rice", by
     order = list(pd.unique(votes["motion"]))
     table = table.reindex([m for m in order if m in table.index])
     table.columns.name, table.index.name = by, "motion"
+    table.attrs["membership"] = membership
     return table
 
 
-def majority_votes(votes: pd.DataFrame, members: list[str] | set[str], label: str) -> pd.DataFrame:
+def members_on_the_day(votes: pd.DataFrame, groups: pd.DataFrame, by: str,
+                       motions: pd.DataFrame | None = None) -> tuple[pd.DataFrame, str]:
+    """``votes`` joined to ``groups`` (each vote once per group of its member), and what membership that is.
+
+    Where ``groups`` has ``joined``/``left`` dates, a vote counts for a group only
+    if the member belonged to it on the vote's date (``joined`` <= date <= ``left``;
+    a missing date: no bound). Without dates, the same members for every vote.
+    """
+    if not {"joined", "left"} <= set(groups.columns):
+        merged = votes.merge(groups[["iso3", by]], on="iso3", how="inner")
+        return merged, "as given: the same members on every vote (no joined/left dates)"
+    if "date" in votes.columns:
+        dates = votes["date"]
+    elif motions is not None and "date" in motions.columns:
+        dates = votes["motion"].map(motions.drop_duplicates("motion").set_index("motion")["date"])
+    else:
+        raise ValueError("the groups have membership dates (joined, left): give motions= (the motions table) or "
+                         "votes with a date column, so that each vote is read with the membership of its own day")
+    if dates.isna().any():
+        raise VoteDataError("no date for this motion, so its membership of the day cannot be told",
+                            value=votes["motion"][dates.isna().to_numpy()].iat[0])
+    dated = votes.assign(_day=pd.to_datetime(dates).to_numpy())
+    merged = dated.merge(groups[["iso3", by, "joined", "left"]], on="iso3", how="inner")
+    member = ((merged["joined"].isna() | (merged["joined"] <= merged["_day"]))
+              & (merged["left"].isna() | (merged["_day"] <= merged["left"])))
+    source = groups.attrs.get("source", "the joined and left dates of the groups table")
+    return (merged[member.to_numpy()].drop(columns=["_day", "joined", "left"]),
+            f"on each vote's date ({source})")
+
+
+def majority_votes(votes: pd.DataFrame, members: list[str] | set[str] | pd.DataFrame, label: str, *,
+                   motions: pd.DataFrame | None = None) -> pd.DataFrame:
     """A pseudo-member ``label`` that votes, on each motion, as the plurality of ``members`` who cast a vote.
 
+    ``members`` is a set of ISO3 codes (the same members on every motion), or
+    one bloc's rows of :func:`analysis.load_blocs` (``iso3``, ``joined``,
+    ``left``): then each motion counts the members of its own day (dates from
+    a ``date`` column of ``votes`` or from ``motions``, as in :func:`cohesion`).
     Only Y, A and N count; a tie for first place, or no vote cast, gives ``X``
     (no majority position). Rows ``motion, iso3 = label, vote``, ready to be
     appended to ``votes`` for :func:`agreement` (e.g. the EU27 majority).
     """
-    mine = votes[votes["iso3"].isin(set(members)) & votes["vote"].isin(_CAST)]
+    if isinstance(members, pd.DataFrame):
+        mine = members_on_the_day(votes, members.assign(_group=label), "_group", motions)[0]
+        mine = mine[mine["vote"].isin(_CAST)]
+    else:
+        mine = votes[votes["iso3"].isin(set(members)) & votes["vote"].isin(_CAST)]
     counts = pd.crosstab(mine["motion"], mine["vote"]).reindex(columns=list(_CAST), fill_value=0)
     top = counts.max(axis=1)
     winners = counts.eq(top, axis=0)

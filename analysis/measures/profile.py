@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .indices import agreement_by_period, majority_votes, periods
-from .records import MemberRecord
+from .records import ROLL_CALL, MemberRecord
 
 if TYPE_CHECKING:
     from ..data.tables import Tables
@@ -36,9 +36,11 @@ class CountryProfile:
 
     ``votes`` columns: ``date``, ``motion``, ``body``, ``kind``, ``vote`` (Y/N/A/X,
     missing where not known), ``record`` (where the vote comes from, in the
-    words of :mod:`analysis.measures.records`: ``roll call``, ``not a Council
-    member``, ``news report (high confidence)``..., ``tally only``), ``on_council``
-    (for Council motions), the official ``yes``/``no``/``abstain``,
+    words of :mod:`analysis.measures.records`: ``roll call``, ``by elimination``
+    (a roll-call vote deduced from the official tally with the other votes named:
+    the 11 yes votes of S/RES/2623 (2022), see ``sc_2022_sources.csv``), ``not a
+    Council member``, ``news report (high confidence)``..., ``tally only``),
+    ``on_council`` (for Council motions: by the Council of the vote's year), the official ``yes``/``no``/``abstain``,
     ``tally_quality`` and ``title``. ``agreement`` has one row per partner and
     the columns ``score <period>`` and ``votes <period>`` (the count behind it).
     """
@@ -53,28 +55,35 @@ class CountryProfile:
     agreement: pd.DataFrame
 
 
-def _on_council(iso3: str, date: pd.Timestamp, sc_members: pd.DataFrame):
-    """Whether ``iso3`` sat on the Council on ``date``: a permanent member, or an elected one within its term."""
-    row = sc_members[sc_members["iso3"] == iso3]
-    if row.empty:
-        return False
+def _on_council(iso3: str, date: pd.Timestamp, council: pd.DataFrame):
+    """Whether ``iso3`` sat on the Council on ``date``, by the members of that year (:func:`analysis.load_council`);
+    NA where the date, or that year's membership, is not in the data."""
     if pd.isna(date):
         return pd.NA
-    if row["membership"].iat[0] == "permanent":
-        return True
-    first, _, last = str(row["term"].iat[0]).partition("-")
-    return first.isdigit() and last.isdigit() and int(first) <= date.year <= int(last)
+    year = council[council["year"] == date.year]
+    if year.empty:
+        return pd.NA
+    return bool(year["iso3"].eq(iso3).any())
 
 
-def _council_text(iso3: str, sc_members: pd.DataFrame, motions: pd.DataFrame) -> str:
-    """``permanent member``, ``elected member, term 2024-2025`` or ``not on the Council in 2025``."""
-    row = sc_members[sc_members["iso3"] == iso3]
-    if not row.empty:
-        if row["membership"].iat[0] == "permanent":
-            return "permanent member"
-        return f"elected member, term {row['term'].iat[0]}"
+def _council_text(iso3: str, council: pd.DataFrame, motions: pd.DataFrame) -> str:
+    """``permanent member``; per year of a Council vote, e.g. ``2022: elected member, term 2022-2023; 2025: not
+    on the Council``; or ``not on the Council in 2022 or 2025``."""
     years = sorted({d.year for d in motions.loc[motions["body"] == "SC", "date"].dropna()})
-    return "not on the Council in " + " or ".join(map(str, years)) if years else "no Council vote in the data"
+    if not years:
+        return "no Council vote in the data"
+    seats = {}
+    for year in years:
+        rows = council[(council["year"] == year) & (council["iso3"] == iso3)]
+        held = (council["year"] == year).any()
+        seats[year] = ("membership not in the data" if not held else "not on the Council" if rows.empty else
+                       "permanent member" if rows["membership"].iat[0] == "permanent" else
+                       f"elected member, term {rows['term'].iat[0]}")
+    if set(seats.values()) == {"permanent member"}:
+        return "permanent member"
+    if set(seats.values()) == {"not on the Council"}:
+        return "not on the Council in " + " or ".join(map(str, years))
+    return "; ".join(f"{year}: {seat}" for year, seat in seats.items())
 
 
 def country_profile(tables: Tables, iso3: str, *, votes: pd.DataFrame | None = None,
@@ -103,28 +112,36 @@ def country_profile(tables: Tables, iso3: str, *, votes: pd.DataFrame | None = N
     listed = article19[(article19["iso3"] == iso3) & ~article19["entitled_to_vote"]]
     return CountryProfile(
         iso3=iso3, name=members.at[iso3, "name"], regional_group=members.at[iso3, "regional_group"],
-        council=_council_text(iso3, tables.sc_members, motions),
+        council=_council_text(iso3, tables.council, motions),
         article19=str(listed["source"].iat[0]) if len(listed) else "", method=method,
-        votes=_vote_rows(iso3, votes, motions, partial, tables.sc_members),
+        votes=_vote_rows(iso3, votes, motions, partial, tables.council,
+                         sources=tables.sc_sources if votes is tables.votes else None),
         agreement=_agreement(iso3, votes, motions, tables, method, at))
 
 
 def _vote_rows(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, partial: pd.DataFrame | None,
-               sc_members: pd.DataFrame, member: MemberRecord | None = None,
-               ordered: list[dict] | None = None) -> pd.DataFrame:
+               council: pd.DataFrame, member: MemberRecord | None = None,
+               ordered: list[dict] | None = None, sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per motion of the motions table, in date order, with this member's vote and where it comes from.
 
-    ``member`` and ``ordered`` (the motions' rows in date order) may be given when they are shared by many calls.
+    ``council`` is the Council of each year (:func:`analysis.load_council`); ``sources`` (the bundle's
+    ``sc_sources``) marks a roll-call vote deduced from the tally: ``by elimination``. ``member`` and
+    ``ordered`` (the motions' rows in date order) may be given when they are shared by many calls.
     """
     member = MemberRecord(votes, partial, iso3) if member is None else member
+    basis = {} if sources is None else dict(zip(sources.loc[sources["iso3"] == iso3, "motion"],
+                                                sources.loc[sources["iso3"] == iso3, "vote_basis"]))
     rows = []
     ordered = motions.sort_values("date", kind="stable").to_dict("records") if ordered is None else ordered
-    seated = functools.cache(lambda date: _on_council(iso3, date, sc_members))  # once per date, not per motion
+    seated = functools.cache(lambda date: _on_council(iso3, date, council))  # once per date, not per motion
     for m in ordered:
         motion, body = m["motion"], m.get("body")
         on_council = seated(m["date"]) if body == "SC" else pd.NA
         found = member.on(motion, body, on_council if on_council is not pd.NA else None)
         vote, record = (pd.NA if found.vote is None else found.vote), found.label
+        how = basis.get(motion, "named in source").split(":")[0]
+        if found.record == ROLL_CALL and how != "named in source":
+            record = how  # "by elimination"
         rows.append({"date": m["date"], "motion": motion, "body": body, "kind": m.get("kind", "resolution"),
                      "vote": vote, "record": record, "on_council": on_council, "yes": m.get("yes"),
                      "no": m.get("no"), "abstain": m.get("abstain"), "tally_quality": m.get("tally_quality", ""),
@@ -146,7 +163,8 @@ def member_votes(tables: Tables, iso3: str, *, votes: pd.DataFrame | None = None
     if votes is None:
         votes, partial = tables.votes, tables.partial if partial is None else partial
     motions = tables.motions if motions is None else motions
-    return _vote_rows(iso3, votes, motions, partial, tables.sc_members)
+    return _vote_rows(iso3, votes, motions, partial, tables.council,
+                      sources=tables.sc_sources if votes is tables.votes else None)
 
 
 def members_votes(tables: Tables, iso3s: list[str] | None = None, *, votes: pd.DataFrame | None = None,
@@ -164,20 +182,19 @@ def members_votes(tables: Tables, iso3s: list[str] | None = None, *, votes: pd.D
     recorded = set(votes["motion"].unique())
     own = {iso3: rows for iso3, rows in votes.groupby("iso3", sort=False)}
     news = {} if partial is None else {iso3: rows for iso3, rows in partial.groupby("iso3", sort=False)}
-    sc = tables.sc_members
-    seats = {iso3: rows for iso3, rows in sc.groupby("iso3", sort=False)}
+    sources = tables.sc_sources if votes is tables.votes else None
     out = {}
     for iso3 in iso3s:
         mine = own.get(iso3, votes.iloc[:0])
         reported = None if partial is None else news.get(iso3, partial.iloc[:0])
         member = MemberRecord(mine, reported, iso3, recorded=recorded)
-        out[iso3] = _vote_rows(iso3, mine, motions, reported, seats.get(iso3, sc.iloc[:0]), member, ordered)
+        out[iso3] = _vote_rows(iso3, mine, motions, reported, tables.council, member, ordered, sources)
     return out
 
 
 def council_seat(tables: Tables, iso3: str, *, motions: pd.DataFrame | None = None) -> str:
     """The ``council`` line of :func:`country_profile`: ``permanent member``, ``elected member, term 2024-2025``..."""
-    return _council_text(iso3, tables.sc_members, tables.motions if motions is None else motions)
+    return _council_text(iso3, tables.council, tables.motions if motions is None else motions)
 
 
 def partner_agreement(tables: Tables, *, votes: pd.DataFrame | None = None, motions: pd.DataFrame | None = None,
@@ -190,10 +207,9 @@ def partner_agreement(tables: Tables, *, votes: pd.DataFrame | None = None, moti
     """
     votes = tables.votes if votes is None else votes
     motions = tables.motions if motions is None else motions
-    eu = set(tables.blocs.query("bloc == 'EU27'")["iso3"])
-    ga = votes[votes["motion"].isin(set(motions.loc[motions["body"] == "GA", "motion"]))]
-    with_eu = pd.concat([ga[["motion", "iso3", "vote"]], majority_votes(ga[["motion", "iso3", "vote"]], eu,
-                                                                         EU_MAJORITY)], ignore_index=True)
+    eu = tables.bloc_membership.query("bloc == 'EU27'")  # the EU of each vote's day (the UK until 2020)
+    ga = votes[votes["motion"].isin(set(motions.loc[motions["body"] == "GA", "motion"]))][["motion", "iso3", "vote"]]
+    with_eu = pd.concat([ga, majority_votes(ga, eu, EU_MAJORITY, motions=motions)], ignore_index=True)
     partners = [p for p in PARTNERS] + [EU_MAJORITY]
     return agreement_by_period(with_eu, periods(motions, at=at, body="GA"), partners, method, motions=motions)
 
