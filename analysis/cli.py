@@ -375,6 +375,8 @@ def add_country(p: argparse.ArgumentParser) -> None:
     p.add_argument("country", metavar="NAME_OR_CODE", help="a country name or ISO3 code, e.g. BRA or Brazil")
     p.add_argument("--method", choices=("lijphart", "coincidence", "kappa"), default="lijphart",
                    help="agreement index (default: lijphart)")
+    p.add_argument("--positions", action="store_true", help="also its ideal point in each GA session, from every "
+                   "recorded GA vote of the context (2014-2021; fitted now, about 2 s)")
 
 
 def cmd_country(args: argparse.Namespace) -> None:
@@ -385,12 +387,39 @@ def cmd_country(args: argparse.Namespace) -> None:
     data = Data(args)
     profile = country_profile(data.tables, to_iso3(args.country, data_dir=data.dir), votes=data.votes,
                               motions=data.motions, partial=data.partial, method=args.method)
+    positions = _positions(data, profile.iso3) if args.positions else None
     if args.format == "json":
-        print_json(profile_json(profile))
+        text = profile_json(profile)
+        if positions is not None:
+            record = json.loads(text)
+            record["ideal_points"] = json_records(positions)
+            text = json.dumps(record, ensure_ascii=False, indent=1)
+        print_json(text)
     elif args.format == "csv":
-        emit(profile_table(profile), "csv")
+        table = profile_table(profile)
+        if positions is not None:
+            table = pd.concat([table, positions.assign(section="ideal point")], ignore_index=True)
+        emit(table, "csv")
     else:
         print(profile_text(profile))
+        if positions is not None:
+            print("\n" + wrap(f"Ideal point per GA session (one dimension, from every recorded GA vote of "
+                              f"{_years(data)}; positive: the pole of the United States; 90 % interval):", WIDTH))
+            print(table_text(positions))
+
+
+def _positions(data: Data, iso3: str) -> pd.DataFrame:
+    """The member's ideal point per session (analysis.measures.ideal), from the data folder's GA context."""
+    from .measures.ideal import ideal_points
+
+    ideal = ideal_points(data.tables.context)
+    mine = ideal[ideal["iso3"] == iso3].drop(columns="iso3").reset_index(drop=True)
+    return mine.round({"ideal": 2, "lower": 2, "upper": 2})
+
+
+def _years(data: Data) -> str:
+    dates = data.tables.context["date"]
+    return f"{dates.min():%Y}-{dates.max():%Y}"
 
 
 # ---------------------------------------------------------------------------------------------- export

@@ -494,3 +494,14 @@ def test_the_data_dir_names_its_own_members_everywhere(capsys, data_copy, tmp_pa
     code, out, _ = run(capsys, "--data-dir", str(data_copy), "votes", "ES-11/7", "--data", str(undl), "--country",
                        "Ruritania")
     assert code == 0 and out.strip() == "A/RES/ES-11/7: France (FRA) Y"
+
+
+def test_country_positions_give_the_ideal_point_per_session(capsys):
+    """Issue 19: the member's ideal point per GA session, from the context 2014-2021 (fitted by the command)."""
+    code, out, _ = run(capsys, "country", "USA", "--positions", "--format", "json")
+    assert code == 0
+    points = json.loads(out)["ideal_points"]
+    assert [p["session"] for p in points] == list(range(68, 77))
+    assert all(p["lower"] < p["ideal"] < p["upper"] and p["ideal"] > 0 for p in points)  # the positive pole
+    code, out, _ = run(capsys, "country", "RUS", "--positions")
+    assert code == 0 and "Ideal point per GA session" in out and max(map(len, out.splitlines())) <= 100
