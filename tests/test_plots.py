@@ -256,3 +256,15 @@ def test_a_dollar_in_a_title_is_drawn_literally_not_as_math_text():
     FigureCanvasAgg(fig).draw()  # an unpaired $ would fail to parse as math text here
     assert style.caption(fig) == ("Arrears of US$ 5 and $x^2$", "paid $ 3")
     assert "Arrears of US\\$ 5 and \\$x^2\\$" in texts(fig) and "Source: \\$" in texts(fig)
+
+
+def test_the_moved_map_colours_each_member_by_its_move(votes, tables):
+    """ES-11/6 to ES-11/7: the United States moved away from yes (Y -> N); the squares count every member once."""
+    from analysis.output.tilemap import MOVES
+
+    fig = plots.moved_map(votes, "ES-11/6", "ES-11/7", grid=tables.tile_grid, members=tables.members)
+    tiles = dict((i, f) for i, f, _ in squares(fig))
+    assert len(tiles) == 193
+    assert tiles["USA"] == MOVES["away"][0].upper() and tiles["UKR"] == MOVES["same"][0].upper()
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend[0].startswith("moved toward yes (") and any(t.startswith("the same vote (") for t in legend)

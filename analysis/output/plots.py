@@ -28,7 +28,7 @@ from .style import (  # noqa: F401
     styled,
     vote_legend,
 )
-from .tilemap import tile_map, tile_maps  # noqa: F401
+from .tilemap import moved_map, tile_map, tile_maps  # noqa: F401
 
 
 @styled

@@ -55,30 +55,34 @@ def _glyphs(text: str) -> mpl.path.Path:
     return path.transformed(Affine2D().translate(-(box.x0 + box.x1) / 2, -(box.y0 + box.y1) / 2))
 
 
-def _tooltip(name: str, iso3: str, code: str | None, body_note: str) -> str:
-    vote = VOTE_LABELS.get(code, code) if code is not None else body_note
+def _tooltip(name: str, iso3: str, code: str | None, body_note: str, words: dict[str, str] = VOTE_LABELS) -> str:
+    vote = words.get(code, code) if code is not None else body_note
     return f"{name} ({iso3}): {vote}"
 
 
 def draw_tiles(ax, record: pd.Series, grid: pd.DataFrame, names: dict[str, str],
-               no_record: str = NOT_RECORDED) -> None:
+               no_record: str = NOT_RECORDED, palette: dict[str, tuple[str, str]] | None = None) -> None:
     """Draw one square per row of ``grid`` on ``ax``, coloured by ``record`` (ISO3 -> vote code)."""
     iso3s = list(grid["iso3"])
     cols, rows = grid["col"].to_numpy(), grid["row"].to_numpy()
     codes = [record.get(i) for i in iso3s]
-    hatched = [c == "X" for c in codes]
+    colors = VOTE_COLORS if palette is None else {k: v[0] for k, v in palette.items()}
+    words = VOTE_LABELS if palette is None else {k: v[1] for k, v in palette.items()}
+    order = list(VOTE_CODES) if palette is None else list(palette)
+    hatched = [c == "X" and palette is None for c in codes]
     for want_hatch in (False, True):
         keep = [k for k, h in enumerate(hatched) if h == want_hatch]
         if not keep:
             continue
         squares = PatchCollection(
             [Rectangle((cols[k], -rows[k]), SIDE, SIDE) for k in keep],
-            facecolors=[VOTE_COLORS[codes[k]] if codes[k] else NO_RECORD for k in keep],
+            facecolors=[colors[codes[k]] if codes[k] else NO_RECORD for k in keep],
             edgecolors=["white" if codes[k] else "#DDDDDD" for k in keep], linewidths=0.8,
             hatch=NOT_VOTING_HATCH if want_hatch else None)
         squares.set_gid(_TILES_GID)
         squares.tile_ids = [iso3s[k] for k in keep]
-        squares.tile_titles = [_tooltip(names.get(iso3s[k], iso3s[k]), iso3s[k], codes[k], no_record) for k in keep]
+        squares.tile_titles = [_tooltip(names.get(iso3s[k], iso3s[k]), iso3s[k], codes[k], no_record, words)
+                               for k in keep]
         ax.add_collection(squares)
     centres = [(c + SIDE / 2, -r + SIDE / 2) for c, r in zip(cols, rows)]
     labels = PathCollection(
@@ -92,10 +96,10 @@ def draw_tiles(ax, record: pd.Series, grid: pd.DataFrame, names: dict[str, str],
     ax.set_aspect("equal")
     ax.axis("off")
     counts = pd.Series(codes).value_counts()
-    present = [c for c in VOTE_CODES if c in counts.index]
-    handles = [Rectangle((0, 0), 1, 1, facecolor=VOTE_COLORS[c], edgecolor="#555555", linewidth=0.5,
-                         hatch=NOT_VOTING_HATCH if c == "X" else None) for c in present]
-    ax.legend(handles, [f"{VOTE_LABELS[c]} ({int(counts[c])})" for c in present], frameon=False,
+    present = [c for c in order if c in counts.index]
+    handles = [Rectangle((0, 0), 1, 1, facecolor=colors[c], edgecolor="#555555", linewidth=0.5,
+                         hatch=NOT_VOTING_HATCH if c == "X" and palette is None else None) for c in present]
+    ax.legend(handles, [f"{words[c]} ({int(counts[c])})" for c in present], frameon=False,
               ncol=len(present), loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=9.5,
               handlelength=1.2, columnspacing=1.0)
 
@@ -209,3 +213,35 @@ def _label_points(ax) -> float:
     ax.apply_aspect()
     (x0, _), (x1, _) = ax.transData.transform([(0, 0), (1, 0)])
     return LABEL_EM * (x1 - x0) * 72 / fig.dpi
+
+
+#: The moves between two votes, as :func:`moved_map` colours them (code -> colour, words).
+MOVES = {"toward": ("#0072B2", "moved toward yes"), "away": ("#D55E00", "moved away from yes"),
+         "other": ("#999999", "other change (abstained <-> did not vote)"), "same": ("#E8E8E8", "the same vote")}
+_RANK = {"N": 0, "A": 1, "Y": 2}
+
+
+def _move(before: str, after: str) -> str:
+    if before == after:
+        return "same"
+    if before in _RANK and after in _RANK:
+        return "toward" if _RANK[after] > _RANK[before] else "away"
+    if "Y" in (before, after):
+        return "toward" if after == "Y" else "away"
+    return "other"
+
+
+@styled
+def moved_map(votes: pd.DataFrame, a: str, b: str, *, grid: pd.DataFrame, members: pd.DataFrame,
+              title: str | None = None, subtitle: str | None = None, source: str = SOURCE_VOTES) -> Figure:
+    """Who moved between two votes: each member's square coloured by its move from ``a`` to ``b`` (toward yes,
+    away from yes, another change, or the same vote), in the order no < abstain < yes; not voting to or from yes
+    counts as away from or toward yes. Arguments as :func:`tile_map`."""
+    names = dict(zip(members["iso3"], members["name"]))
+    first, second = votes_on(votes, a), votes_on(votes, b)
+    both = first.index.intersection(second.index)
+    record = pd.Series({i: _move(first[i], second[i]) for i in both})
+    fig, ax = new_figure((12, 7.6))
+    draw_tiles(ax, record, grid, names, NOT_RECORDED, palette=MOVES)
+    return finish(fig, title or f"Who moved from {first.name} to {second.name}",
+                  subtitle or "Each UN Member State is one square; colour: its move between the two votes", source)
