@@ -3,8 +3,6 @@
 import csv
 import io
 import json
-import sys
-import types
 
 import pandas as pd
 import pytest
@@ -31,7 +29,7 @@ def read_back(path, fmt: str) -> pd.DataFrame:
 def test_the_long_roll_calls_carry_names_groups_dates_and_labels(tables):
     long = export.roll_call_table(tables)
     assert list(long.columns) == LONG == ROLL_CALLS.columns
-    assert len(long) == len(tables.votes) == 10 * 193 + 15
+    assert len(long) == len(tables.votes) == 20 * 193 + 4 * 15  # 20 GA roll calls, 4 Council votes
     assert long[["date", "motion", "iso3"]].equals(long[["date", "motion", "iso3"]].sort_values(
         ["date", "motion", "iso3"], ignore_index=True))
     usa = long[(long["motion"] == "A/RES/ES-11/7") & (long["iso3"] == "USA")].iloc[0]
@@ -93,28 +91,19 @@ def test_every_declared_table_exports_as_a_valid_data_file(tables, tmp_path, nam
 
 def test_the_partial_record_exports_with_confidence_and_source(tables):
     partial = export.partial_table(tables)
-    assert list(partial.columns) == PARTIAL.columns and len(partial) == len(tables.partial) == 34
+    assert list(partial.columns) == PARTIAL.columns and len(partial) == len(tables.partial) == 55  # 52 on ES-11/10, 3 on the division
     assert set(partial["confidence"]) <= {"high", "medium", "low"} and partial["source"].str.startswith("http").all()
-    assert set(partial["motion"]) == {"A/RES/ES-11/10"}
+    assert set(partial["motion"]) == {"A/RES/ES-11/10", "A/ES-11/PV.23/motion-division"}
 
 
-def test_context_says_it_is_missing_in_one_line_then_works_once_the_loader_lands(tables, monkeypatch):
-    if "analysis.data.context" not in sys.modules:
-        try:
-            import analysis.data.context  # noqa: F401
-        except ImportError:
-            with pytest.raises(VoteDataError, match="no General Assembly context votes yet"):
-                export.context_table(tables)
-    fake = types.ModuleType("analysis.data.context")
-    votes = pd.DataFrame({"motion": ["A/RES/76/1"] * 2, "iso3": ["UKR", "RUS"], "vote": ["Y", "N"],
-                          "date": pd.to_datetime(["2021-12-01"] * 2)})
-    fake.load_context = lambda data_dir=None: votes
-    monkeypatch.setitem(sys.modules, "analysis.data.context", fake)
-    monkeypatch.setattr("analysis.data.context", fake, raising=False)
+def test_the_context_exports_every_recorded_ga_vote_of_2014_2021(tables):
+    """The context (tables.context) laid out as the roll calls: 725 roll calls x 193 members, names beside codes."""
     long = export.context_table(tables).frame
-    assert list(long["iso3"]) == ["RUS", "UKR"] and list(long["member"]) == ["Russian Federation", "Ukraine"]
-    assert set(long["body"]) == {"GA"}
-    assert list(export.context_table(tables, wide_form=True).frame["A/RES/76/1"]) == ["N", "Y"]
+    assert len(long) == 139_925 and long["motion"].nunique() == 725
+    usa = long[(long["motion"] == "A/RES/68/262") & (long["iso3"] == "USA")].iloc[0]
+    assert (usa["member"], usa["vote"], usa["body"]) == ("United States of America", "Y", "GA")
+    wide = export.context_table(tables, ["A/RES/68/262"], wide_form=True).frame
+    assert len(wide) == 193 and wide.set_index("iso3").at["RUS", "A/RES/68/262"] == "N"
 
 
 def test_the_package_folder_holds_every_table_its_descriptor_and_readme(tables, tmp_path):
@@ -142,11 +131,11 @@ def test_export_options(capsys, tmp_path):
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and len(rows) == 193 and list(rows[0])[3:] == ["A/RES/ES-11/7", "A/RES/ES-11/8"]
     code, out, _ = run(capsys, "export", "--partial", "--format", "json")
-    assert code == 0 and len(json.loads(out)) == 34 and json.loads(out)[0]["confidence"]
+    assert code == 0 and len(json.loads(out)) == 55 and json.loads(out)[0]["confidence"]
     code, out, _ = run(capsys, "export", "--table", "motions")
-    assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 23
+    assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 36  # every motion of the motions table
     code, _, _ = run(capsys, "export", "--format", "parquet", "-o", str(tmp_path / "votes.parquet"))
-    assert code == 0 and len(pd.read_parquet(tmp_path / "votes.parquet")) == 1945
+    assert code == 0 and len(pd.read_parquet(tmp_path / "votes.parquet")) == 3920
     code, out, _ = run(capsys, "export", "--all", "--format", "json", "-o", str(tmp_path / "all"))
     assert code == 0 and (tmp_path / "all" / "roll_calls_wide.json").is_file()
 
@@ -185,7 +174,8 @@ def test_country_csv_holds_every_section(capsys):
     code, out, _ = run(capsys, "country", "BRA", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     sections = [r["section"] for r in rows]
-    assert code == 0 and sections == ["member"] + ["vote"] * 23 + ["agreement"] * 8
-    assert {r["iso3"] for r in rows} == {"BRA"} and rows[0]["council"] == "not on the Council in 2025"
+    assert code == 0 and sections == ["member"] + ["vote"] * 36 + ["agreement"] * 8
+    assert {r["iso3"] for r in rows} == {"BRA"}
+    assert rows[0]["council"] == "2022: elected member, term 2022-2023; 2025: not on the Council"
     usa = next(r for r in rows if r["section"] == "agreement" and r["partner"].endswith("(USA)"))
-    assert usa["period"] == "before 2025" and usa["method"] == "lijphart" and int(usa["n_votes"]) == 7
+    assert usa["period"] == "before 2025" and usa["method"] == "lijphart" and int(usa["n_votes"]) == 17

@@ -109,14 +109,20 @@ def field_descriptor(field: Field) -> dict:
     return out
 
 
+#: The motions table a vote table's ``motion`` refers to, where it is not ``motions``.
+MOTION_TABLES = {"context_votes": "context_motions"}
+
+
 def _foreign_keys(table: Table, names: set[str]) -> list[dict]:
     """Member codes refer to ``members``, motion ids of the vote tables to ``motions`` (where both are there)."""
     keys = []
     for f in table.fields:
         if f.kind in MEMBER_KINDS and "members" in names and table.name != "members":
             keys.append({"fields": f.name, "reference": {"resource": "members", "fields": "iso3"}})
-        elif f.kind == "symbol" and f.name == "motion" and "motions" in names and table.name != "motions":
-            keys.append({"fields": f.name, "reference": {"resource": "motions", "fields": "motion"}})
+        elif f.kind == "symbol" and f.name == "motion" and table.name not in ("motions", *MOTION_TABLES.values()):
+            target = MOTION_TABLES.get(table.name, "motions")  # the context's votes belong to the context's motions
+            if target in names:
+                keys.append({"fields": f.name, "reference": {"resource": target, "fields": "motion"}})
     return keys
 
 

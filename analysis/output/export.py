@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 
 #: The bundle attribute that holds each declared table, where the name differs (the loaders check more than
 #: read_table: a roll call its roster and tally, a partial record its motion); other tables are read by read_table.
-BUNDLE = {"partial_votes": "partial"}
+BUNDLE = {"partial_votes": "partial", "blocs": "bloc_membership", "blocs_2025": "blocs", "sc_2022_sources": "sc_sources",
+          "context_votes": "context"}
 
 
 @dataclass(frozen=True)
