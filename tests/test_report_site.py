@@ -259,7 +259,7 @@ def test_the_data_download_and_every_figure_csv_read_as_one_table(site):
         names = set(archive.namelist())
         roll_calls = archive.read(f"{NAME}/roll_calls.csv").decode("utf-8").splitlines()
     assert {f"{NAME}/{n}" for n in ("roll_calls.csv", "datapackage.json", "README.md", "votes.csv")} <= names
-    assert roll_calls[0] == "motion,date,body,iso3,member,regional_group,vote,vote_label" and len(roll_calls) == 1946
+    assert roll_calls[0] == "motion,date,body,iso3,member,regional_group,vote,vote_label" and len(roll_calls) == 3921
     for path in sorted((site / "figures").glob("*.csv")):
         rows = list(csv.reader(path.open(encoding="utf-8")))
         assert rows[0] and all(cell.strip() for cell in rows[0][1:]), path.name  # one named header row

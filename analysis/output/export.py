@@ -143,27 +143,26 @@ def partial_table(tables: Tables, motions: Iterable[str] | None = None) -> pd.Da
 
 
 def load_context_votes(tables: Tables) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-    """The adapter to the data wing's GA context votes: (votes, their motions table or None).
+    """The adapter to the data wing's GA context votes: (votes, their motions table).
 
-    Uses the bundle's ``context`` table where the bundle has one, else
-    ``analysis.data.context.load_context(data_dir=...)``, which may return the
-    votes or (votes, motions). Without either: one clear VoteDataError.
+    Uses the bundle's ``context`` and ``context_motions`` tables where the bundle
+    has them, else ``analysis.data.context.load_context`` and
+    ``load_context_motions`` of the bundle's folder. Without either: one clear
+    VoteDataError.
     """
     from ..data.tables import TABLE_NAMES  # here: the bundle is the caller's (import chain kept short)
 
-    if "context" in TABLE_NAMES:
-        found = tables.context
-    else:
-        try:
-            from ..data.context import load_context
-        except ImportError as exc:
-            if getattr(exc, "name", None) not in (None, "analysis.data.context") and "load_context" not in str(exc):
-                raise  # the module exists and is broken: say so, do not hide it
-            raise VoteDataError("--context: this version has no General Assembly context votes yet "
-                                "(analysis.data.context.load_context is missing)") from None
-        found = load_context(data_dir=tables.folder)
-    votes, motions = found if isinstance(found, tuple) else (found, None)
-    return votes, motions
+    if "context" in TABLE_NAMES and "context_motions" in TABLE_NAMES:
+        return tables.context, tables.context_motions
+    try:
+        from ..data.context import load_context, load_context_motions
+    except ImportError as exc:
+        if getattr(exc, "name", None) not in (None, "analysis.data.context") and "load_context" not in str(exc):
+            raise  # the module exists and is broken: say so, do not hide it
+        raise VoteDataError("--context: this version has no General Assembly context votes yet "
+                            "(analysis.data.context.load_context is missing)") from None
+    motions = load_context_motions(data_dir=tables.folder)
+    return load_context(motions=motions, data_dir=tables.folder), motions
 
 
 def context_table(tables: Tables, motions: Iterable[str] | None = None, wide_form: bool = False) -> Export:
@@ -195,10 +194,7 @@ def all_exports(tables: Tables) -> list[Export]:
     (where the data has them), then every declared table."""
     long = roll_call_export(tables)
     out = [long, wide(long.frame), Export(PARTIAL, partial_table(tables))]
-    try:
-        out.append(context_table(tables))
-    except VoteDataError:
-        pass  # no context votes in this version
+    # the context votes come as their declared table below (one resource of that name in the descriptor)
     return out + [declared_table(tables, name) for name in TABLES]
 
 

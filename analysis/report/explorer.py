@@ -182,8 +182,8 @@ def map_svg(tables: Tables, motion: str = MAP_MOTION) -> str:
     fig = tile_map(tables.votes, motion, grid=tables.tile_grid, members=tables.members,
                    title=title, subtitle="The chosen country's square is outlined")
     svg = inline_svg_for_html(tile_svg(fig), prefix="explorer-")
-    label = html.escape(f"{title}. Each UN Member State is one square; the chosen country's square is outlined",
-                        quote=True)
+    label = html.escape(f"{motion}: one square per Member State, coloured by its vote; the chosen country's square "
+                        "is outlined", quote=True)  # begins with the figure's caption, as every map's label does
     return svg.replace("<svg", f'<svg role="img" aria-label="{label}"', 1)  # its text alternative
 
 
