@@ -92,7 +92,7 @@ class Data:
         from .data.ids import motion_row
 
         row = motion_row(self.motions, text).copy()
-        row["recorded"] = row["motion"] in set(self.votes["motion"])
+        row["recorded"] = bool(self.votes["motion"].eq(row["motion"]).any())
         return row
 
     def name(self, iso3: str) -> str:

@@ -10,7 +10,7 @@ from conftest import run_cli as run
 
 from analysis.data.exports import FORMATS, PARTIAL, ROLL_CALLS
 from analysis.data.members import member_codes
-from analysis.data.schema import TABLES, VoteDataError, read_table
+from analysis.data.schema import TABLES, VoteDataError, read_table, read_table_fast
 from analysis.data.votes import load_votes, read_votes
 from analysis.output import export
 
@@ -85,7 +85,11 @@ def test_every_declared_table_exports_as_a_valid_data_file(tables, tmp_path, nam
     exported = export.declared_table(tables, name)
     path = tmp_path / "table.csv"
     export.write_table(exported.frame, path, "csv")
-    back = read_table(name, path, codes=member_codes())[0]
+    if len(exported.frame) > 20_000:  # the context's votes: read at once by the same rules (the line-by-line
+        back = read_table_fast(name, path, codes=member_codes())  # reader takes 3 s; None if any cell is wrong)
+        assert back is not None
+    else:
+        back = read_table(name, path, codes=member_codes())[0]
     pd.testing.assert_frame_equal(back, exported.frame, check_dtype=False)
 
 

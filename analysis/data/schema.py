@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime
 import errno
+import functools
 import gzip
 import io
 import re
@@ -190,6 +191,14 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 def normal_symbol(text: object) -> str:
     """The normal form of a symbol: tidied (:func:`clean_symbol`), in upper case, numbers without leading zeros
     (``a/res/es-11/07`` -> ``A/RES/ES-11/7``). Only for an id :func:`symbol_problem` accepts."""
+    return _normal_text(text) if isinstance(text, str) else _LEADING_ZEROS.sub(
+        "", clean_symbol(text).translate(_ASCII_UPPER))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _normal_text(text: str) -> str:
+    """:func:`normal_symbol` of a string, remembered: a table of votes spells each of its few ids thousands of
+    times (a pure function of its argument, so the memory never changes an answer)."""
     return _LEADING_ZEROS.sub("", clean_symbol(text).translate(_ASCII_UPPER))
 
 
@@ -643,6 +652,20 @@ def _declared_header(spec: Table, names: list[str], path: str | Path) -> list[in
     return [keys.index(header_key(c)) for c in spec.columns]
 
 
+def _check_key(spec: Table, frame: pd.DataFrame, lines: list[int], path: Path) -> None:
+    """Refuse a row whose key repeats an earlier row's; ids are compared by their key, each distinct id
+    normalized once."""
+    keys = frame[list(spec.key)]
+    if "motion" in spec.key:
+        keys = keys.assign(motion=keys["motion"].map({m: symbol_key(m) for m in keys["motion"].unique()}))
+    dup = keys.duplicated().to_numpy()
+    if dup.any():
+        i = int(dup.argmax())
+        what = "member appears twice in the same motion" if spec.key == ("motion", "iso3") else "listed twice"
+        raise VoteDataError(what, file=path, line=lines[i], value=frame[spec.key[-1]].iat[i],
+                            motion=frame["motion"].iat[i] if "motion" in spec.key else None)
+
+
 def read_table(table: Table | str, path: str | Path | None = None, *, data_dir: str | Path | None = None,
                codes: frozenset[str] | None = None) -> tuple[pd.DataFrame, list[int]]:
     """Read and check one declared table: (typed frame, physical line of each row).
@@ -669,13 +692,7 @@ def read_table(table: Table | str, path: str | Path | None = None, *, data_dir: 
             columns[spec_field.name].append(value)
     frame = pd.DataFrame(columns, dtype=object)
     if spec.key:
-        keys = frame[list(spec.key)].map(symbol_key) if "motion" in spec.key else frame[list(spec.key)]
-        dup = keys.duplicated().to_numpy()
-        if dup.any():
-            i = int(dup.argmax())
-            what = "member appears twice in the same motion" if spec.key == ("motion", "iso3") else "listed twice"
-            raise VoteDataError(what, file=path, line=lines[i], value=frame[spec.key[-1]].iat[i],
-                                motion=frame["motion"].iat[i] if "motion" in spec.key else None)
+        _check_key(spec, frame, lines, path)
     if spec.rows is not None and len(frame) != spec.rows:
         missing = sorted(codes - set(frame["iso3"])) if codes is not None and spec.key == ("iso3",) else []
         detail = f" (missing {', '.join(missing)})" if missing and len(frame) < spec.rows else ""

@@ -41,7 +41,12 @@ class MemberVote:
     @property
     def label(self) -> str:
         """``record`` with the confidence of a news report: ``news report (high confidence)``."""
-        return f"{self.record} ({self.confidence} confidence)" if self.confidence else self.record
+        return news_label(self.confidence) if self.confidence else self.record
+
+
+def news_label(confidence: str) -> str:
+    """Where a vote known from news reports comes from, with its confidence: ``news report (high confidence)``."""
+    return f"{NEWS_REPORT} ({confidence} confidence)"
 
 
 class MemberRecord:
@@ -59,9 +64,14 @@ class MemberRecord:
         """``recorded``: the motions with a roll call, when ``votes`` holds only some members' rows (default: the
         motions of ``votes``)."""
         self.iso3 = iso3
-        self.own = votes[votes["iso3"] == iso3].drop_duplicates("motion").set_index("motion")["vote"]
+        mine = votes[votes["iso3"] == iso3].drop_duplicates("motion")
+        self.own = dict(zip(mine["motion"], mine["vote"].astype(str)))  # plain dicts: looked up once per motion
         self.recorded = set(votes["motion"].unique()) if recorded is None else recorded
-        self.news = None if partial is None else partial[partial["iso3"] == iso3].set_index("motion")
+        self.news = None
+        if partial is not None:
+            reported = partial[partial["iso3"] == iso3]
+            self.news = {m: (str(v), str(c), str(s)) for m, v, c, s in zip(
+                reported["motion"], reported["vote"], reported["confidence"], reported["source"])}
 
     def on(self, motion: str, body: str | None, on_council: bool | None = None) -> MemberVote:
         """The vote on ``motion``: its roll call, else a news report, else none (and why).
@@ -69,15 +79,15 @@ class MemberRecord:
         ``on_council`` False says the member was not on the Council that day (a
         Council motion without a roll call is then not its vote either).
         """
-        if motion in self.own.index:
-            return MemberVote(str(self.own[motion]), ROLL_CALL)
+        if motion in self.own:
+            return MemberVote(self.own[motion], ROLL_CALL)
         if motion in self.recorded:
             return MemberVote(None, NOT_ON_COUNCIL if body == "SC" else NOT_RECORDED)
         if body == "SC" and on_council is False:
             return MemberVote(None, NOT_ON_COUNCIL)
-        if self.news is not None and motion in self.news.index:
-            found = self.news.loc[motion]
-            return MemberVote(str(found["vote"]), NEWS_REPORT, str(found["confidence"]), str(found["source"]))
+        if self.news is not None and motion in self.news:
+            vote, confidence, source = self.news[motion]
+            return MemberVote(vote, NEWS_REPORT, confidence, source)
         return MemberVote(None, TALLY_ONLY)
 
 

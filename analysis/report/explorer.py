@@ -34,9 +34,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..data.schema import read_table, stamp, tally_text
+from ..data.schema import read_table, tally_text
 from ..measures.indices import periods
-from ..measures.profile import EU_MAJORITY, PARTNERS, council_seat, members_votes, partner_agreement
+from ..measures.profile import EU_MAJORITY, PARTNERS, council_seats, members_votes, partner_agreement
 from ..measures.records import NEWS_REPORT, ROLL_CALL, known_votes
 
 if TYPE_CHECKING:
@@ -97,11 +97,11 @@ def _agreement(tables: Tables) -> tuple[list[dict], list[dict], dict[str, dict]]
     labels = list(scores.columns.unique("period"))
     names = dict(zip(tables.members["iso3"], tables.members["name"]))
     partners = [{"key": p, "name": names.get(p, p)} for p in [*PARTNERS, EU_MAJORITY]]
-    by_member = {}
-    for iso3 in scores.index:
-        by_member[iso3] = {p["key"]: [[_number(scores.at[iso3, (label, p["key"])]),
-                                       int(counts.at[iso3, (label, p["key"])])] for label in labels]
-                           for p in partners}
+    keys = [p["key"] for p in partners]
+    score = {label: scores[label][keys].to_numpy() for label in labels}  # plain arrays: 193 x 4 x periods cells
+    count = {label: counts[label][keys].to_numpy() for label in labels}
+    by_member = {iso3: {key: [[_number(score[label][i, j]), int(count[label][i, j])] for label in labels]
+                        for j, key in enumerate(keys)} for i, iso3 in enumerate(scores.index)}
     return partners, [{"label": label, "motions": spans.get(label, [])} for label in labels], by_member
 
 
@@ -151,11 +151,11 @@ def explorer_data(tables: Tables) -> dict:
     records = [ROLL_CALL]
     ideal = _ideal_points(tables)
     members = {}
-    rows = members_votes(tables)
+    rows, seats = members_votes(tables), council_seats(tables)
     for row in tables.members.sort_values("iso3").itertuples(index=False):
         entry = _member(rows[row.iso3], row.iso3, motions, records)
         entry.update({"name": row.name, "group": row.regional_group, "agreement": agreement.get(row.iso3, {}),
-                      "article19": barred.get(row.iso3, ""), "council": council_seat(tables, row.iso3)})
+                      "article19": barred.get(row.iso3, ""), "council": seats[row.iso3]})
         if row.iso3 in ideal:
             entry["ideal_points"] = ideal[row.iso3]
         members[row.iso3] = entry
@@ -264,35 +264,9 @@ href="index.html#about-data">the sources and data checksum</a>.</p>
 """
 
 
-#: The last data script and map made, by data folder version: a process that builds the report again from the
-#: same files (the tests do, several times) reuses them instead of computing every member's record again.
-_MADE: dict[tuple, tuple[str, str]] = {}
-
-
-def _folder_version(folder: Path) -> tuple:
-    return (str(folder.resolve()),) + tuple((p.relative_to(folder).as_posix(), stamp(p))
-                                             for p in sorted(folder.rglob("*")) if p.is_file())
-
-
-def _made(tables: Tables) -> tuple[str, str]:
-    """(data script, map SVG) of ``tables``; remembered only for a bundle that is its folder's files as they are
-    (none of its tables loaded or replaced yet), so a changed bundle is never answered from the memory."""
-    from ..data.tables import TABLE_NAMES  # here: at import time the chain would be one module too long
-
-    fresh = not any(name in vars(tables) for name in TABLE_NAMES)
-    key = _folder_version(tables.folder) if fresh else None
-    if key is not None and key in _MADE:
-        return _MADE[key]
-    made = data_script(explorer_data(tables)), map_svg(tables)
-    if key is not None:
-        _MADE.clear()
-        _MADE[key] = made
-    return made
-
-
 def write_explorer(tables: Tables, folder: Path, footer: str, title: str) -> None:
     """Write ``explorer.html`` and ``assets/explorer-data.js`` into the report folder ``folder``."""
-    script, svg = _made(tables)
+    script, svg = data_script(explorer_data(tables)), map_svg(tables)
     (folder / DATA_FILE).parent.mkdir(parents=True, exist_ok=True)
     (folder / DATA_FILE).write_text(script, encoding="utf-8")
     (folder / PAGE).write_text(explorer_page(svg, footer, title), encoding="utf-8")
