@@ -39,6 +39,7 @@ from .schema import (
     is_iso_date,
     normal_symbol,
     read_table,
+    read_table_fast,
     symbol_key,
     tally_text,
 )
@@ -316,7 +317,19 @@ def load_votes(path: PathLike = None, motions: pd.DataFrame | PathLike = None, *
     path = Path(path) if path else data_path("votes.csv", data_dir)
     motions = _motions(motions, data_dir)
     codes = member_codes(data_dir=data_dir)
+    frame = read_table_fast("votes", path, codes=codes)  # at once; None where anything is not as declared
+    if frame is not None:
+        try:
+            return _checked_votes(frame, list(range(2, len(frame) + 2)), path, motions, codes, data_dir, with_motions)
+        except VoteDataError:
+            pass  # read again line by line, so that the message names the file's own line
     frame, lines = read_table("votes", path, codes=codes)
+    return _checked_votes(frame, lines, path, motions, codes, data_dir, with_motions)
+
+
+def _checked_votes(frame: pd.DataFrame, lines: list[int], path: Path, motions: pd.DataFrame, codes: frozenset[str],
+                   data_dir: PathLike, with_motions: bool) -> pd.DataFrame:
+    """:func:`load_votes` after the read: ids spelled as the motions table does, then every check."""
     frame = _canonical(frame, lines, path, motions)
     flagged = set(motions.loc[motions["roll_call"], "motion"])
     without = sorted(flagged - set(frame["motion"]))
