@@ -88,3 +88,30 @@ SLOWEST_FIRST = (
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     rank = {name: place for place, name in enumerate(SLOWEST_FIRST)}
     items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))  # stable: order within a file kept
+
+
+def _data_stamps() -> dict[str, tuple[int, int]]:
+    from analysis.data.schema import DATA_DIR
+
+    return {p.relative_to(DATA_DIR).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(DATA_DIR.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_DATA_BEFORE] = _data_stamps()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """No test writes into the bundled data/ (an update, an export, a README example): a run that did fails."""
+    before = session.config.stash.get(_DATA_BEFORE, None)
+    if before is None:
+        return
+    after = _data_stamps()
+    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    if changed:
+        session.config.get_terminal_writer().line(f"data/ was changed by the test run: {', '.join(changed[:5])}",
+                                                  red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_DATA_BEFORE = pytest.StashKey[dict]()

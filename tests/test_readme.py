@@ -43,11 +43,13 @@ UNDL_HEADER = ["undl_id", "ms_code", "ms_name", "ms_vote", "date", "session", "r
                "total_no", "total_abstentions", "total_non_voting", "total_ms", "undl_link"]
 
 
-@pytest.fixture
-def scratch(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """The scratch folder's files, made once for the module: each test gets its own copy (:func:`scratch`)."""
+    folder = tmp_path_factory.mktemp("readme")
     votes, motions = load_votes(), load_motions().set_index("motion")
     names = load_members().set_index("iso3")["name"]
-    with open(tmp_path / "2025_7_21_ga_voting.csv", "w", newline="", encoding="utf-8") as handle:
+    with open(folder / "2025_7_21_ga_voting.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(UNDL_HEADER)
         for number, motion in enumerate(["A/RES/ES-11/6", "A/RES/ES-11/7"]):
@@ -58,13 +60,18 @@ def scratch(tmp_path, monkeypatch):
                 writer.writerow([number, iso3, names[iso3].upper(), vote, f"{row['date']:%Y-%m-%d}", "ES-11", motion,
                                  row["draft"], "", "", row["title_or_change"], "", "", "", counts.get("Y", 0),
                                  counts.get("N", 0), counts.get("A", 0), counts.get("X", 0), len(rows), ""])
-    (tmp_path / "path" / "to").mkdir(parents=True)
-    shutil.copy(ROOT / "data" / "votes.csv", tmp_path / "path" / "to" / "file.csv")
-    shutil.copytree(ROOT / "data", tmp_path / "path" / "to" / "data")
-    shutil.copy(tmp_path / "2025_7_21_ga_voting.csv", tmp_path / "ga_voting.csv")
-    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(tmp_path / "path" / "to" / "data"))  # update-data never writes data/
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    (folder / "path" / "to").mkdir(parents=True)
+    shutil.copy(ROOT / "data" / "votes.csv", folder / "path" / "to" / "file.csv")
+    shutil.copytree(ROOT / "data", folder / "path" / "to" / "data")
+    shutil.copy(folder / "2025_7_21_ga_voting.csv", folder / "ga_voting.csv")
+    return folder
+
+
+@pytest.fixture
+def scratch(template, tmp_path, monkeypatch):
+    folder = Path(shutil.copytree(template, tmp_path / "scratch"))
+    monkeypatch.chdir(folder)
+    return folder
 
 
 def test_the_readme_has_examples():
@@ -90,6 +97,8 @@ def test_every_python_block_runs_in_order(scratch):
 @pytest.mark.parametrize("line", [line for line in SHELL_LINES if " report" not in line])
 def test_every_command_line_example_runs(scratch, capsys, line):
     argv = shlex.split(line, comments=True)[3:]
+    if argv[0] == "update-data":  # the example refreshes data/: here it refreshes the scratch copy, never data/
+        argv = ["--data-dir", str(scratch / "path" / "to" / "data"), *argv]
     code = main(argv)
     out, err = capsys.readouterr()
     assert code == 0 and err == "", err
