@@ -4,7 +4,10 @@ import os
 
 import nbformat
 import pytest
+from conftest import run_cli
 
+from analysis.data.schema import VoteDataError
+from analysis.report import build as build_module
 from analysis.report.build import build
 from analysis.report.execute import INJECTED_TAG, inject_parameters
 from analysis.report.files import MANIFEST, ReportError, clean, install, read_manifest
@@ -192,3 +195,78 @@ def test_the_report_offers_the_data_as_one_zip_that_reads_back(tmp_path, tables)
 
     again = write_download(tmp_path / "again", tables, ROOT)
     assert again.read_bytes() == (tmp_path / "out" / ZIP).read_bytes()  # the same data, the same bytes
+
+
+# --- fast tests on a tiny folder, no notebook executed ----------------------------------------------------
+
+
+def staged(folder, contents):
+    """A staging folder holding ``contents`` (relative path -> text), as a build leaves it for install."""
+    for relative, text in contents.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_text(text)
+    return folder
+
+
+def tree(folder):
+    """Every entry under ``folder``: a file's text, a link's target (``-> target``), a folder as ``/``."""
+    entries = {}
+    for top, dirs, names in os.walk(folder):
+        for name in dirs + names:
+            path = os.path.join(top, name)
+            relative = os.path.relpath(path, folder)
+            if os.path.islink(path):
+                entries[relative] = f"-> {os.readlink(path)}"
+            elif os.path.isdir(path):
+                entries[relative] = "/"
+            else:
+                with open(path, encoding="utf-8") as handle:
+                    entries[relative] = handle.read()
+    return entries
+
+
+OLD = {"index.html": "old index", "01_a.html": "old page", "figures/a.png": "old a", "figures/gone.png": "old gone"}
+
+
+def previous_report(tmp_path):
+    """``out`` holding a report of :data:`OLD` (with its manifest) and a reader's own file."""
+    out = tmp_path / "out"
+    install(staged(tmp_path / "old", OLD), out)
+    (out / "notes.txt").write_text("mine")
+    return out
+
+
+def one_cell_notebooks(folder):
+    """A folder holding one notebook of one code cell."""
+    folder.mkdir()
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")]), folder / "01_one.ipynb")
+    return folder
+
+
+@pytest.fixture
+def no_notebook_runs(monkeypatch):
+    """Fail the test if a notebook is executed (every test below is refused before that)."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("a notebook was executed")
+
+    monkeypatch.setattr(build_module, "execute_all", refuse)
+
+
+def test_a_broken_data_folder_is_one_line_before_any_notebook_and_the_report_stays(tmp_path, data_copy, monkeypatch,
+                                                                                    capsys, no_notebook_runs):
+    votes = data_copy / "votes.csv"
+    lines = votes.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[3] == "A/RES/68/262,ALB,Y\n"
+    lines[3] = "A/RES/68/262,ALB,Q\n"
+    votes.write_text("".join(lines), encoding="utf-8")
+    out = previous_report(tmp_path)
+    before = tree(out)
+    monkeypatch.setattr(build_module, "REPORTS", out)
+    monkeypatch.setattr(build_module, "NOTEBOOKS", one_cell_notebooks(tmp_path / "nb"))
+    code, stdout, stderr = run_cli(capsys, "--data-dir", str(data_copy), "report")
+    assert (code, stdout) == (2, "")
+    assert stderr == f"error: {votes}, line 4: unknown vote code (expected Y, N, A, X or NV): 'Q'\n"
+    assert tree(out) == before
+    with pytest.raises(VoteDataError, match=f"^{tmp_path / 'missing'}: the data folder does not exist"):
+        build(tmp_path / "nb", out, data_dir=tmp_path / "missing")
+    assert tree(out) == before

@@ -1,9 +1,11 @@
 """``make report``: execute the notebooks, write one page each, an index, and the figures with their data.
 
-The whole report is first built in a staging folder inside the output folder,
-then moved in by :func:`analysis.report.files.install`, which replaces only
-what the report wrote last time. A notebook that fails leaves the previous
-report as it was.
+Before the slow part, every table of the data folder is read and checked
+once, so a broken folder is refused in about a second, in one line. The whole
+report is then built in a staging folder inside the output folder, then moved
+in by :func:`analysis.report.files.install`, which replaces only what the
+report wrote last time. A notebook that fails, like a broken data folder,
+leaves the previous report as it was.
 """
 
 from __future__ import annotations
@@ -55,18 +57,22 @@ def _check_links(findings, built: dict[str, pages.Page]) -> None:
                               f"{finding.text!r}")
 
 
-def build(notebooks: Path = NOTEBOOKS, out: Path = REPORTS, timeout: int = 600, jobs: int | None = None,
+def build(notebooks: Path | None = None, out: Path | None = None, timeout: int = 600, jobs: int | None = None,
           data_dir: Path | None = None) -> Path:
     """Execute each notebook and write ``out/index.html``, one page per notebook and ``out/figures/``.
 
+    ``notebooks`` defaults to :data:`NOTEBOOKS`, ``out`` to :data:`REPORTS`.
     Every number comes from ``data_dir`` (default: the bundled ``data/``): the
     notebooks get it as their ``DATA_DIR`` parameter, the key findings read it.
 
     Returns the index path. Raises :class:`ReportError` (and changes nothing in
-    ``out``) if a notebook fails or ``out`` holds a link that leads outside it.
+    ``out``) if a notebook fails or ``out`` holds a link that leads outside it;
+    :class:`~analysis.data.schema.VoteDataError` (before any notebook runs) if
+    the data folder is missing or broken.
     """
     started = time.perf_counter()
-    tables = load_tables(data_dir)
+    notebooks, out = NOTEBOOKS if notebooks is None else Path(notebooks), REPORTS if out is None else Path(out)
+    tables = load_tables(data_dir).check()  # before the slow part (about a second): every table read and checked
     out.mkdir(parents=True, exist_ok=True)
     paths = sorted(notebooks.glob("*.ipynb"))
     for relative in FIXED + [f"{p.stem}.html" for p in paths]:
