@@ -506,15 +506,17 @@ def cmd_check(args: argparse.Namespace) -> None:
 
 
 def add_report(p: argparse.ArgumentParser) -> None:
-    pass
+    p.add_argument("--force", action="store_true", help="replace files in reports/ that the last report did not "
+                   "write (e.g. an index.html of your own); without it the report stops and names such a file. "
+                   "Symbolic links are never written through, even so")
 
 
 def cmd_report(args: argparse.Namespace) -> None:
     from .report.build import build
     from .report.files import ReportError
 
-    try:
-        build(data_dir=args.data_dir)
+    try:  # a broken --data-dir raises VoteDataError before any notebook runs: one line, exit 2
+        build(data_dir=args.data_dir, force=args.force)
     except ReportError as exc:  # e.g. a link out of reports/, or a notebook that failed: one line, exit 2
         raise UsageError(str(exc)) from None
 

@@ -67,6 +67,7 @@ def test_a_failing_notebook_leaves_the_previous_report_as_it_was(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("previous report")
+    (out / MANIFEST).write_text("index.html\n")  # the previous report's own
     folder = tmp_path / "nb"
     folder.mkdir()
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Broken"), nbformat.v4.new_code_cell(
@@ -74,7 +75,7 @@ def test_a_failing_notebook_leaves_the_previous_report_as_it_was(tmp_path):
     with pytest.raises(ReportError, match="01_small.ipynb failed"):
         build(folder, out)
     assert (out / "index.html").read_text() == "previous report"
-    assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+    assert sorted(p.name for p in out.iterdir()) == [MANIFEST, "index.html"]
 
 
 def test_a_figures_folder_linked_outside_is_never_written_through(tmp_path):
@@ -197,7 +198,7 @@ def test_the_report_offers_the_data_as_one_zip_that_reads_back(tmp_path, tables)
     assert again.read_bytes() == (tmp_path / "out" / ZIP).read_bytes()  # the same data, the same bytes
 
 
-# --- fast tests on a tiny folder, no notebook executed ----------------------------------------------------
+# --- what the report will and will not overwrite: fast tests on a tiny folder, no notebook executed -------------
 
 
 def staged(folder, contents):
@@ -226,6 +227,8 @@ def tree(folder):
 
 
 OLD = {"index.html": "old index", "01_a.html": "old page", "figures/a.png": "old a", "figures/gone.png": "old gone"}
+NEW = {"index.html": "new index", "01_a.html": "new page", "figures/a.png": "new a", "figures/new/b.png": "new b",
+       "02_b.html": "new page 2"}
 
 
 def previous_report(tmp_path):
@@ -250,6 +253,75 @@ def no_notebook_runs(monkeypatch):
         raise AssertionError("a notebook was executed")
 
     monkeypatch.setattr(build_module, "execute_all", refuse)
+
+
+def test_a_report_folder_that_is_a_link_is_never_written_through(tmp_path, no_notebook_runs):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "index.html").write_text("not the report's")
+    out = tmp_path / "reports"
+    out.symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(ReportError, match=f"^{out} is a symbolic link \\(to {elsewhere}\\);.*nothing was written"):
+        build(one_cell_notebooks(tmp_path / "nb"), out)
+    with pytest.raises(ReportError, match="is a symbolic link"):
+        install(staged(tmp_path / "staging", NEW), out)
+    assert tree(elsewhere) == {"index.html": "not the report's"}
+
+
+@pytest.mark.parametrize("relative", ["index.html", "figures/a.png", MANIFEST])
+@pytest.mark.parametrize("where", ["inside", "outside"])
+def test_a_file_or_the_manifest_that_is_a_link_is_refused_and_nothing_written(tmp_path, relative, where):
+    out = previous_report(tmp_path)
+    target = out / "notes.txt" if where == "inside" else tmp_path / "precious.txt"
+    target.write_text("not the report's")
+    (out / relative).unlink()
+    (out / relative).symlink_to(target)
+    before = tree(out)
+    with pytest.raises(ReportError, match=f"^{out / relative} is a symbolic link \\(to {target}\\); the report "
+                                          "never writes through a link it did not make, so nothing was written"):
+        install(staged(tmp_path / "staging", NEW), out)
+    assert tree(out) == before and target.read_text() == "not the report's"
+
+
+def test_no_temporary_file_has_a_name_a_link_could_be_waiting_at(tmp_path):
+    """Today's and yesterday's predictable names hold links to a file outside: it is never written."""
+    out = previous_report(tmp_path)
+    precious = tmp_path / "precious.txt"
+    precious.write_text("not the report's")
+    for name in (f"{MANIFEST}.tmp", f"{MANIFEST}.new"):
+        (out / name).symlink_to(precious)
+    install(staged(tmp_path / "staging", NEW), out)
+    assert precious.read_text() == "not the report's" and (out / "index.html").read_text() == "new index"
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == sorted(
+        [MANIFEST, f"{MANIFEST}.new", f"{MANIFEST}.tmp"])  # the links left alone, nothing else left
+
+
+def test_a_file_that_is_not_the_reports_own_is_never_replaced_without_force(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("my own index")
+    with pytest.raises(ReportError, match=f"^{out / 'index.html'} is not the report's own file \\(the last "
+                                          f"report's {MANIFEST} does not list it\\), so nothing was written: move it"):
+        install(staged(tmp_path / "staging", NEW), out)
+    assert tree(out) == {"index.html": "my own index"}
+    assert install(staged(tmp_path / "staging", NEW), out, force=True) == sorted(NEW)
+    assert (out / "index.html").read_text() == "new index" and "index.html" in read_manifest(out)
+
+
+def test_make_report_names_a_file_not_its_own_in_one_line_before_any_notebook(tmp_path, monkeypatch, capsys,
+                                                                              no_notebook_runs):
+    out = previous_report(tmp_path)
+    (out / "01_one.html").write_text("a page of my own")
+    before = tree(out)
+    monkeypatch.setattr(build_module, "REPORTS", out)
+    monkeypatch.setattr(build_module, "NOTEBOOKS", one_cell_notebooks(tmp_path / "nb"))
+    code, stdout, stderr = run_cli(capsys, "report")
+    assert code == 2 and stdout == "" and stderr.count("\n") == 1
+    assert stderr.startswith(f"error: {out / '01_one.html'} is not the report's own file") and "--force" in stderr
+    assert tree(out) == before
+    with pytest.raises(SystemExit):
+        run_cli(capsys, "report", "--help")
+    assert "--force" in capsys.readouterr().out
 
 
 def test_a_broken_data_folder_is_one_line_before_any_notebook_and_the_report_stays(tmp_path, data_copy, monkeypatch,

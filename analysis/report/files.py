@@ -1,21 +1,27 @@
-"""Putting a built report in place: write only what the report made, never follow a link out of the folder.
+"""Putting a built report in place: write only what the report made, never through a link.
 
 The report is built in a staging folder and moved in file by file. The
 manifest (``.report-files`` in the output folder) lists what the last build
-wrote; the next build removes only those of its files that it no longer
-writes. Anything else in the folder (a reader's notes, a sub-folder) is left
-alone. A symbolic link inside the output folder that leads outside it is never
-written through nor deleted through: the build stops with :class:`ReportError`
-before it changes anything.
+wrote; the next build replaces only those files, and removes only those it no
+longer writes. Anything else in the folder (a reader's notes, a sub-folder) is
+left alone, and a file of someone else's where the report would write (your
+own ``index.html``) stops the build unless it is forced. Nothing is written
+through a symbolic link: not the output folder itself, not a file it writes,
+not its manifest, and not a folder on the way that leads outside the output
+folder. Every refusal is a :class:`ReportError` raised before anything is
+changed.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Collection, Iterable
 from pathlib import Path, PurePosixPath
 
 MANIFEST = ".report-files"
-_HEADER = "# Files written by `make report` (python -m analysis report); the next build removes only these.\n"
+_HEADER = ("# Files written by `make report` (python -m analysis report); the next build replaces or removes only "
+           "these.\n")
 
 
 class ReportError(RuntimeError):
@@ -26,24 +32,76 @@ def _inside(root: Path, path: Path) -> bool:
     return path == root or path.is_relative_to(root)
 
 
-def check_writable(root: Path, relative: str) -> None:
-    """Raise :class:`ReportError` unless ``root/relative`` can be written without leaving ``root``."""
-    parts = PurePosixPath(relative).parts
-    if not parts or PurePosixPath(relative).is_absolute() or ".." in parts:
+def _link(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:  # pragma: no cover - removed in between
+        return "?"
+
+
+def output_folder(out: Path) -> Path:
+    """``out`` resolved, once it is known not to be a link nor a file (it may not exist yet)."""
+    out = Path(out)
+    if out.is_symlink():
+        raise ReportError(f"{out} is a symbolic link (to {_link(out)}); the report is written only into a real "
+                          "folder, never through a link, so nothing was written: remove the link (its target is not "
+                          f"touched) or make {out} a folder, and run again")
+    if out.exists() and not out.is_dir():
+        raise ReportError(f"{out} is a file where the report needs a folder; move it away and run again")
+    return out.resolve()
+
+
+def _parts(root: Path, relative: str) -> tuple[str, ...]:
+    pure = PurePosixPath(relative)
+    if not pure.parts or pure.is_absolute() or ".." in pure.parts:
         raise ReportError(f"refusing to write {relative!r}: not a plain path inside {root}")
+    return pure.parts
+
+
+def _check_on_the_way(root: Path, current: Path) -> None:
+    """A folder the report writes into: a folder (or absent), and if a link, one to a folder inside ``root``."""
+    if current.is_symlink():
+        target = Path(os.path.realpath(current))
+        if not _inside(root, target):
+            raise ReportError(f"{current} is a symbolic link to {target}, outside {root}; the report writes only "
+                              f"inside {root}, so nothing was written: remove the link (its target is not touched) "
+                              "and run again")
+        if not current.is_dir():
+            raise ReportError(f"{current} is a symbolic link (to {_link(current)}) that leads to no folder; remove "
+                              "it and run again")
+    elif current.exists() and not current.is_dir():
+        raise ReportError(f"{current} is a file where the report needs a folder; move it away and run again")
+
+
+def check_folder(root: Path, relative: str) -> None:
+    """Raise :class:`ReportError` unless every folder of ``root/relative`` is one the report may write into."""
     current = root
-    for k, part in enumerate(parts):
+    for part in _parts(root, relative):
         current = current / part
-        last = k == len(parts) - 1
-        if current.is_symlink():
-            target = current.resolve()
-            if not _inside(root, target):
-                raise ReportError(f"{current} is a symbolic link to {target}, outside {root}; the report writes "
-                                  f"only inside {root}: remove the link (its target is not touched) and run again")
-        if not last and current.exists() and not current.is_dir():
-            raise ReportError(f"{current} is a file where the report needs a folder; move it away and run again")
-        if last and current.is_dir() and not current.is_symlink():
-            raise ReportError(f"{current} is a folder where the report writes a file; move it away and run again")
+        _check_on_the_way(root, current)
+
+
+def check_writable(root: Path, relative: str, owned: Collection[str] | None = None) -> None:
+    """Raise :class:`ReportError` unless the report may write the file ``root/relative``.
+
+    Its folders must pass :func:`check_folder`; the file itself must be neither
+    a link nor a folder; with ``owned`` (the files the last report wrote), an
+    existing file must be one of them.
+    """
+    parts = _parts(root, relative)
+    if len(parts) > 1:
+        check_folder(root, "/".join(parts[:-1]))
+    path = root.joinpath(*parts)
+    if path.is_symlink():
+        raise ReportError(f"{path} is a symbolic link (to {_link(path)}); the report never writes through a link "
+                          "it did not make, so nothing was written: remove the link (its target is not touched) and "
+                          "run again")
+    if path.is_dir():
+        raise ReportError(f"{path} is a folder where the report writes a file; move it away and run again")
+    if owned is not None and path.exists() and relative not in owned:
+        raise ReportError(f"{path} is not the report's own file (the last report's {MANIFEST} does not list it), "
+                          "so nothing was written: move it out of the folder and run again, or replace it with "
+                          "`python -m analysis report --force` (make report FORCE=1)")
 
 
 def read_manifest(root: Path) -> list[str]:
@@ -77,17 +135,35 @@ def _removable(root: Path, relative: str) -> Path | None:
     return None
 
 
-def install(staging: Path, out: Path) -> list[str]:
+def _check_all(root: Path, files: Iterable[str], folders: Iterable[str] = (), force: bool = False) -> None:
+    check_writable(root, MANIFEST)  # first: a linked manifest is never read, so every file would look not ours
+    owned = None if force else frozenset(read_manifest(root))
+    for relative in folders:
+        check_folder(root, relative)
+    for relative in files:
+        check_writable(root, relative, owned)
+
+
+def prepare(out: Path, files: Iterable[str], folders: Iterable[str] = (), force: bool = False) -> Path:
+    """Before the slow part of a build: check every folder and file the report will write (as :func:`install`
+    does); the resolved output folder. Raises :class:`ReportError`."""
+    root = output_folder(out)
+    if root.is_dir():
+        _check_all(root, files, folders, force)
+    return root
+
+
+def install(staging: Path, out: Path, force: bool = False) -> list[str]:
     """Move every file under ``staging`` into ``out``; remove only last build's files that are gone now.
 
     All checks run before anything is moved or removed, so a refused build
-    leaves ``out`` as it was. Returns the relative paths written.
+    leaves ``out`` as it was. ``force`` replaces files that the last report
+    did not write (never a link). Returns the relative paths written.
     """
-    out.mkdir(parents=True, exist_ok=True)
-    root = out.resolve()
+    root = output_folder(out)
+    root.mkdir(parents=True, exist_ok=True)
     written = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
-    for relative in written + [MANIFEST]:
-        check_writable(root, relative)
+    _check_all(root, written, force=force)
     for relative in sorted(set(read_manifest(root)) - set(written)):
         path = _removable(root, relative)
         if path is not None:
@@ -96,11 +172,23 @@ def install(staging: Path, out: Path) -> list[str]:
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staging / relative, target)
-    manifest = root / MANIFEST
-    temporary = root / f"{MANIFEST}.tmp"
-    temporary.write_text(_HEADER + "".join(f"{r}\n" for r in written), encoding="utf-8")
-    os.replace(temporary, manifest)
+    _write_manifest(root, written)
     return written
+
+
+def _write_manifest(root: Path, written: list[str]) -> None:
+    """The manifest, written to a new file of an unpredictable name (``mkstemp``: ``O_EXCL``, so never through
+    a link waiting there) and renamed over the old one."""
+    handle, temporary = tempfile.mkstemp(prefix=f"{MANIFEST}.", suffix=".tmp", dir=root)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(_HEADER + "".join(f"{r}\n" for r in written))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, root / MANIFEST)
+    except BaseException:
+        os.unlink(temporary)
+        raise
 
 
 def clean(out: Path) -> list[str]:
