@@ -1,6 +1,8 @@
 """The report builder: pages per notebook, an index, figures with their data, and only its own files replaced."""
 
 import os
+import threading
+import time
 
 import nbformat
 import pytest
@@ -8,9 +10,10 @@ from conftest import run_cli
 
 from analysis.data.schema import VoteDataError
 from analysis.report import build as build_module
+from analysis.report import files
 from analysis.report.build import build
 from analysis.report.execute import INJECTED_TAG, inject_parameters
-from analysis.report.files import MANIFEST, ReportError, clean, install, read_manifest
+from analysis.report.files import BACKUP, MANIFEST, ReportError, clean, install, locked, read_manifest, recover
 
 
 def small_notebook(folder, figure="small"):
@@ -288,12 +291,12 @@ def test_no_temporary_file_has_a_name_a_link_could_be_waiting_at(tmp_path):
     out = previous_report(tmp_path)
     precious = tmp_path / "precious.txt"
     precious.write_text("not the report's")
-    for name in (f"{MANIFEST}.tmp", f"{MANIFEST}.new"):
+    for name in (f"{MANIFEST}.tmp", f"{MANIFEST}.new", f"{BACKUP}x"):
         (out / name).symlink_to(precious)
     install(staged(tmp_path / "staging", NEW), out)
     assert precious.read_text() == "not the report's" and (out / "index.html").read_text() == "new index"
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == sorted(
-        [MANIFEST, f"{MANIFEST}.new", f"{MANIFEST}.tmp"])  # the links left alone, nothing else left
+        [MANIFEST, f"{MANIFEST}.new", f"{MANIFEST}.tmp", f"{BACKUP}x"])  # the links left alone, nothing else left
 
 
 def test_a_file_that_is_not_the_reports_own_is_never_replaced_without_force(tmp_path):
@@ -342,3 +345,105 @@ def test_a_broken_data_folder_is_one_line_before_any_notebook_and_the_report_sta
     with pytest.raises(VoteDataError, match=f"^{tmp_path / 'missing'}: the data folder does not exist"):
         build(tmp_path / "nb", out, data_dir=tmp_path / "missing")
     assert tree(out) == before
+
+
+def _failing_at(call, error):
+    """A stand-in for os.replace that raises ``error`` at its ``call``-th call (from 0), and counts the calls."""
+    real, calls = os.replace, []
+
+    def replace(source, target):
+        calls.append(target)
+        if len(calls) - 1 == call:
+            raise error
+        real(source, target)
+
+    return replace, calls
+
+
+def test_an_install_interrupted_at_any_step_leaves_the_old_report_or_the_new(tmp_path, monkeypatch):
+    """Raise from each os.replace of an install in turn (an OSError, then Ctrl-C): the old report comes back."""
+    out = previous_report(tmp_path / "run")
+    replace, calls = _failing_at(-1, None)
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", replace)
+        install(staged(tmp_path / "run" / "new", NEW), out)
+    new = tree(out)
+    assert len(calls) == 10 and new["index.html"] == "new index" and "figures/gone.png" not in new
+    assert new["notes.txt"] == "mine" and new[MANIFEST].endswith("02_b.html\nfigures/a.png\nfigures/new/b.png\n"
+                                                                  "index.html\n")
+    for step in range(len(calls)):
+        for error, raised in ((OSError(28, "No space left on device"), ReportError), (KeyboardInterrupt(), None)):
+            folder = tmp_path / f"{step}-{raised is None}"
+            out = previous_report(folder)
+            before = tree(out)
+            with monkeypatch.context() as patch:
+                patch.setattr(os, "replace", _failing_at(step, error)[0])
+                with pytest.raises(raised or KeyboardInterrupt) as caught:
+                    install(staged(folder / "new", NEW), out)
+            assert tree(out) == before, step
+            if raised:
+                assert str(caught.value).endswith("so the previous report was put back as it was")
+
+
+@pytest.mark.parametrize("call", [0, 1])
+def test_an_interrupted_write_of_the_journal_or_the_manifest_leaves_the_old_report(tmp_path, monkeypatch, call):
+    out = previous_report(tmp_path)
+    before = tree(out)
+    real, calls = files._write_new, []
+
+    def half_then_fail(path, text):
+        calls.append(path)
+        if len(calls) - 1 == call:
+            with open(path, "x", encoding="utf-8") as handle:
+                handle.write(text[: len(text) // 2])
+            raise OSError(5, "Input/output error")
+        real(path, text)
+
+    monkeypatch.setattr(files, "_write_new", half_then_fail)
+    with pytest.raises(ReportError, match="Input/output error"):
+        install(staged(tmp_path / "new", NEW), out)
+    assert tree(out) == before
+
+
+def test_an_install_killed_at_any_step_is_undone_or_finished_by_the_next_run(tmp_path, monkeypatch):
+    """As if killed after each os.replace: nothing undone then; the next run's recovery gives old or new, whole."""
+    steps, mixed = 10, 0
+    report = {**{r: t for r, t in OLD.items() if r not in NEW}, **NEW}  # what an unmixed report has
+    for step in range(steps + 1):
+        folder = tmp_path / str(step)
+        out = previous_report(folder)
+        before = tree(out)
+        with monkeypatch.context() as patch:
+            patch.setattr(os, "replace", _failing_at(step, OSError("killed"))[0])
+            patch.setattr(files, "_undo", lambda root, backup: None)  # a killed process undoes nothing
+            if step < steps:
+                with pytest.raises(ReportError):
+                    install(staged(folder / "new", NEW), out)
+            else:
+                install(staged(folder / "new", NEW), out)
+        left = {r: tree(out).get(r) for r in report}
+        mixed += left != {r: OLD.get(r) for r in report} and left != {r: NEW.get(r) for r in report}
+        with locked(out):
+            recover(out)
+        assert tree(out) == before if step < steps else tree(out)["index.html"] == "new index", step
+        assert not list(out.glob(f"{BACKUP}*"))
+    assert mixed >= 3  # the test saw half-done installs, and each was undone
+    out = previous_report(tmp_path / "next")
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", _failing_at(6, OSError("killed"))[0])
+        patch.setattr(files, "_undo", lambda root, backup: None)
+        with pytest.raises(ReportError):
+            install(staged(tmp_path / "next" / "new", NEW), out)
+    install(staged(tmp_path / "next" / "new2", NEW), out)  # the next build puts the old back, then installs
+    assert {r: tree(out)[r] for r in NEW} == NEW and "figures/gone.png" not in tree(out)
+
+
+def test_a_second_install_waits_for_the_first(tmp_path):
+    out = previous_report(tmp_path)
+    second = threading.Thread(target=install, args=(staged(tmp_path / "new", NEW), out))
+    with locked(out):
+        second.start()
+        time.sleep(0.2)
+        assert (out / "index.html").read_text() == "old index"
+    second.join(5)
+    assert (out / "index.html").read_text() == "new index"

@@ -6,7 +6,7 @@ and reads and checks every table of the data folder once, so either problem is
 refused in about a second, in one line. The whole report is then built in a
 staging folder inside the output folder and moved in by
 :func:`analysis.report.files.install`, which replaces only what the report
-wrote last time. A notebook that fails, a broken data folder
+wrote last time, all or nothing. A notebook that fails, a broken data folder
 or a refusal leaves the previous report as it was.
 """
 
