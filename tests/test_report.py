@@ -382,7 +382,7 @@ def test_an_install_interrupted_at_any_step_leaves_the_old_report_or_the_new(tmp
                     install(staged(folder / "new", NEW), out)
             assert tree(out) == before, step
             if raised:
-                assert str(caught.value).endswith("so the previous report was put back as it was")
+                assert str(caught.value).endswith("so it was undone: the folder is as it was before this build")
 
 
 @pytest.mark.parametrize("call", [0, 1])

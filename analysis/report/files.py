@@ -243,8 +243,8 @@ def _swap(staging: Path, root: Path, written: list[str], stale: list[str]) -> No
         _undo(root, backup)
         if not isinstance(error, Exception):  # Ctrl-C: the old report is back; stop as asked
             raise
-        raise ReportError(f"writing the report into {root} failed ({error}), so the previous report was put back "
-                          "as it was") from error
+        raise ReportError(f"writing the report into {root} failed ({error}), so it was undone: the folder is as it "
+                          "was before this build") from error
     shutil.rmtree(backup, ignore_errors=True)
 
 
