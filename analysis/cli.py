@@ -569,7 +569,11 @@ SUBCOMMANDS: dict[str, Subcommand] = {
                               "Writes into --data-dir (default: the bundled data/).",
                               add_update_data, cmd_update_data),
     "report": Subcommand("execute the notebooks and write reports/index.html",
-                         "Execute every notebook in notebooks/ and write the HTML report to reports/.",
+                         "Execute every notebook in notebooks/ and write the HTML report to reports/. The data "
+                         "folder is checked first (a broken one stops it in one line). It replaces or removes only "
+                         "the files the last report wrote (listed in reports/.report-files), never writes through a "
+                         "symbolic link, and puts the new report in place all at once: on any refusal or failure "
+                         "the previous report stays as it was.",
                          add_report, cmd_report),
 }
 #: Subcommands that read the vote data: they take --data PATH and --format.
