@@ -19,8 +19,8 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
 	@touch $(STAMP)
 
-report: $(STAMP)  ## execute the notebooks and write reports/index.html
-	$(PY) -m analysis report
+report: $(STAMP)  ## execute the notebooks and write reports/index.html (FORCE=1: replace files not its own)
+	$(PY) -m analysis report$(if $(FORCE), --force)
 
 # One worker per core: the suite is CPU-bound (kernels, Chromium and subprocesses work while a worker waits on
 # them), and each extra worker collects all tests again (3 workers on 2 cores: 56-65 s; 2 workers: 52-56 s).

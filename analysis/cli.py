@@ -506,15 +506,17 @@ def cmd_check(args: argparse.Namespace) -> None:
 
 
 def add_report(p: argparse.ArgumentParser) -> None:
-    pass
+    p.add_argument("--force", action="store_true", help="replace files in reports/ that the last report did not "
+                   "write (e.g. an index.html of your own); without it the report stops and names such a file. "
+                   "Symbolic links are never written through, even so")
 
 
 def cmd_report(args: argparse.Namespace) -> None:
     from .report.build import build
     from .report.files import ReportError
 
-    try:
-        build(data_dir=args.data_dir)
+    try:  # a broken --data-dir raises VoteDataError before any notebook runs: one line, exit 2
+        build(data_dir=args.data_dir, force=args.force)
     except ReportError as exc:  # e.g. a link out of reports/, or a notebook that failed: one line, exit 2
         raise UsageError(str(exc)) from None
 
@@ -567,7 +569,11 @@ SUBCOMMANDS: dict[str, Subcommand] = {
                               "Writes into --data-dir (default: the bundled data/).",
                               add_update_data, cmd_update_data),
     "report": Subcommand("execute the notebooks and write reports/index.html",
-                         "Execute every notebook in notebooks/ and write the HTML report to reports/.",
+                         "Execute every notebook in notebooks/ and write the HTML report to reports/. The data "
+                         "folder is checked first (a broken one stops it in one line). It replaces or removes only "
+                         "the files the last report wrote (listed in reports/.report-files), never writes through a "
+                         "symbolic link, and puts the new report in place all at once: on any refusal or failure "
+                         "the previous report stays as it was.",
                          add_report, cmd_report),
 }
 #: Subcommands that read the vote data: they take --data PATH and --format.

@@ -28,8 +28,9 @@ from .members import (
     load_members,
     load_sc_members,
     load_tile_grid,
+    names,
 )
-from .motions import load_motions, load_related_tallies
+from .motions import load_motions, load_related_tallies, load_resolution_text, load_text_changes, load_text_comparison
 from .schema import VoteDataError
 from .schema import data_dir as resolve_data_dir
 from .votes import load_partial_votes, load_sc_sources, load_votes
@@ -140,6 +141,21 @@ class Tables:
         other.__dict__.update({k: v for k, v in vars(self).items() if k in TABLE_NAMES})
         other.__dict__.update(frames)
         return other
+
+    def check(self) -> Tables:
+        """Read and check every table of the folder now, each once (and kept), with the files read beside them
+        (the aliases, the texts); returns the bundle. The first problem raises :class:`VoteDataError` naming
+        the file, the line and the value: the report calls this before its slow part, so that a broken folder
+        is refused in a second, not after a minute of notebooks."""
+        if not self.folder.is_dir():
+            raise VoteDataError("the data folder does not exist or is not a folder", file=self.folder)
+        for name in TABLE_NAMES:
+            getattr(self, name)
+        names(self.folder)
+        load_text_changes(data_dir=self.folder)
+        load_text_comparison(data_dir=self.folder)
+        load_resolution_text(data_dir=self.folder)
+        return self
 
     def council_of(self, year: int) -> pd.DataFrame:
         """The 15 Council members of ``year`` (``iso3, membership, term``), from :attr:`council`.

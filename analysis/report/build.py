@@ -1,9 +1,13 @@
 """``make report``: execute the notebooks, write one page each, an index, and the figures with their data.
 
-The whole report is first built in a staging folder inside the output folder,
-then moved in by :func:`analysis.report.files.install`, which replaces only
-what the report wrote last time. A notebook that fails leaves the previous
-report as it was.
+Before the slow part, the build checks the output folder (no link written
+through, no file of someone else's replaced: :func:`analysis.report.files.prepare`)
+and reads and checks every table of the data folder once, so either problem is
+refused in about a second, in one line. The whole report is then built in a
+staging folder inside the output folder and moved in by
+:func:`analysis.report.files.install`, which replaces only what the report
+wrote last time, all or nothing. A notebook that fails, a broken data folder
+or a refusal leaves the previous report as it was.
 """
 
 from __future__ import annotations
@@ -20,16 +24,16 @@ from ..data.schema import DATA_DIR
 from ..data.tables import load_tables
 from . import download, explorer, index, pages
 from .execute import execute_all
-from .files import ReportError, check_writable, install
+from .files import ReportError, install, prepare
 from .findings import key_findings
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
 ASSETS = Path(__file__).resolve().parent.parent / "templates" / "assets"
-#: Where every build writes.
-FIXED = ["index.html", "figures/x", "figures/thumbs/x", "assets/x", download.ZIP, explorer.PAGE,
-         explorer.DATA_FILE]
+#: Where every build writes, whatever the notebooks (their pages and figures come beside these).
+FIXED = ["index.html", download.ZIP, explorer.PAGE, explorer.DATA_FILE]
+FOLDERS = ["figures/thumbs", "assets", download.FOLDER]
 
 
 def data_checksum(sums: Path = DATA_DIR / "SHA256SUMS") -> str:
@@ -55,23 +59,30 @@ def _check_links(findings, built: dict[str, pages.Page]) -> None:
                               f"{finding.text!r}")
 
 
-def build(notebooks: Path = NOTEBOOKS, out: Path = REPORTS, timeout: int = 600, jobs: int | None = None,
-          data_dir: Path | None = None) -> Path:
+def build(notebooks: Path | None = None, out: Path | None = None, timeout: int = 600, jobs: int | None = None,
+          data_dir: Path | None = None, force: bool = False) -> Path:
     """Execute each notebook and write ``out/index.html``, one page per notebook and ``out/figures/``.
 
+    ``notebooks`` defaults to :data:`NOTEBOOKS`, ``out`` to :data:`REPORTS`.
     Every number comes from ``data_dir`` (default: the bundled ``data/``): the
     notebooks get it as their ``DATA_DIR`` parameter, the key findings read it.
+    ``force`` replaces files in ``out`` that the last report did not write.
 
     Returns the index path. Raises :class:`ReportError` (and changes nothing in
-    ``out``) if a notebook fails or ``out`` holds a link that leads outside it.
+    ``out``) if a notebook fails, ``out`` is or holds a link the report would
+    write through, or a file of someone else's is where the report writes;
+    :class:`~analysis.data.schema.VoteDataError` (before any notebook runs) if
+    the data folder is missing or broken.
     """
     started = time.perf_counter()
-    tables = load_tables(data_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    notebooks, out = NOTEBOOKS if notebooks is None else Path(notebooks), REPORTS if out is None else Path(out)
     paths = sorted(notebooks.glob("*.ipynb"))
-    for relative in FIXED + [f"{p.stem}.html" for p in paths]:
-        check_writable(out.resolve(), relative)  # fail before the slow part
-    with tempfile.TemporaryDirectory(prefix=".report-build-", dir=out) as staging_dir:
+    assets = [f"assets/{p.relative_to(ASSETS).as_posix()}" for p in sorted(ASSETS.rglob("*")) if p.is_file()]
+    # Before the slow part (about a second): the output folder checked, then every table read and checked once.
+    root = prepare(out, FIXED + assets + [f"{p.stem}.html" for p in paths], FOLDERS, force)
+    tables = load_tables(data_dir).check()
+    root.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".report-build-", dir=root) as staging_dir:
         staging = Path(staging_dir)
         figures = staging / "figures"
         figures.mkdir()
@@ -97,7 +108,7 @@ def build(notebooks: Path = NOTEBOOKS, out: Path = REPORTS, timeout: int = 600, 
         (staging / "index.html").write_text(index.index_page(findings, all_pages, version, checksum,
                                                              download=download.ZIP, countries=countries),
                                             encoding="utf-8")
-        written = install(staging, out)
+        written = install(staging, root, force)
     target = out / "index.html"
     shown = target.relative_to(ROOT) if target.resolve().is_relative_to(ROOT) else target
     print(f"wrote {shown}: {len(all_pages)} page(s), {sum(len(p.figures) for p in all_pages)} figure(s), "
