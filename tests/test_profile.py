@@ -9,8 +9,8 @@ from analysis import VoteDataError, country_profile, load_motions
 
 
 @pytest.fixture(scope="module")
-def brazil():
-    return country_profile("BRA")
+def brazil(tables):
+    return country_profile("BRA", tables=tables)
 
 
 def test_every_motion_in_date_order_with_the_tally(brazil):
@@ -59,22 +59,22 @@ def test_agreement_before_and_from_2025_with_the_counts(brazil):
     assert brazil.method == "lijphart"
 
 
-def test_a_council_member_and_a_member_under_article_19(brazil):
-    usa = country_profile("United States")
+def test_a_council_member_and_a_member_under_article_19(brazil, tables):
+    usa = country_profile("United States", tables=tables)
     assert usa.council == "permanent member"
     row = usa.votes.set_index("motion").loc["S/RES/2774(2025)"]
     assert row["vote"] == "Y" and row["on_council"]
-    assert country_profile("DNK").council == "2022: not on the Council; 2025: elected member, term 2025-2026"
-    assert country_profile("UKR").council == "not on the Council in 2022 or 2025"
-    albania = country_profile("Albania")  # on the Council in 2022, not in 2025
+    assert country_profile("DNK", tables=tables).council == "2022: not on the Council; 2025: elected member, term 2025-2026"
+    assert country_profile("UKR", tables=tables).council == "not on the Council in 2022 or 2025"
+    albania = country_profile("Albania", tables=tables)  # on the Council in 2022, not in 2025
     assert albania.council == "2022: elected member, term 2022-2023; 2025: not on the Council"
     rows = albania.votes.set_index("motion")
     assert rows.loc["S/2022/155", ["vote", "record"]].tolist() == ["Y", "roll call"] and rows.loc["S/2022/155",
                                                                                                   "on_council"]
     assert rows.loc["S/RES/2774(2025)", "record"] == "not a Council member" and not rows.loc["S/RES/2774(2025)", "on_council"]
-    uae = country_profile("United Arab Emirates").votes.set_index("motion")
+    uae = country_profile("United Arab Emirates", tables=tables).votes.set_index("motion")
     assert uae.loc[["S/2022/155", "S/RES/2623(2022)", "S/2022/720"], "vote"].tolist() == ["A", "A", "Y"]
-    assert "Article 19" in country_profile("Venezuela").article19 and brazil.article19 == ""
+    assert "Article 19" in country_profile("Venezuela", tables=tables).article19 and brazil.article19 == ""
 
 
 def test_text_fits_100_columns_and_json_parses(brazil):
