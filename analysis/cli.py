@@ -561,9 +561,11 @@ SUBCOMMANDS: dict[str, Subcommand] = {
                         "Validate a vote file (project layout or UN Digital Library layout) and print its tallies "
                         "per motion.", add_check, cmd_check),
     "update-data": Subcommand("refresh the data folder from a UN Digital Library voting file",
-                              "Compare every bundled roll call with a UN Digital Library voting file (any "
-                              "difference stops the update and nothing is written), add the roll calls the file "
-                              "holds and the data lacks, retire their partial records and update SHA256SUMS. "
+                              "Compare every bundled roll call (and the GA context's) with a UN Digital Library "
+                              "voting file (any difference stops the update and nothing is written), add the roll "
+                              "calls the file holds and the data lacks, retire their partial records, append the "
+                              "file's GA roll calls after the context's last date to the context and update "
+                              "SHA256SUMS. "
                               "Writes into --data-dir (default: the bundled data/).",
                               add_update_data, cmd_update_data),
     "report": Subcommand("execute the notebooks and write reports/index.html",
