@@ -410,11 +410,29 @@ def cmd_country(args: argparse.Namespace) -> None:
 
 def _positions(data: Data, iso3: str) -> pd.DataFrame:
     """The member's ideal point per session (analysis.measures.ideal), from the data folder's GA context."""
-    from .measures.ideal import ideal_points
-
-    ideal = ideal_points(data.tables.context)
+    ideal = _ideal_points(data)
     mine = ideal[ideal["iso3"] == iso3].drop(columns="iso3").reset_index(drop=True)
     return mine.round({"ideal": 2, "lower": 2, "upper": 2})
+
+
+#: The last fit of _ideal_points: (data folder, versions of the files it rests on) -> the ideal points.
+_FITTED: dict[tuple, pd.DataFrame] = {}
+
+
+def _ideal_points(data: Data) -> pd.DataFrame:
+    """``ideal_points`` of the data folder's GA context with the default settings (those of notebook 09), fitted
+    once per version of the folder's context and members files in this process (``country --positions`` and
+    ``export --ideal-points`` run one after the other, as in a script or a test, fit once)."""
+    from .data.schema import TABLES, data_path, stamp
+    from .measures.ideal import ideal_points
+
+    files = [data_path(TABLES[name].file, data.dir) for name in ("context_motions", "context_votes", "members")]
+    key = (str(Path(files[0]).resolve().parent), *(stamp(f) for f in files))
+    if key not in _FITTED:
+        fitted = ideal_points(data.tables.context)
+        _FITTED.clear()
+        _FITTED[key] = fitted
+    return _FITTED[key].copy()
 
 
 def _years(data: Data) -> str:
@@ -436,6 +454,8 @@ def add_export(p: argparse.ArgumentParser) -> None:
                       "confidence and source (never a roll call)")
     what.add_argument("--context", action="store_true", help="the General Assembly context votes (where the data "
                       "has them)")
+    what.add_argument("--ideal-points", action="store_true", help="each member's ideal point in each GA session, "
+                      "fitted now from the context (a computed table, not a data file; about 2 s)")
     what.add_argument("--table", metavar="NAME", choices=list(TABLES), help="a bundled table as declared: "
                       + ", ".join(TABLES))
     what.add_argument("--all", action="store_true", help="every table, one file each, into the folder -o DIR (with "
@@ -450,13 +470,13 @@ def add_export(p: argparse.ArgumentParser) -> None:
 
 def _export_problem(args: argparse.Namespace) -> str | None:
     """What makes an export command line impossible, or None."""
-    if args.wide and (args.partial or args.table or args.all):
+    if args.wide and (args.partial or args.table or args.all or args.ideal_points):
         return "--wide applies to the roll calls and --context only"
-    if args.motions and (args.table or args.all):
-        return "MOTION picks roll calls; --table and --all export whole tables"
+    if args.motions and (args.table or args.all or args.ideal_points):
+        return "MOTION picks roll calls; --table, --all and --ideal-points export whole tables"
     if args.all and not args.output:
         return "--all writes one file per table: give the folder with -o DIR"
-    if args.data and (args.partial or args.context or args.table or args.all):
+    if args.data and (args.partial or args.context or args.table or args.all or args.ideal_points):
         return "--data gives the roll calls of a Library file only (no partial record, context or other table)"
     if args.format == "parquet" and not args.output and sys.stdout.isatty():
         return "parquet is binary: write it to a file with -o PATH"
@@ -481,6 +501,8 @@ def cmd_export(args: argparse.Namespace) -> None:
         result = export.Export(export.PARTIAL, export.partial_table(tables, args.motions))
     elif args.context:
         result = export.context_table(tables, args.motions, args.wide)
+    elif args.ideal_points:
+        result = export.ideal_point_table(tables, _ideal_points(data))
     else:
         result = export.roll_call_export(tables, args.motions, args.wide)
     export.write_table(result.frame, args.output, args.format)
@@ -556,16 +578,19 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "export": Subcommand("the roll calls and every table as CSV, JSON or Parquet, for R, Stata and others",
                          "Write the roll calls (default: all, long: a row per member and motion with its ISO3 code, "
                          "UN name and regional group; --wide: a row per member, a column per motion), the partial "
-                         "record, the context votes or any bundled table, as CSV (default), JSON or Parquet, to "
+                         "record, the context votes, the ideal points per member and GA session (computed) or any "
+                         "bundled table, as CSV (default), JSON or Parquet, to "
                          "standard output or -o PATH. Sorted, no timestamps: the same data give the same file.",
                          add_export, cmd_export),
     "check": Subcommand("validate a vote file and print its tallies",
                         "Validate a vote file (project layout or UN Digital Library layout) and print its tallies "
                         "per motion.", add_check, cmd_check),
     "update-data": Subcommand("refresh the data folder from a UN Digital Library voting file",
-                              "Compare every bundled roll call with a UN Digital Library voting file (any "
-                              "difference stops the update and nothing is written), add the roll calls the file "
-                              "holds and the data lacks, retire their partial records and update SHA256SUMS. "
+                              "Compare every bundled roll call (and the GA context's) with a UN Digital Library "
+                              "voting file (any difference stops the update and nothing is written), add the roll "
+                              "calls the file holds and the data lacks, retire their partial records, append the "
+                              "file's GA roll calls after the context's last date to the context and update "
+                              "SHA256SUMS. "
                               "Writes into --data-dir (default: the bundled data/).",
                               add_update_data, cmd_update_data),
     "report": Subcommand("execute the notebooks and write reports/index.html",

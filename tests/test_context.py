@@ -68,7 +68,7 @@ def test_a_crimea_tally_from_the_data(context, context_motions):
     assert (row["date"], row["session"]) == (pd.Timestamp("2021-12-16"), 76)
 
 
-# ---- the GA session, by rule 1 of the rules of procedure
+# ---- the GA session: rule 1 of the rules of procedure up to 2022, the second week since 2023
 
 
 @pytest.mark.parametrize("date, session", [
@@ -79,12 +79,27 @@ def test_the_session_of_a_date(date, session):
     assert ga_session([date]).tolist() == [session]
 
 
-def test_the_opening_is_the_tuesday_of_the_third_week_counting_weeks_with_a_working_day():
+def test_up_to_2022_the_opening_is_the_tuesday_of_the_third_week_counting_weeks_with_a_working_day():
     # 1 September 2019 was a Sunday and 1 September 2018 a Saturday: their weeks have no working day in
     # September, so the first week starts on Monday 2 (3) September and the session opened on 17 (18) September
     assert session_opening(2019) == datetime.date(2019, 9, 17) and session_opening(2018) == datetime.date(2018, 9, 18)
     assert session_opening(2015) == datetime.date(2015, 9, 15)  # 1 September a Tuesday: its week counts
     assert all(session_opening(year).weekday() == 1 for year in range(2000, 2040))
+
+
+@pytest.mark.parametrize("session, opening", [(77, "2022-09-13"), (78, "2023-09-05"), (79, "2024-09-10"),
+                                              (80, "2025-09-09")])
+def test_the_openings_as_held_the_second_week_since_the_78th_session(session, opening):
+    """The 77th opened in the third week (13 September 2022); the 78th, 79th and 80th in the second (5 September
+    2023, 10 September 2024, 9 September 2025), a week before the third-week count (12, 17 and 16 September)."""
+    assert session_opening(1945 + session) == datetime.date.fromisoformat(opening)
+
+
+def test_a_vote_of_early_september_2023_falls_in_the_session_of_its_day():
+    # 4 September 2023: still the 77th; 6 September 2023: the 78th, opened the day before (rule 1's third week
+    # would have put both in the 77th)
+    assert ga_session(["2023-09-04", "2023-09-05", "2023-09-06"]).tolist() == [77, 78, 78]
+    assert ga_session(["2024-09-09", "2024-09-10", "2025-09-08", "2025-09-09"]).tolist() == [78, 79, 79, 80]
 
 
 def test_every_resolution_symbol_carries_its_computed_session(context_motions):

@@ -3,12 +3,13 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from conftest import run_cli as run
 
-from analysis.data.exports import FORMATS, PARTIAL, ROLL_CALLS
+from analysis.data.exports import FORMATS, IDEAL_POINTS, PARTIAL, ROLL_CALLS
 from analysis.data.members import member_codes
 from analysis.data.schema import TABLES, VoteDataError, read_table, read_table_fast
 from analysis.data.votes import load_votes, read_votes
@@ -183,3 +184,75 @@ def test_country_csv_holds_every_section(capsys):
     assert rows[0]["council"] == "2022: elected member, term 2022-2023; 2025: not on the Council"
     usa = next(r for r in rows if r["section"] == "agreement" and r["partner"].endswith("(USA)"))
     assert usa["period"] == "before 2025" and usa["method"] == "lijphart" and int(usa["n_votes"]) == 17
+
+
+# ---- the ideal points: a computed table, exported like the others
+
+
+@pytest.fixture(scope="module")
+def session76(tmp_path_factory):
+    """(data folder, its bundle, its ideal points): a copy of data/ whose context holds only session 76 (the 78
+    roll calls of 14 September to 24 December 2021), so that a fit takes a tenth of a second."""
+    import shutil
+
+    from analysis.data.schema import DATA_DIR
+    from analysis.data.tables import load_tables
+    from analysis.measures.ideal import ideal_points
+
+    folder = Path(shutil.copytree(DATA_DIR, tmp_path_factory.mktemp("session76") / "data"))
+    motions = pd.read_csv(folder / "ga_context_motions.csv", dtype=str, keep_default_na=False)
+    kept = motions[motions["date"] >= "2021-09-14"]
+    kept.to_csv(folder / "ga_context_motions.csv", index=False)
+    lines = (folder / "ga_context_votes.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    held = set(kept["motion"])
+    (folder / "ga_context_votes.csv").write_text("".join([lines[0]] + [line for line in lines[1:]
+                                                                       if line.split(",", 1)[0] in held]),
+                                                 encoding="utf-8")
+    tables = load_tables(folder)
+    return folder, tables, ideal_points(tables.context)
+
+
+def test_the_ideal_points_export_has_a_row_per_member_and_session_with_names(session76):
+    _, tables, ideal = session76
+    frame = export.ideal_point_table(tables, ideal).frame
+    assert list(frame.columns) == IDEAL_POINTS.columns == ["iso3", "member", "regional_group", "session", "ideal",
+                                                           "lower", "upper", "n_votes"]
+    assert len(frame) == len(ideal) == 192 and set(frame["session"]) == {76}  # one member cast no vote at all
+    usa = frame.set_index("iso3").loc["USA"]
+    assert usa["member"] == "United States of America" and usa["regional_group"] == "Western European and Others"
+    assert usa["lower"] < usa["ideal"] < usa["upper"] and usa["ideal"] > 0
+    # session 76 alone: the United States at one end, Syria at the other (the line is the sessions' own)
+    assert frame.sort_values("ideal")["iso3"].iat[0] == "SYR" and frame.sort_values("ideal")["iso3"].iat[-1] == "USA"
+    context = tables.context
+    kinds = context[context["vote"] != "X"].groupby("motion")["vote"].nunique()
+    divided = context["motion"].isin(kinds.index[kinds >= 2])
+    assert usa["n_votes"] == int((divided & context["iso3"].eq("USA") & context["vote"].ne("X")).sum())
+    assert (frame[["ideal", "lower", "upper"]] == frame[["ideal", "lower", "upper"]].round(4)).all().all()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_ideal_points_round_trip_in_every_format(session76, tmp_path, fmt):
+    _, tables, ideal = session76
+    frame = export.ideal_point_table(tables, ideal).frame
+    path = tmp_path / f"ideal_points.{fmt}"
+    export.write_table(frame, path, fmt)
+    if fmt == "csv":
+        back = read_table(IDEAL_POINTS, path, codes=member_codes())[0]
+    else:
+        back = pd.DataFrame(json.loads(path.read_text(encoding="utf-8"))) if fmt == "json" else pd.read_parquet(path)
+    pd.testing.assert_frame_equal(back, frame, check_dtype=False)
+    assert export.table_bytes(frame, fmt) == export.table_bytes(export.ideal_point_table(tables, ideal).frame, fmt)
+
+
+def test_export_ideal_points_uses_the_settings_of_country_positions(session76, capsys):
+    folder = str(session76[0])
+    code, out, err = run(capsys, "--data-dir", folder, "export", "--ideal-points", "--format", "json")
+    assert code == 0 and err == ""
+    rows = {r["iso3"]: r for r in json.loads(out)}
+    code, shown, _ = run(capsys, "--data-dir", folder, "country", "BRA", "--positions", "--format", "json")
+    (position,) = json.loads(shown)["ideal_points"]
+    assert code == 0 and len(rows) == 192 and rows["BRA"]["session"] == position["session"] == 76
+    assert round(rows["BRA"]["ideal"], 2) == position["ideal"] and rows["BRA"]["n_votes"] == position["n_votes"]
+    for argv, message in ((["--wide"], "--wide applies to the roll calls"), (["ES-11/7"], "MOTION picks roll calls")):
+        code, out, err = run(capsys, "--data-dir", folder, "export", "--ideal-points", *argv)
+        assert code == 2 and out == "" and message in err

@@ -8,8 +8,10 @@ That roll call is a test fixture, not data: it never leaves the temporary folder
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
+import functools
 import hashlib
 import io
 import os
@@ -20,15 +22,18 @@ import tempfile
 import threading
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import run_cli as run
+from scipy.special import expit
 from test_data_manifest import manifest_problems
 
 import analysis
-from analysis import VoteDataError, load_motions, load_partial_votes, load_votes
+from analysis import VoteDataError, load_context, load_context_motions, load_motions, load_partial_votes, load_votes
 from analysis.data.schema import DATA_DIR
 from analysis.data.update import UpdateConflict, apply_update, motion_key, plan_update
+from analysis.measures.ideal import ideal_points, vote_fit
 
 GA_HEADER = ["undl_id", "ms_code", "ms_name", "ms_vote", "date", "session", "resolution", "draft",
              "committee_report", "meeting", "title", "agenda_title", "subjects", "vote_note", "total_yes", "total_no",
@@ -64,7 +69,7 @@ def write_library_file(path: Path, records: pd.DataFrame, meta: dict[str, dict[s
     ``motion_ids`` writes a motion under another spelling (e.g. ``S/RES/2774 (2025)``).
     """
     motions = load_motions().set_index("motion")
-    names = analysis.load_members().set_index("iso3")["name"]
+    names = {iso3: name.upper() for iso3, name in analysis.load_members()[["iso3", "name"]].itertuples(index=False)}
     permanent = {"CHN", "FRA", "GBR", "RUS", "USA"}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -79,7 +84,7 @@ def write_library_file(path: Path, records: pd.DataFrame, meta: dict[str, dict[s
                     "title": row["title_or_change"]}
         shown = (motion_ids or {}).get(motion, motion)
         for iso3, vote in zip(group["iso3"], group["vote"]):
-            name = names[iso3].upper()
+            name = names[iso3]
             if body == "GA":
                 writer.writerow([4000000 + number, iso3, name, vote, info["date"], "ES-11", shown, info["draft"], "",
                                  info["meeting"], info["title"], "Agenda item 5", "UKRAINE--POLITICAL CONDITIONS", "",
@@ -93,8 +98,9 @@ def write_library_file(path: Path, records: pd.DataFrame, meta: dict[str, dict[s
 
 
 def other_motion() -> pd.DataFrame:
-    """A motion the package does not hold (not selected by update-data)."""
-    return pd.DataFrame({"motion": "A/RES/79/999", "iso3": ["FRA", "DEU", "RUS"], "vote": ["Y", "Y", "N"]})
+    """A motion neither the package nor its context holds, dated before the context's last date (2021-12-24), so
+    not used by update-data (a GA roll call after that date would extend the context)."""
+    return pd.DataFrame({"motion": "A/RES/65/999", "iso3": ["FRA", "DEU", "RUS"], "vote": ["Y", "Y", "N"]})
 
 
 def bundled_ga() -> pd.DataFrame:
@@ -108,7 +114,7 @@ def library(tmp_path_factory) -> Path:
     es10 = synthetic_es11_10().iloc[::-1]
     records = pd.concat([other_motion(), bundled_ga(), es10], ignore_index=True)
     return write_library_file(tmp_path_factory.mktemp("library") / "ga_voting.csv", records, {ES10: ES10_META,
-                              "A/RES/79/999": {"date": "2024-10-01", "draft": "", "meeting": "", "title": "Other"}})
+                              "A/RES/65/999": {"date": "2010-10-01", "draft": "", "meeting": "", "title": "Other"}})
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -131,6 +137,11 @@ def test_update_adds_es11_10_retires_its_partial_record_and_rewrites_the_manifes
     assert "roll_call 'no' -> 'yes'" in out and "tally 107-12-51 confirmed by the Library record" in out
     assert "retired the 52 partial votes of A/RES/ES-11/10" in out and "52 of 52 agree" in out
     assert "1 other motions not used" in out
+    # the context (every recorded GA vote, the Ukraine ones included) takes the file's GA roll calls after
+    # 2021-12-24: ES-11/1 to ES-11/10; the 11 it holds already (68/262, the Crimea series) are compared
+    assert "compared 11 roll calls of the context (ga_context_votes.csv) with the file, member by member" in out
+    assert ("added 10 GA roll calls dated after 2021-12-24 to the context (2022-03-02 to 2026-02-24, sessions 76, "
+            "77, 79, 80): ga_context_motions.csv 10 rows, ga_context_votes.csv 1,930 rows appended") in out
 
     votes = load_votes(data_dir=data_copy)  # validates: 193 members, tally equal to the motions row
     es10 = votes[votes["motion"] == ES10]
@@ -144,10 +155,14 @@ def test_update_adds_es11_10_retires_its_partial_record_and_rewrites_the_manifes
     assert row["title_or_change"] == "Support for lasting peace in Ukraine" and row["proposer"] == "Ukraine (46 co-sponsors)"
     # the partial record of the request for separate votes stays: no full record replaces it
     assert set(load_partial_votes(data_dir=data_copy)["motion"]) == {"A/ES-11/PV.23/motion-division"}
-    assert "A/RES/79/999" not in set(votes["motion"])
+    assert "A/RES/65/999" not in set(votes["motion"])
+    context = load_context(data_dir=data_copy)
+    assert context["motion"].nunique() == 735 and "A/RES/65/999" not in set(context["motion"])
+    assert context[context["motion"] == ES10].set_index("iso3")["vote"].equals(es10.set_index("iso3")["vote"])
 
     after = snapshot(data_copy)
     assert {n for n in after if after[n] != before[n]} == {"votes.csv", "motions.csv", "partial_votes.csv",
+                                                           "ga_context_motions.csv", "ga_context_votes.csv",
                                                            "SHA256SUMS"}
     assert set(after) == set(before)  # no temporary file left behind
     # votes.csv: the old bytes, then 193 rows appended with the same CRLF line ends, members by code
@@ -169,6 +184,8 @@ def test_update_adds_es11_10_retires_its_partial_record_and_rewrites_the_manifes
     # a second run finds nothing to do and writes nothing
     code, out, _ = run(capsys, "--data-dir", str(data_copy), "update-data", str(library))
     assert code == 0 and "no change" in out and "compared 21 bundled roll calls" in out
+    assert "compared 21 roll calls of the context" in out and "no GA roll call after the context's last date " \
+        "(2026-02-24)" in out
     assert snapshot(data_copy) == after
 
 
@@ -525,6 +542,9 @@ def test_dry_run_prints_the_plan_and_writes_nothing(library, data_copy, capsys):
     before = snapshot(data_copy)
     code, out, _ = run(capsys, "--data-dir", str(data_copy), "update-data", str(library), "--dry-run")
     assert code == 0 and "added the roll call of A/RES/ES-11/10" in out and "dry run: nothing written" in out
+    assert "added 10 GA roll calls dated after 2021-12-24 to the context" in out  # the context's files too
+    assert "SHA256SUMS: new checksums of votes.csv, motions.csv, partial_votes.csv, ga_context_motions.csv, " \
+           "ga_context_votes.csv" in out
     assert snapshot(data_copy) == before
 
 
@@ -596,3 +616,147 @@ def test_one_motion_under_two_spellings_is_one_motion_and_so_refused(data_copy, 
                                             r"motion: 'AFG'") as info:
         plan_update(path, data_copy)
     assert str(path) in str(info.value)
+
+
+# --- the context grows: a Library file with GA roll calls after 2021 ---------------------------------------
+
+LATER = [f"A/RES/77/{900 + k}" for k in range(40)]  # invented symbols: 40 roll calls of session 77
+
+
+@functools.lru_cache(maxsize=1)
+def later_records() -> tuple[pd.DataFrame, dict[str, dict[str, str]]]:
+    """(records, metadata) of a synthetic GA Library file: ten of the context's roll calls of session 76 (as
+    bundled), the bundled GA Ukraine roll calls (20: 68/262, the Crimea series, ES-11/1 to ES-11/9), and 40 invented roll
+    calls of session 77, dated 2022-10-03 to 2023-06-30. Each invented roll call is drawn from the model of
+    ideal_points with the 2021 positions: the members' ideal points of session 76 and the fitted parameters of
+    one of its 40 most divided roll calls; a member that did not vote on that roll call does not vote here
+    either. A test fixture, never data: it lives in temporary folders only."""
+    context = load_context()
+    s76 = context[context["session"] == 76]
+    fit = ideal_points(s76)
+    items = pd.DataFrame(fit.attrs["items"]).set_index("motion")
+    divided = s76[s76["vote"] == "N"].groupby("motion").size().nlargest(40).index
+    positions = fit.set_index("iso3")["ideal"]
+    rng = np.random.default_rng(77)
+    invented = []
+    for motion, source in zip(LATER, divided):
+        rows = s76[s76["motion"] == source].set_index("iso3")["vote"]
+        b, cut_no, cut_yes = items.loc[source, ["discrimination", "cut_no", "cut_yes"]]
+        eta = b * positions.reindex(rows.index).fillna(0).to_numpy()
+        p_no, p_yes = expit(cut_no - eta), expit(eta - cut_yes)
+        u = rng.random(len(rows))
+        drawn = np.where(u < p_no, "N", np.where(u < 1 - p_yes, "A", "Y"))
+        invented.append(pd.DataFrame({"motion": motion, "iso3": rows.index,
+                                      "vote": np.where(rows.eq("X").to_numpy(), "X", drawn)}))
+    ukraine = bundled_ga()
+    ten = sorted(set(s76["motion"]) - set(ukraine["motion"]))[:10]  # a file holds many of the context's roll calls
+    others = s76.loc[s76["motion"].isin(ten), ["motion", "iso3", "vote"]].astype(str)
+    records = pd.concat([others, ukraine, *invented], ignore_index=True)
+    held = load_context_motions().set_index("motion")
+    meta = {m: {"date": f"{held.at[m, 'date']:%Y-%m-%d}", "draft": "", "meeting": "", "title": held.at[m, "title"]}
+            for m in ten}
+    for motion, day in zip(LATER, pd.date_range("2022-10-03", "2023-06-30", periods=40)):
+        meta[motion] = {"date": f"{day:%Y-%m-%d}", "draft": "", "meeting": "", "title": f"Synthetic {motion}"}
+    return records, meta
+
+
+def folder_digest(folder: Path) -> str:
+    """One SHA-256 over every file of ``folder`` (names and bytes)."""
+    digest = hashlib.sha256()
+    for name, content in snapshot(folder).items():
+        digest.update(name.encode() + b"\0" + hashlib.sha256(content).digest())
+    return digest.hexdigest()
+
+
+@dataclasses.dataclass
+class Grown:
+    folder: Path                 # the data folder, updated
+    out: str                     # what update-data printed
+    before: dict[str, bytes]     # the folder's files before the update
+    after: dict[str, bytes]      # and after it
+    tables: analysis.Tables      # the bundle of the updated folder (its context loaded once, for every test)
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory) -> Grown:
+    """A copy of data/ (as ``data_copy`` makes it, once for the module) after update-data with the synthetic file
+    of :func:`later_records`. (What a dry run of such an update says: test_dry_run_prints_the_plan_and_writes_nothing.)"""
+    from analysis.cli import main
+
+    root = tmp_path_factory.mktemp("grown")
+    folder = Path(shutil.copytree(DATA_DIR, root / "data"))
+    library = write_library_file(root / "ga_voting.csv", *later_records())
+    before = snapshot(folder)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--data-dir", str(folder), "update-data", str(library)]) == 0
+    return Grown(folder, out.getvalue(), before, snapshot(folder), analysis.load_tables(folder))
+
+
+def test_the_plan_says_how_many_roll_calls_the_context_gains(grown):
+    out = grown.out
+    assert ("added 49 GA roll calls dated after 2021-12-24 to the context (2022-03-02 to 2025-12-03, sessions 76, "
+            "77, 79, 80): ga_context_motions.csv 49 rows, ga_context_votes.csv 9,457 rows appended") in out
+    assert "compared 21 roll calls of the context (ga_context_votes.csv) with the file, member by member: " \
+           "identical" in out  # ten of session 76, and the 11 Ukraine roll calls of 2014-2021 the context holds
+    assert "compared 20 bundled roll calls with the file" in out and "added the roll call" not in out
+    assert "9 of them are the package's roll calls, the same votes as in votes.csv" in out
+    assert "wrote ga_context_motions.csv, ga_context_votes.csv, SHA256SUMS" in out
+
+
+def test_the_context_gains_the_later_roll_calls_in_its_layout_and_nothing_else_changes(grown):
+    folder, before, after = grown.folder, grown.before, grown.after
+    assert {n for n in after if after[n] != before[n]} == {"ga_context_motions.csv", "ga_context_votes.csv",
+                                                           "SHA256SUMS"}
+    assert manifest_problems(folder) == []
+    for name in ("ga_context_motions.csv", "ga_context_votes.csv"):  # appended, CRLF kept
+        assert after[name].startswith(before[name]) and after[name].count(b"\n") == after[name].count(b"\r\n")
+    appended = after["ga_context_motions.csv"][len(before["ga_context_motions.csv"]):].decode().splitlines()
+    assert appended[0] == "A/RES/ES-11/1,2022-03-02,Aggression against Ukraine,141,5,35,12,4000011"
+    assert appended[3].startswith("A/RES/77/900,2022-10-03,Synthetic A/RES/77/900,")
+    motions = grown.tables.context_motions
+    assert len(motions) == 725 + 49 and motions["date"].is_monotonic_increasing
+    assert motions.groupby("session").size().loc[[76, 77, 79, 80]].tolist() == [78 + 3, 43, 2, 1]
+
+
+def test_the_ukraine_roll_calls_enter_the_context_once_with_the_votes_of_votes_csv(grown):
+    context, votes = grown.tables.context, grown.tables.votes
+    assert len(context) == (725 + 49) * 193 and not context.duplicated(["motion", "iso3"]).any()
+    ukraine = sorted(set(votes["motion"]) & set(context["motion"]))
+    assert len(ukraine) == 20  # every GA roll call of votes.csv: 68/262, 10 Crimea, ES-11/1 to ES-11/9
+    key = ["motion", "iso3"]
+    ours = context[context["motion"].isin(ukraine)][key + ["vote"]].sort_values(key, ignore_index=True)
+    theirs = votes[votes["motion"].isin(ukraine)][key + ["vote"]].sort_values(key, ignore_index=True)
+    assert ours.astype(str).equals(theirs.astype(str))
+    assert votes.equals(load_votes())  # the roll calls themselves did not change
+
+
+def test_ideal_points_and_cutting_lines_pick_up_the_new_session_with_no_code_change(grown):
+    """The fit and the cutting lines of notebook 09 (ideal_points, vote_fit with the nearest session), on the
+    grown context: here fitted on its sessions 76 to 80 only, for speed (the notebook fits them all)."""
+    tables = grown.tables
+    context = tables.context
+    ideal = ideal_points(context[context["session"] >= 76])
+    s77 = ideal[ideal["session"] == 77].set_index("iso3")
+    assert len(s77) == 193 and s77.loc["USA", "ideal"] > 0 > s77.loc["RUS", "ideal"]
+    s76 = ideal[ideal["session"] == 76].set_index("iso3")["ideal"]
+    assert s77["ideal"].corr(s76) > 0.95  # the invented votes were drawn from the 2021 positions
+    votes = tables.votes.merge(tables.motions[["motion", "date"]], on="motion")  # as notebook 09 builds them
+    votes["session"] = analysis.ga_session(votes["date"])
+    fits = {m: vote_fit(votes, ideal, m) for m in ("A/RES/ES-11/6", "A/RES/ES-11/7")}
+    assert (fits["A/RES/ES-11/6"].motion_session, fits["A/RES/ES-11/6"].session) == (77, 77)  # was 76
+    assert fits["A/RES/ES-11/7"].session == 79  # ES-11/7 and 8 are in the context now: their own session
+
+
+def test_a_changed_vote_in_a_context_roll_call_stops_the_update_and_writes_nothing(data_copy, tmp_path, capsys):
+    records, meta = later_records()
+    held = records[records["motion"].isin(["A/RES/76/10", *LATER])].copy()
+    flip = (held["motion"] == "A/RES/76/10") & (held["iso3"] == "FRA")
+    assert held.loc[flip, "vote"].tolist() == ["Y"]
+    held.loc[flip, "vote"] = "N"
+    path = write_library_file(tmp_path / "changed.csv", held, meta)
+    before = folder_digest(data_copy)
+    code, out, err = run(capsys, "--data-dir", str(data_copy), "update-data", str(path))
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert "A/RES/76/10 France (FRA): bundled Y, Library file N" in err and "nothing was written" in err
+    assert folder_digest(data_copy) == before  # the 40 later roll calls were not added either

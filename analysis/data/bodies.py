@@ -14,8 +14,12 @@ agree with the bodies here.
   procedure of the General Assembly, rule 86).
 - **Sessions of the General Assembly**: the regular session opens "on the Tuesday
   of the third week in September, counting from the first week that contains at
-  least one working day" (rules of procedure, rule 1); the first opened in 1946,
-  so session N opens in September of 1945 + N (:func:`ga_session`).
+  least one working day" (rules of procedure, rule 1), as it did up to the 77th
+  session (13 September 2022). Since its 78th session the Assembly has opened a
+  week earlier, on the Tuesday of the *second* week by the same count (5 September
+  2023, 10 September 2024, 9 September 2025); :func:`session_opening` follows the
+  dates as held. The first session opened in 1946, so session N opens in
+  September of 1945 + N (:func:`ga_session`).
 - **Security Council**: 15 members (Article 23), five of them permanent. A
   decision on a non-procedural matter needs nine votes in favour including the
   concurring votes of the permanent members (Article 27(3)); in practice an
@@ -93,35 +97,49 @@ def majority_base(yes: int, no: int) -> int:
 
 #: The year in which the first regular session of the General Assembly opened (session N opens in 1945 + N).
 FIRST_SESSION_YEAR = 1946
+#: The first year whose session opened on the Tuesday of the second week of September, not the third: the 78th,
+#: on 5 September 2023 (see :func:`session_opening`).
+SECOND_WEEK_FROM = 2023
 
 
 def session_opening(year: int) -> datetime.date:
-    """The day the regular session of ``year`` opens: the Tuesday of the third week in September, counting from
-    the first week (Monday to Sunday) that contains at least one working day (rules of procedure, rule 1).
+    """The day the regular session of ``year`` opens (session ``year - 1945``): the Tuesday of the third week in
+    September up to 2022 (rules of procedure, rule 1), of the second week from 2023 (:data:`SECOND_WEEK_FROM`),
+    counting from the first week (Monday to Sunday) that contains at least one working day.
 
     A week that holds 1 September counts as the first only if one of its September days is a working day
     (Monday to Friday): when 1 September is a Saturday or Sunday, the first week starts on the Monday after.
 
-    >>> session_opening(2014), session_opening(2019), session_opening(2021)
-    (datetime.date(2014, 9, 16), datetime.date(2019, 9, 17), datetime.date(2021, 9, 14))
+    The second week is not rule 1's wording but the opening dates the Assembly has used since its 78th session:
+    5 September 2023 (UN press release GA/12525), 10 September 2024 (GA/12622) and 9 September 2025, where the
+    third-week count gives 12, 17 and 16 September. The 77th opened on 13 September 2022, in the third week. For
+    years after 2025 the second week is assumed to hold.
+
+    >>> session_opening(2014), session_opening(2019), session_opening(2022)
+    (datetime.date(2014, 9, 16), datetime.date(2019, 9, 17), datetime.date(2022, 9, 13))
+    >>> session_opening(2023), session_opening(2024), session_opening(2025)
+    (datetime.date(2023, 9, 5), datetime.date(2024, 9, 10), datetime.date(2025, 9, 9))
     """
     first = datetime.date(year, 9, 1)
     monday = first - datetime.timedelta(days=first.weekday())  # the Monday of the week holding 1 September
     if first.weekday() >= 5:  # 1 September a Saturday or Sunday: that week has no September working day
         monday += datetime.timedelta(days=7)
-    return monday + datetime.timedelta(days=14 + 1)  # the Tuesday of the third week
+    weeks_after_the_first = 1 if year >= SECOND_WEEK_FROM else 2
+    return monday + datetime.timedelta(days=7 * weeks_after_the_first + 1)  # the Tuesday of the second or third week
 
 
 def ga_session(dates) -> np.ndarray:
-    """The regular session of the General Assembly in which each date falls (an integer array; rule 1).
+    """The regular session of the General Assembly in which each date falls (an integer array).
 
-    Session N opens in September of 1945 + N (:func:`session_opening`); a date before that year's opening
-    belongs to the previous session. A vote of an emergency special session (``A/RES/ES-...``) gets the
-    regular session during which it was held. ``dates`` is anything :func:`pandas.to_datetime` reads; a
-    missing date gives -1.
+    Session N opens in September of 1945 + N, on the day :func:`session_opening` gives (rule 1 up to 2022, the
+    second week since 2023); a date before that year's opening belongs to the previous session. A vote of an
+    emergency special session (``A/RES/ES-...``) gets the regular session during which it was held. ``dates``
+    is anything :func:`pandas.to_datetime` reads; a missing date gives -1.
 
     >>> ga_session(["2014-03-27", "2014-09-16", "2021-09-13", "2021-09-14"]).tolist()
     [68, 69, 75, 76]
+    >>> ga_session(["2023-09-04", "2023-09-06"]).tolist()  # the 78th opened on 5 September 2023
+    [77, 78]
     """
     when = pd.to_datetime(pd.Series(dates, dtype=object) if not isinstance(dates, pd.Series) else dates)
     when = pd.Series(pd.DatetimeIndex(when)).reset_index(drop=True)

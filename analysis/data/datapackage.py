@@ -73,7 +73,7 @@ TABLE_SOURCES = {
     "text_changes": ("un", "project"), "text_comparison": ("un", "project"),
     "roll_calls": ("undl", "un"), "partial_votes_long": ("news",), "context_votes": ("undl",),
 }
-TYPES = {"int": "integer", "date": "date", "yesno": "boolean"}  # every other kind is a string
+TYPES = {"int": "integer", "number": "number", "date": "date", "yesno": "boolean"}  # every other kind is a string
 MEMBER_KINDS = ("code",)
 
 

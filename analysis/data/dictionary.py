@@ -17,7 +17,7 @@ from .schema import DATA_DIR, TABLES, Table
 
 START = "<!-- data dictionary: made from analysis/data/schema.py by make data-dictionary; do not edit by hand -->"
 END = "<!-- end of the data dictionary -->"
-KINDS = {"text": "text", "int": "whole number", "date": "date YYYY-MM-DD", "yesno": "yes/no", "choice": "one of",
+KINDS = {"text": "text", "int": "whole number", "number": "decimal number", "date": "date YYYY-MM-DD", "yesno": "yes/no", "choice": "one of",
          "code": "member code", "vote": "vote code", "symbol": "motion id"}
 
 

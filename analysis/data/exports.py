@@ -65,8 +65,30 @@ CONTEXT = replace(ROLL_CALLS, name="context_votes", file="context_votes.csv",
                   title="the General Assembly context votes, one row per member and motion (long)",
                   doc="Votes of the General Assembly on other questions, for context; laid out as the roll calls.")
 
+#: How many decimals the exported ideal points keep: the fit's own precision is far finer than its intervals
+#: (typically 0.1 to 0.3 wide), and four decimals give the same bytes on every machine.
+IDEAL_DECIMALS = 4
+
+IDEAL_POINTS = Table(
+    "ideal_points", "ideal_points.csv", _member_fields() + (
+        Field("session", "int", doc="the GA regular session (session N opens in September of 1945 + N)"),
+        Field("ideal", "number", doc="the member's ideal point in the session (posterior mode; positive: the pole "
+                                     "of the United States)"),
+        Field("lower", "number", doc="the lower end of its 90 % interval (Laplace approximation at the mode)"),
+        Field("upper", "number", doc="the upper end of its 90 % interval"),
+        Field("n_votes", "int", doc="the member's yes, abstain and no votes in the session on the roll calls "
+                                    "fitted (unanimous ones left out)"),
+    ), key=("iso3", "session"), title="ideal points per member and GA session (computed, not a data file)",
+    doc="Computed from the folder's General Assembly context when exported, not read from a data file: "
+        "analysis.measures.ideal.ideal_points with its default settings, the same as notebook 09 and country "
+        "--positions (one dimension; an ordered logit, yes > abstain > no, non-voting missing; each member's "
+        "sessions linked by a stationary AR(1) random walk; the posterior mode with a 90 % Laplace interval; the "
+        "sign fixed so that the United States' mean position is positive). The scale is the model's own: read "
+        f"orders and distances. Values rounded to {IDEAL_DECIMALS} decimals; a row per member and session in "
+        "which it cast a usable vote, sorted by code and session.")
+
 #: The built layouts, by name (the bundled tables export as declared in TABLES).
-EXPORTS = {t.name: t for t in (ROLL_CALLS, PARTIAL, CONTEXT)}
+EXPORTS = {t.name: t for t in (ROLL_CALLS, PARTIAL, CONTEXT, IDEAL_POINTS)}
 
 
 def wide_table(motions: list[str], base: Table = ROLL_CALLS) -> Table:

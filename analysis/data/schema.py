@@ -370,7 +370,7 @@ def check_header(names: list[str], path: str | Path) -> list[str]:
 
 @dataclass(frozen=True)
 class Field:
-    """One column: its ``kind`` (text, int, date, yesno, choice, code, vote, symbol), allowed ``choices``,
+    """One column: its ``kind`` (text, int, number, date, yesno, choice, code, vote, symbol), allowed ``choices``,
     a ``pattern`` it must match (described for people by ``rule``), and whether it may be ``empty``."""
 
     name: str
@@ -594,8 +594,11 @@ REGIONAL_GROUPS = TABLES["members"].fields[2].choices
 
 _PROBLEMS = {
     "int": "must be a whole number (at most 18 digits 0-9)", "date": "must be a real calendar date written YYYY-MM-DD",
-    "yesno": "must be yes or no",
+    "yesno": "must be yes or no", "number": "must be a decimal number in ASCII digits (e.g. -1.25)",
 }
+#: A ``number`` cell: a decimal number as Python and pandas write a float (``-1.25``, ``0.5``, ``1e-05``); no
+#: ``NaN``, ``inf``, thousands separator or decimal comma.
+_NUMBER = re.compile(r"-?[0-9]{1,18}(\.[0-9]{1,18})?([eE][-+]?[0-9]{1,3})?")
 
 
 def _check_cell(spec: Field, raw: str, codes: frozenset[str] | None) -> str | None:
@@ -611,6 +614,8 @@ def _check_cell(spec: Field, raw: str, codes: frozenset[str] | None) -> str | No
         return None
     if spec.kind == "int":
         return value if count(value) is not None else None
+    if spec.kind == "number":
+        return value if _NUMBER.fullmatch(value) else None
     if spec.kind == "date":
         return value if is_iso_date(value) else None
     if spec.kind in ("yesno", "choice"):
@@ -672,7 +677,7 @@ def read_table(table: Table | str, path: str | Path | None = None, *, data_dir: 
 
     ``codes`` are the member codes that ``code`` fields accept (None: any three
     capital letters). Columns come out in the declared order; ``int`` fields
-    as nullable Int64, ``date`` as datetime, ``yesno`` as bool.
+    as nullable Int64, ``number`` as float, ``date`` as datetime, ``yesno`` as bool.
     """
     spec = TABLES[table] if isinstance(table, str) else table
     path = Path(path) if path is not None else data_path(spec.file, data_dir)
@@ -697,16 +702,26 @@ def read_table(table: Table | str, path: str | Path | None = None, *, data_dir: 
         missing = sorted(codes - set(frame["iso3"])) if codes is not None and spec.key == ("iso3",) else []
         detail = f" (missing {', '.join(missing)})" if missing and len(frame) < spec.rows else ""
         raise VoteDataError(f"expected {spec.rows} rows, found {len(frame)}{detail}", file=path)
+    return _typed(frame, spec), lines
+
+
+def _typed(frame: pd.DataFrame, spec: Table) -> pd.DataFrame:
+    """The checked text cells of ``frame`` as their declared types (the one conversion of both readers): ``int``
+    as nullable Int64 (exact, every digit), ``number`` as float, ``date`` as datetime, ``yesno`` as bool, the
+    rest as str."""
     for f in spec.fields:
+        values = frame[f.name]
         if f.kind == "int":
-            frame[f.name] = pd.array([int(v) if v != "" else pd.NA for v in frame[f.name]], dtype="Int64")
+            frame[f.name] = pd.array([int(v) if v != "" else pd.NA for v in values], dtype="Int64")
+        elif f.kind == "number":
+            frame[f.name] = pd.array([float(v) if v != "" else float("nan") for v in values], dtype="float64")
         elif f.kind == "date":
-            frame[f.name] = pd.to_datetime(frame[f.name], format="%Y-%m-%d")
+            frame[f.name] = pd.to_datetime(values.replace("", None), format="%Y-%m-%d")
         elif f.kind == "yesno":
-            frame[f.name] = frame[f.name].eq("yes")
+            frame[f.name] = values.eq("yes")
         else:
-            frame[f.name] = frame[f.name].astype("str")
-    return frame, lines
+            frame[f.name] = values.astype("str")
+    return frame
 
 
 def read_table_fast(table: Table | str, path: str | Path | None = None, *, data_dir: str | Path | None = None,
@@ -753,11 +768,4 @@ def read_table_fast(table: Table | str, path: str | Path | None = None, *, data_
     if check_key and keys and np.bincount(np.ravel_multi_index([k for k, _ in keys], [n for _, n in keys])).max() > 1:
         return None
     frame = pa.table({name: column.cast(pa.string()) for name, column in columns.items()}).to_pandas()
-    for f in spec.fields:
-        if f.kind == "int":
-            frame[f.name] = pd.to_numeric(frame[f.name].replace("", None)).astype("Int64")
-        elif f.kind == "date":
-            frame[f.name] = pd.to_datetime(frame[f.name].replace("", None), format="%Y-%m-%d")
-        elif f.kind == "yesno":
-            frame[f.name] = frame[f.name].eq("yes")
-    return frame
+    return _typed(frame, spec)

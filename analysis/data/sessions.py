@@ -3,15 +3,15 @@
 Rule 1: "The General Assembly shall meet every year in regular session commencing on the Tuesday of the third
 week in September, counting from the first week that contains at least one working day." Weeks run Monday to
 Sunday; the first week that counts is the one holding 1 September if that day is a working day (Monday to
-Friday), else the week that starts on the first Monday of September. The session opens on the Tuesday of the
-third such week, between 13 and 19 September (13 September 2016, 14 September 2021, 17 September 2019).
+Friday), else the week that starts on the first Monday of September. Up to 2022 the session opened on the
+Tuesday of the third such week, between 13 and 19 September (13 September 2016, 14 September 2021, 17 September
+2019, 13 September 2022).
 
-**From 2023 the Assembly opens a week earlier**, on the Tuesday of the *second* week by the same count: the
-78th session opened on 5 September 2023 (UN press release GA/12525) and the 79th on 10 September 2024
-(GA/12622), where the third-week count gives 12 and 17 September. This module follows the openings as held:
-the third week up to 2022 and the second week from 2023 on (``SECOND_WEEK_FROM``); for years after the last
-opening checked here (2024) it assumes the second week still holds. The resolution that moved the opening is
-not cited here (not found when this was written).
+**Since its 78th session the Assembly opens a week earlier**, on the Tuesday of the *second* week by the same
+count: 5 September 2023 (UN press release GA/12525), 10 September 2024 (GA/12622) and 9 September 2025, where
+the third-week count gives 12, 17 and 16 September. The opening day is computed once, by
+:func:`analysis.data.bodies.session_opening` (the third week up to 2022, the second from 2023 on, assumed to hold
+after 2025); this module reads dates strictly (a date it cannot read, or one before 1947, is refused) on top of it.
 
 Session N opens in September of the year 1945 + N (the 76th on 14 September 2021) and runs until the next one
 opens: a date before that year's opening belongs to the session of the year before (24 December 2021 -> 76,
@@ -29,10 +29,10 @@ The project's records (2014-2021) are checked against their resolution symbols i
 
 from __future__ import annotations
 
-import datetime as dt
-
 import numpy as np
 import pandas as pd
+
+from .bodies import session_opening
 
 __all__ = ["ga_session", "ga_session_of", "session_opening"]
 
@@ -40,30 +40,6 @@ __all__ = ["ga_session", "ga_session_of", "session_opening"]
 FIRST_YEAR = 1945
 #: The earliest year the September rule is applied to (session 1, opened in January 1946, did not follow it).
 EARLIEST_YEAR = 1947
-#: The first year whose session opened on the Tuesday of the second week, not the third (5 September 2023).
-SECOND_WEEK_FROM = 2023
-
-
-def session_opening(year: int) -> dt.date:
-    """The opening day of the regular session that opens in September of ``year`` (session ``year - 1945``).
-
-    The Tuesday of the third week of September (of the second week from 2023), counting from the first week
-    that contains at least one working day.
-
-    Examples
-    --------
-    >>> session_opening(2021)
-    datetime.date(2021, 9, 14)
-    >>> session_opening(2019)  # 1 September 2019 was a Sunday: the first week starts on Monday 2 September
-    datetime.date(2019, 9, 17)
-    >>> session_opening(2023)  # the 78th: second week
-    datetime.date(2023, 9, 5)
-    """
-    first = dt.date(year, 9, 1)
-    weekday = first.weekday()  # Monday 0 .. Sunday 6
-    monday = first - dt.timedelta(days=weekday) if weekday <= 4 else first + dt.timedelta(days=7 - weekday)
-    weeks_after_first = 1 if year >= SECOND_WEEK_FROM else 2
-    return monday + dt.timedelta(days=1 + 7 * weeks_after_first)  # the Tuesday of the second or third week
 
 
 def ga_session(dates) -> pd.Series:
@@ -71,10 +47,10 @@ def ga_session(dates) -> pd.Series:
 
     ``dates``: a Series (or anything ``pd.Series`` accepts: a list, an array, an Index) of ISO date strings
     (``YYYY-MM-DD``) or datetimes. Returns a Series of ``int64`` with the same index (a plain default index
-    for a list or array), named ``session``. Session N opens on the Tuesday of the third week of September of
-    1945 + N (the second week from 2023), counting from the first week with at least one working day (see the
-    module docstring); a date before that year's opening belongs to session N - 1. Raises ``ValueError``
-    naming the value for a date it cannot read or a date before 1947.
+    for a list or array), named ``session``. Session N opens in September of 1945 + N on the day
+    :func:`~analysis.data.bodies.session_opening` gives (the Tuesday of the third week up to 2022, of the second
+    week from 2023; see the module docstring); a date before that year's opening belongs to session N - 1.
+    Raises ``ValueError`` naming the value for a date it cannot read or a date before 1947.
 
     Examples
     --------

@@ -70,8 +70,10 @@ METADATA_COLUMNS = frozenset({
     "subjects", "vote_note", "undl_link", "permanent_member", "description", "agenda", "modality",
 })
 _STRING = pa.dictionary(pa.int32(), pa.string())
-#: Motion metadata that read_undl_full(metadata=True) returns, and the file columns it may come from.
-METADATA_FIELDS = {"title": ("title", "description"), "draft": ("draft",), "meeting": ("meeting",)}
+#: Motion metadata that read_undl_full(metadata=True) returns, and the file columns it may come from (the record
+#: number and link: what update-data writes in the context's ``undl_record``).
+METADATA_FIELDS = {"title": ("title", "description"), "draft": ("draft",), "meeting": ("meeting",),
+                   "undl_id": ("undl_id",), "undl_link": ("undl_link",)}
 
 
 _METADATA_KEYS = frozenset(map(header_key, METADATA_COLUMNS))
@@ -240,7 +242,8 @@ def read_undl_full(path: str | Path, metadata: bool = False, full: bool = True, 
     ``motions`` has one row per motion: ``motion``, ``body``, ``date``, the
     file's own ``yes``/``no``/``abstain``/``non_voting``/``members`` (missing where
     the file leaves them empty) and ``roll_call``; with ``metadata=True`` also
-    ``title``, ``draft`` and ``meeting`` as the file gives them on the motion's first row.
+    ``title``, ``draft``, ``meeting``, ``undl_id`` (the Library's record number) and ``undl_link`` as the file
+    gives them on the motion's first row (empty where the file has no such column).
     (``full=False``, what :func:`read_undl` uses, skips the motions table: it is None.)
     Member codes, names and the spelling of known motion ids come from ``data_dir`` (default: the bundled
     folder).

@@ -26,6 +26,13 @@ touching anything:
   removes). One update at a time: the run holds an exclusive ``flock`` on the
   data folder's parent folder, and a second run refuses in one line.
 
+The same file extends the General Assembly context (``ga_context_motions.csv``,
+``ga_context_votes.csv``: every recorded GA roll call, the Ukraine ones
+included, identical to ``votes.csv`` where both hold one): every GA roll call
+of the file that the context holds is compared with it member by member, as a
+bundled roll call is, and every GA roll call of the file dated after the
+context's last date is appended to it (:func:`_context_part`).
+
 What an update may change, and nothing else: rows appended to ``votes.csv``
 for a roll call the package lacks; in ``motions.csv`` that motion's row
 (``roll_call`` yes, the tally counted from the Library's record, ``tally_quality``
@@ -33,7 +40,9 @@ for a roll call the package lacks; in ``motions.csv`` that motion's row
 file) or, for a motion the table lacks, a new row appended with what the file
 holds (``proposer`` and ``amends`` left empty: the file does not hold them);
 the retired rows of ``partial_votes.csv`` (a partial record never stays beside
-a full one); and the checksums of exactly those files in ``SHA256SUMS``. The
+a full one); rows appended to ``ga_context_motions.csv`` and
+``ga_context_votes.csv`` for the file's GA roll calls after the context's last
+date; and the checksums of exactly those files in ``SHA256SUMS``. The
 files keep their line ends, quoting and row order, so the diff shows only the
 change.
 
@@ -62,6 +71,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .bodies import ga_session
+from .context import load_context, load_context_motions
 from .members import load_members
 from .motions import load_motions
 from .schema import TABLES, VoteDataError, check_file, clean_symbol, tally_text
@@ -76,6 +87,10 @@ from .votes import load_partial_votes, load_votes
 EMERGENCY_SERIES = re.compile(r"(a/res/es-\d+/)\d+")
 #: The files an update may rewrite, relative to the data folder (the manifest is written last).
 VOTES, MOTIONS, PARTIAL, MANIFEST = "votes.csv", "motions.csv", "partial_votes.csv", "SHA256SUMS"
+#: The GA context's two files: the file's GA roll calls after the context's last date are appended to them.
+CONTEXT_MOTIONS, CONTEXT_VOTES = TABLES["context_motions"].file, TABLES["context_votes"].file
+#: Every file an update may write (the manifest last).
+WRITTEN = (VOTES, MOTIONS, PARTIAL, CONTEXT_MOTIONS, CONTEXT_VOTES, MANIFEST)
 MOTION_COLUMNS = TABLES["motions"].columns  # motions.csv as the schema declares it
 OFFICIAL = "official"
 #: The kind of a motion the update adds: the Library's voting data lists adopted resolutions only (A/RES/...,
@@ -130,6 +145,9 @@ class UpdatePlan:
     added: list[dict] = field(default_factory=list)         # one dict per roll call added
     retired: dict[str, int] = field(default_factory=dict)   # motion -> partial votes retired
     superseded: list[tuple] = field(default_factory=list)   # (motion, iso3, partial vote, confidence, Library vote)
+    context_last: pd.Timestamp | None = None                 # the context's last date before the update
+    context_compared: list[str] = field(default_factory=list)  # context roll calls found identical in the file
+    context_added: list[dict] = field(default_factory=list)    # one dict per roll call appended to the context
     files: dict[str, bytes] = field(default_factory=dict)
     read: dict[str, str | None] = field(default_factory=dict)  # SHA-256 of each file the plan rests on, as read
 
@@ -163,11 +181,32 @@ class UpdatePlan:
                 for motion, iso3, partial, confidence, library in disagree:
                     lines.append(f"    {iso3}: the partial record said {partial} ({confidence} confidence), "
                                  f"the Library records {library}; the Library record is kept")
+        lines += self._context_summary()
         if not self.changed:
-            lines.append("no change: the data already holds every roll call of the package that the file holds")
+            after = f", and the file has no GA roll call after the context's last date ({self.context_last:%Y-%m-%d})" \
+                if self.context_last is not None else ""
+            lines.append(f"no change: the data already holds every roll call of the package that the file holds{after}")
         elif MANIFEST in self.files:
             lines.append(f"{MANIFEST}: new checksums of " + ", ".join(n for n in self.files if n != MANIFEST))
         return "\n".join(lines)
+
+    def _context_summary(self) -> list[str]:
+        lines = []
+        if self.context_compared:
+            lines.append(f"compared {len(self.context_compared)} roll calls of the context ({CONTEXT_VOTES}) with the "
+                         "file, member by member: identical")
+        added = self.context_added
+        if added:
+            package = [a["motion"] for a in added if a["in_votes"]]
+            sessions = sorted({a["session"] for a in added})
+            lines.append(f"added {len(added)} GA roll calls dated after {self.context_last:%Y-%m-%d} to the context "
+                         f"({added[0]['date']} to {added[-1]['date']}, session{'s' if len(sessions) > 1 else ''} "
+                         f"{', '.join(map(str, sessions))}): {CONTEXT_MOTIONS} {len(added)} rows, {CONTEXT_VOTES} "
+                         f"{sum(a['members'] for a in added):,} rows appended")
+            if package:
+                lines.append(f"  {len(package)} of them are the package's roll calls, the same votes as in {VOTES} "
+                             f"(the context holds every recorded GA vote): {', '.join(package)}")
+        return lines
 
 
 # --- reading and writing the small CSV files without changing their format ---------------------------------
@@ -295,11 +334,13 @@ def _compare(motion: str, row: pd.Series | None, bundled: pd.Series | None, libr
 def plan_update(library_file: str | Path, data_dir: str | Path | None = None) -> UpdatePlan:
     """Work out what refreshing ``data_dir`` from ``library_file`` changes, without writing to it.
 
-    Three steps: compare every bundled roll call with the file (:func:`_compare_all`), plan the new rows of
-    the data files (:func:`_planned_files`), and validate the result with the package's loaders
-    (:func:`_validate`). Raises :class:`UpdateConflict` if a bundled roll call differs from the file (or a
-    motion's date or body, or an official tally), and :class:`~analysis.data.schema.VoteDataError` if the file
-    or the data folder does not validate, or if the updated data would not.
+    Four steps: compare every bundled roll call with the file (:func:`_compare_all`), compare the GA
+    roll calls of the file that the context holds and find those after its last date (:func:`_context_part`),
+    plan the new rows of the data files (:func:`_planned_files`), and validate the result with the package's
+    loaders (:func:`_validate`). Raises :class:`UpdateConflict` if a bundled roll call (of ``votes.csv`` or of
+    the context) differs from the file (or a motion's date or body, or an official tally), and
+    :class:`~analysis.data.schema.VoteDataError` if the file or the data folder does not validate, or if the
+    updated data would not.
     """
     source = Path(library_file)
     folder = resolve_data_dir(data_dir)
@@ -310,24 +351,40 @@ def plan_update(library_file: str | Path, data_dir: str | Path | None = None) ->
     library_votes, library_motions = read_undl_full(source, metadata=True, data_dir=folder)
     body = str(library_motions["body"].iat[0]) if len(library_motions) else "?"
     chosen = _selected(list(library_motions["motion"]), list(motions["motion"]))
-    plan = UpdatePlan(source=source, data_dir=folder, body=body, other_motions=len(library_motions) - len(chosen),
-                      read=plan_read)
-    rows = library_votes[library_votes["motion"].isin(list(chosen))]
-    library = {raw: group.set_index("iso3")["vote"].astype(str) for raw, group in rows.groupby("motion", sort=False)}
+    plan = UpdatePlan(source=source, data_dir=folder, body=body, read=plan_read)
     info = library_motions.set_index("motion")
     names = load_members(data_dir=folder).set_index("iso3")["name"]
-    to_add = _compare_all(plan, chosen, library, info, motions, votes, names)
-    if to_add:
-        plan.files = _planned_files(plan, to_add, library, info, partial)
+    in_context, later, context_differences = _context_part(plan, library_votes, library_motions, chosen, names)
+    plan.other_motions = len(library_motions) - len(set(chosen) | set(in_context) | set(later))
+    rows = library_votes[library_votes["motion"].isin(list(chosen) + later)]
+    library = {raw: group.set_index("iso3")["vote"].astype(str) for raw, group in rows.groupby("motion", sort=False)}
+    to_add, differences = _compare_all(plan, chosen, library, info, motions, votes, names)
+    _stop_on(plan, list(dict.fromkeys(differences + context_differences)))  # a roll call in both files: once
+    if to_add or later:
+        plan.files = _planned_files(plan, to_add, [(raw, chosen.get(raw, raw)) for raw in later], library, info,
+                                    partial)
         _validate(plan)
     return plan
 
 
-def _compare_all(plan: UpdatePlan, chosen: dict[str, str], library: dict[str, pd.Series], info: pd.DataFrame,
-                 motions: pd.DataFrame, votes: pd.DataFrame, names: pd.Series) -> list[tuple[str, str]]:
-    """Compare each chosen motion of the file with the data (in time order); the (raw id, motion) to add.
+def _stop_on(plan: UpdatePlan, differences: list[Difference]) -> None:
+    """Raise :class:`UpdateConflict` listing the differences (the first :data:`SHOWN`), if there are any."""
+    if differences:
+        shown = "; ".join(str(d) for d in differences[:SHOWN])
+        more = f"; and {len(differences) - SHOWN} more" if len(differences) > SHOWN else ""
+        motions_named = sorted({d.motion for d in differences})
+        raise UpdateConflict(f"the Library file contradicts the bundled data in {len(differences)} place(s) "
+                             f"({', '.join(motions_named)}), so nothing was written: {shown}{more}",
+                             file=plan.source, differences=differences)
 
-    Records the identical roll calls in ``plan``; raises :class:`UpdateConflict` listing every difference.
+
+def _compare_all(plan: UpdatePlan, chosen: dict[str, str], library: dict[str, pd.Series], info: pd.DataFrame,
+                 motions: pd.DataFrame, votes: pd.DataFrame,
+                 names: pd.Series) -> tuple[list[tuple[str, str]], list[Difference]]:
+    """Compare each chosen motion of the file with the data (in time order): the (raw id, motion) to add, and
+    every difference found.
+
+    Records the identical roll calls in ``plan``.
     """
     official = motions.set_index("motion")
     recorded = set(votes["motion"])
@@ -349,26 +406,92 @@ def _compare_all(plan: UpdatePlan, chosen: dict[str, str], library: dict[str, pd
             to_add.append((raw, motion))
         elif not found:
             plan.compared.append(motion)
-    if differences:
-        shown = "; ".join(str(d) for d in differences[:SHOWN])
-        more = f"; and {len(differences) - SHOWN} more" if len(differences) > SHOWN else ""
-        motions_named = sorted({d.motion for d in differences})
-        raise UpdateConflict(f"the Library file contradicts the bundled data in {len(differences)} place(s) "
-                             f"({', '.join(motions_named)}), so nothing was written: {shown}{more}",
-                             file=plan.source, differences=differences)
-    return to_add
+    return to_add, differences
 
 
-def _planned_files(plan: UpdatePlan, to_add: list[tuple[str, str]], library: dict[str, pd.Series],
-                   info: pd.DataFrame, partial: pd.DataFrame) -> dict[str, bytes]:
-    """The new bytes of each file the update rewrites: rows appended to ``votes.csv``, rows added or completed
-    in ``motions.csv``, the partial records the full ones replace retired, ``SHA256SUMS`` recomputed."""
+# --- the context: every recorded GA roll call -------------------------------------------------------------
+
+def _context_part(plan: UpdatePlan, library_votes: pd.DataFrame, library_motions: pd.DataFrame,
+                  chosen: dict[str, str], names: pd.Series) -> tuple[dict[str, str], list[str], list[Difference]]:
+    """The file's GA roll calls against the context: (raw id -> context motion, for those the context holds;
+    the raw ids dated after the context's last date, in date order; every difference found).
+
+    The context is read with its loaders first (it must validate). A GA roll call of the file that the context
+    holds is compared member by member, as a bundled roll call is (and its date); one dated after the
+    context's last date is to be appended, whether or not it is one of the package's Ukraine roll calls: the
+    context holds every recorded GA vote, those included (once each, with the votes of ``votes.csv``). A GA
+    roll call of the file on or before that date that the context does not hold is not used (the context
+    leaves some out on purpose: ``data/README.md``). No context files in the folder, or no GA roll call in the
+    file: nothing to do.
+    """
     folder = plan.data_dir
-    for name in (VOTES, MOTIONS, PARTIAL, MANIFEST):
+    ga = library_motions[library_motions["body"] == "GA"]
+    if ga.empty or not all((folder / n).exists() for n in (CONTEXT_MOTIONS, CONTEXT_VOTES)):
+        return {}, [], []
+    held = load_context_motions(data_dir=folder)
+    context = load_context(motions=held, data_dir=folder)
+    plan.context_last = held["date"].max()
+    spelled = {motion_key(m): m for m in held["motion"]}
+    in_context = {raw: spelled[motion_key(raw)] for raw in ga["motion"] if motion_key(raw) in spelled}
+    dates = ga.set_index("motion")["date"]
+    later = sorted((raw for raw in ga["motion"] if raw not in in_context and pd.notna(dates[raw])
+                    and dates[raw] > plan.context_last), key=lambda raw: (dates[raw], chosen.get(raw, raw)))
+    differences = _compare_context(in_context, library_votes, dates, context, held, names)
+    differing = {d.motion for d in differences}
+    plan.context_compared = [m for m in in_context.values() if m not in differing]
+    return in_context, later, differences
+
+
+def _compare_context(in_context: dict[str, str], library_votes: pd.DataFrame, dates: pd.Series,
+                     context: pd.DataFrame, held: pd.DataFrame, names: pd.Series) -> list[Difference]:
+    """Every difference between the context and the file on the roll calls both hold: a date, and a member's
+    vote (or a member on one side only), in the context's date order, members by code. All at once (one merge,
+    not one comparison per roll call: a Library file holds hundreds of the context's roll calls)."""
+    if not in_context:
+        return []
+    held_dates = held.set_index("motion")["date"]
+    found = [Difference(motion, "date", f"{held_dates[motion]:%Y-%m-%d}", f"{dates[raw]:%Y-%m-%d}")
+             for raw, motion in in_context.items() if pd.notna(dates[raw]) and dates[raw] != held_dates[motion]]
+    ours = context.loc[context["motion"].isin(set(in_context.values())), ["motion", "iso3", "vote"]].astype(str)
+    file_rows = library_votes[library_votes["motion"].isin(list(in_context))]
+    theirs = pd.DataFrame({"motion": file_rows["motion"].map(in_context).astype(str),
+                           "iso3": file_rows["iso3"].astype(str), "vote": file_rows["vote"].astype(str)})
+    both = ours.merge(theirs, on=["motion", "iso3"], how="outer", suffixes=("_bundled", "_library"))
+    differ = both[both["vote_bundled"].ne(both["vote_library"])].copy()
+    differ["when"] = differ["motion"].map(held_dates)
+    for row in differ.sort_values(["when", "motion", "iso3"], kind="stable").itertuples(index=False):
+        name = names.get(row.iso3)
+        found.append(Difference(row.motion, f"{name} ({row.iso3})" if name else row.iso3,
+                                None if pd.isna(row.vote_bundled) else row.vote_bundled,
+                                None if pd.isna(row.vote_library) else row.vote_library))
+    return sorted(found, key=lambda d: (held_dates[d.motion], d.motion, d.what != "date"))
+
+
+def _planned_files(plan: UpdatePlan, to_add: list[tuple[str, str]], context_add: list[tuple[str, str]],
+                   library: dict[str, pd.Series], info: pd.DataFrame, partial: pd.DataFrame) -> dict[str, bytes]:
+    """The new bytes of each file the update rewrites: rows appended to ``votes.csv``, rows added or completed
+    in ``motions.csv``, the partial records the full ones replace retired (for the roll calls ``to_add``); rows
+    appended to the context's two files (for ``context_add``); ``SHA256SUMS`` recomputed."""
+    folder = plan.data_dir
+    for name in WRITTEN:
         if (folder / name).is_symlink():
             raise VoteDataError(f"is a symbolic link (to {os.readlink(folder / name)}): update-data writes the data "
                                 "folder's own files and never through a link, so nothing was written; put the file "
                                 "itself in the folder", file=folder / name)
+    files = _roll_call_files(plan, to_add, library, info, partial) if to_add else {}
+    if context_add:
+        files.update(_context_files(plan, context_add, library, info))
+    if (folder / MANIFEST).exists() or (folder / MANIFEST).is_symlink():
+        check_file(folder / MANIFEST)
+        files[MANIFEST] = _manifest((folder / MANIFEST).read_bytes(), files, folder / MANIFEST)
+    return files
+
+
+def _roll_call_files(plan: UpdatePlan, to_add: list[tuple[str, str]], library: dict[str, pd.Series],
+                     info: pd.DataFrame, partial: pd.DataFrame) -> dict[str, bytes]:
+    """``votes.csv`` and ``motions.csv`` with the roll calls ``to_add``, and ``partial_votes.csv`` without the
+    partial records they replace (if any)."""
+    folder = plan.data_dir
     motion_rows, motion_end, motion_bom = _read_rows(folder / MOTIONS)
     vote_raw = (folder / VOTES).read_bytes()
     _, vote_end, _ = _read_rows(folder / VOTES)  # proves that appending keeps the format
@@ -387,10 +510,74 @@ def _planned_files(plan: UpdatePlan, to_add: list[tuple[str, str]], library: dic
     if plan.retired:
         kept = [partial_rows[0]] + [r for r in partial_rows[1:] if not r or r[0].strip() not in plan.retired]
         files[PARTIAL] = _write_rows(kept, partial_end, partial_bom)
-    if (folder / MANIFEST).exists() or (folder / MANIFEST).is_symlink():
-        check_file(folder / MANIFEST)
-        files[MANIFEST] = _manifest((folder / MANIFEST).read_bytes(), files, folder / MANIFEST)
     return files
+
+
+def _context_files(plan: UpdatePlan, context_add: list[tuple[str, str]], library: dict[str, pd.Series],
+                   info: pd.DataFrame) -> dict[str, bytes]:
+    """The context's two files with the roll calls ``context_add`` (raw id, motion; in date order) appended in
+    their layout: a ``ga_context_motions.csv`` row each (the record's title, the counts of its votes, its
+    Library record number), then its members by code in ``ga_context_votes.csv``. Both files stay sorted by
+    date, then motion, as they are: every roll call appended is dated after the last one they hold."""
+    folder = plan.data_dir
+    motion_rows, motion_end, motion_bom = _read_rows(folder / CONTEXT_MOTIONS)
+    if motion_rows[0] != TABLES["context_motions"].columns:
+        raise VoteDataError(f"{CONTEXT_MOTIONS} does not have the expected columns in the expected order; header is",
+                            file=folder / CONTEXT_MOTIONS, value=",".join(motion_rows[0]))
+    vote_raw, vote_end = _appendable(folder / CONTEXT_VOTES)
+    in_votes = set(plan.compared) | {added["motion"] for added in plan.added}  # the package's roll calls
+    sessions = ga_session([info.at[raw, "date"] for raw, _ in context_add])
+    new_vote_rows: list[list[str]] = []
+    for (raw, motion), session in zip(context_add, sessions):
+        record = library[raw].sort_index()
+        row = info.loc[raw]
+        counts = {code: int(n) for code, n in record.value_counts().items()}
+        values = {"motion": motion, "date": f"{row['date']:%Y-%m-%d}", "title": _context_title(plan, motion, row),
+                  "yes": counts.get("Y", 0), "no": counts.get("N", 0), "abstain": counts.get("A", 0),
+                  "non_voting": counts.get("X", 0), "undl_record": _record_number(plan, motion, row)}
+        motion_rows.append([str(values[c]) for c in motion_rows[0]])
+        new_vote_rows += [[motion, iso3, vote] for iso3, vote in record.items()]
+        plan.context_added.append({**values, "session": int(session), "members": len(record),
+                                   "in_votes": motion in in_votes})
+    return {CONTEXT_MOTIONS: _write_rows(motion_rows, motion_end, motion_bom),
+            CONTEXT_VOTES: vote_raw + _write_rows(new_vote_rows, vote_end)}
+
+
+def _context_title(plan: UpdatePlan, motion: str, row: pd.Series) -> str:
+    title = " ".join(str(row.get("title") or "").split())
+    if not title:
+        raise VoteDataError("the file gives no title for this roll call, which the context needs (its "
+                            f"{CONTEXT_MOTIONS} row); nothing was written", file=plan.source, motion=motion)
+    return title
+
+
+def _record_number(plan: UpdatePlan, motion: str, row: pd.Series) -> str:
+    """The roll call's UN Digital Library record number: the file's ``undl_id``, else the number in its
+    ``undl_link`` (``.../record/4076672``); a roll call with neither is refused (the context holds one each)."""
+    number = str(row.get("undl_id") or "").strip()
+    if re.fullmatch(r"[0-9]{1,12}", number):
+        return number
+    found = re.search(r"/record/([0-9]{1,12})(?![0-9])", str(row.get("undl_link") or ""))
+    if found:
+        return found.group(1)
+    raise VoteDataError("the file gives no UN Digital Library record number for this roll call (undl_id or "
+                        f"undl_link), which the context needs ({CONTEXT_MOTIONS}, undl_record); nothing was written",
+                        file=plan.source, motion=motion, value=number or None)
+
+
+def _appendable(path: Path) -> tuple[bytes, str]:
+    """(bytes, line terminator) of a large CSV that rows are appended to. Only what appending needs is proved
+    (not the full rewrite of :func:`_read_rows`, slow on the context's 139,925 votes): the line
+    terminator of its header, and a last line that ends with it, so the new rows start on a line of their own
+    in the same style."""
+    check_file(path)
+    raw = path.read_bytes()
+    header_end = re.search(rb"\r\n|\n|\r", raw)
+    terminator = header_end.group().decode() if header_end else "\n"
+    if terminator == "\r" or not raw.endswith(terminator.encode()):
+        raise VoteDataError("cannot append to this file without changing its format (its last line has no line "
+                            "end, or its lines end in CR only); nothing was written", file=path)
+    return raw, terminator
 
 
 def _motion_row(motion_rows: list[list[str]], motion: str, record: pd.Series, info: pd.Series) -> dict:
@@ -448,6 +635,8 @@ def _validate(plan: UpdatePlan) -> None:
             motions = load_motions(data_dir=copy)
             load_votes(motions=motions, data_dir=copy)
             load_partial_votes(motions=motions, data_dir=copy)
+            if CONTEXT_MOTIONS in plan.files:  # the one roll-call checker: 193 members each, counts = the record's
+                load_context(motions=load_context_motions(data_dir=copy), data_dir=copy)
         except VoteDataError as exc:
             where = f" ({Path(exc.file).name}{f', line {exc.line}' if exc.line else ''})" if exc.file else ""
             raise VoteDataError(f"the updated data would not validate{where}, so nothing was written: {exc.problem}",
@@ -474,7 +663,7 @@ def checkpoint(step: str) -> None:
 def _digests(folder: Path) -> dict[str, str | None]:
     """SHA-256 of each file an update rests on (None where absent), to notice a folder changed since the plan."""
     out = {}
-    for name in (VOTES, MOTIONS, PARTIAL, MANIFEST):
+    for name in WRITTEN:
         try:
             out[name] = _sha256((folder / name).read_bytes()) if (folder / name).is_file() else None
         except OSError:

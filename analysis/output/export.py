@@ -5,8 +5,10 @@ motion: ``motion, date, body, iso3, member, regional_group, vote,
 vote_label``) or wide (a row per member, a column per motion);
 :func:`partial_table` the votes known only from news reports, with their
 confidence and source; :func:`context_table` the General Assembly context
-votes (once the data wing has them); :func:`declared_table` any bundled table
-as declared in :data:`analysis.data.schema.TABLES`. :func:`write_table` writes
+votes (once the data wing has them); :func:`ideal_point_table` the ideal point
+of each member in each GA session, a computed table fitted from the context
+(not a data file, so not in :func:`all_exports`); :func:`declared_table` any
+bundled table as declared in :data:`analysis.data.schema.TABLES`. :func:`write_table` writes
 a frame as CSV, JSON or Parquet. The layouts are declared in
 :mod:`analysis.data.exports`, so the data package descriptor describes them too.
 
@@ -35,7 +37,7 @@ from typing import TYPE_CHECKING, BinaryIO
 import pandas as pd
 
 from ..data.bodies import body_of
-from ..data.exports import CONTEXT, FORMATS, PARTIAL, ROLL_CALLS, wide_table
+from ..data.exports import CONTEXT, FORMATS, IDEAL_DECIMALS, IDEAL_POINTS, PARTIAL, ROLL_CALLS, wide_table
 from ..data.schema import TABLES, VOTE_LABELS, Table, VoteDataError, read_table
 from .terminal import json_records
 
@@ -170,6 +172,38 @@ def context_table(tables: Tables, motions: Iterable[str] | None = None, wide_for
     votes, motion_table = load_context_votes(tables)
     long = _long(_chosen(votes, motions, motion_table), motion_table, tables.members, CONTEXT)
     return wide(long, CONTEXT) if wide_form else Export(CONTEXT, long)
+
+
+def ideal_point_table(tables: Tables, ideal: pd.DataFrame | None = None) -> Export:
+    """The ideal point of each member in each GA session, laid out for export (``iso3, member, regional_group,
+    session, ideal, lower, upper, n_votes``, sorted by code and session, rounded to
+    :data:`~analysis.data.exports.IDEAL_DECIMALS` decimals).
+
+    A computed table, not a data file: ``ideal`` is the output of
+    :func:`analysis.measures.ideal.ideal_points`; by default it is fitted here from the bundle's GA context with
+    the default settings, those of notebook 09 and ``country --positions`` (about a second for the 2014-2021
+    context).
+
+    Examples:
+        >>> from analysis import load_tables
+        >>> from analysis.measures.ideal import ideal_points
+        >>> tables = load_tables()
+        >>> session76 = ideal_points(tables.context[tables.context["session"] == 76])
+        >>> usa = ideal_point_table(tables, session76).frame.set_index("iso3").loc["USA"]
+        >>> usa["member"], int(usa["session"]), bool(usa["lower"] < usa["ideal"] < usa["upper"] and usa["ideal"] > 0)
+        ('United States of America', 76, True)
+    """
+    if ideal is None:
+        from ..measures.ideal import ideal_points
+
+        ideal = ideal_points(load_context_votes(tables)[0])
+    people = tables.members.set_index("iso3")
+    frame = ideal[["iso3", "session", "ideal", "lower", "upper", "n_votes"]].copy()
+    frame["member"] = frame["iso3"].map(people["name"]).fillna(frame["iso3"])
+    frame["regional_group"] = frame["iso3"].map(people["regional_group"])
+    frame[["ideal", "lower", "upper"]] = frame[["ideal", "lower", "upper"]].astype(float).round(IDEAL_DECIMALS)
+    frame = frame.astype({"session": "int64", "n_votes": "int64"}).sort_values(["iso3", "session"], kind="stable")
+    return Export(IDEAL_POINTS, frame[IDEAL_POINTS.columns].reset_index(drop=True))
 
 
 def declared_table(tables: Tables, name: str) -> Export:
