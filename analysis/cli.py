@@ -415,24 +415,11 @@ def _positions(data: Data, iso3: str) -> pd.DataFrame:
     return mine.round({"ideal": 2, "lower": 2, "upper": 2})
 
 
-#: The last fit of _ideal_points: (data folder, versions of the files it rests on) -> the ideal points.
-_FITTED: dict[tuple, pd.DataFrame] = {}
-
-
 def _ideal_points(data: Data) -> pd.DataFrame:
-    """``ideal_points`` of the data folder's GA context with the default settings (those of notebook 09), fitted
-    once per version of the folder's context and members files in this process (``country --positions`` and
-    ``export --ideal-points`` run one after the other, as in a script or a test, fit once)."""
-    from .data.schema import TABLES, data_path, stamp
+    """``ideal_points`` of the data folder's GA context with the default settings (those of notebook 09)."""
     from .measures.ideal import ideal_points
 
-    files = [data_path(TABLES[name].file, data.dir) for name in ("context_motions", "context_votes", "members")]
-    key = (str(Path(files[0]).resolve().parent), *(stamp(f) for f in files))
-    if key not in _FITTED:
-        fitted = ideal_points(data.tables.context)
-        _FITTED.clear()
-        _FITTED[key] = fitted
-    return _FITTED[key].copy()
+    return ideal_points(data.tables.context)
 
 
 def _years(data: Data) -> str:
