@@ -55,6 +55,8 @@ from .data.motions import (
     load_resolution_text,
     load_text_changes,
     load_text_comparison,
+    load_vote_topics,
+    topic_of,
 )
 from .data.schema import VOTE_CODES, VOTE_LABELS, VoteDataError, symbol_key
 from .data.tables import Tables, load_tables
@@ -84,9 +86,11 @@ __all__ = [
     "ga_session", "group_rates", "load_article19", "load_blocs", "load_blocs_2025", "load_context",
     "load_context_motions", "load_council", "load_historical_seats", "load_members", "load_motions",
     "load_partial_votes", "load_related_tallies", "load_resolution_text", "load_sc_members", "load_sc_sources",
-    "load_tables", "load_text_changes", "load_text_comparison", "load_tile_grid", "load_votes", "majority_votes",
+    "load_tables", "load_text_changes", "load_text_comparison", "load_tile_grid", "load_vote_topics", "load_votes",
+    "majority_votes",
     "motion_id", "name_key", "normalize_names", "periods", "plots", "read_undl", "read_votes", "roll_call_table",
-    "shares", "show", "symbol_key", "tally", "tally_bounds", "tile_map", "tile_maps", "to_iso3", "transitions",
+    "shares", "show", "symbol_key", "tally", "tally_bounds", "tile_map", "tile_maps", "to_iso3", "topic_of",
+    "transitions",
     "vote_matrix", "votes_on", "write_table",
 ]
 

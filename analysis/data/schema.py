@@ -408,6 +408,10 @@ def _council_fields(year: int) -> tuple[Field, ...]:
                   doc=f"term of an elected member (two years, {year} one of them); empty for a permanent member"))
 
 
+#: The kinds of vote of vote_topics.csv, in the order of their first vote (2014, 2016, 2022, ...): what a resolution
+#: is about, as its title says.
+TOPICS = ("territorial integrity", "Crimea series", "aggression", "Council membership", "reparations", "peace",
+          "children", "other")
 #: The basis of a Council vote of 2022 in sc_2022_sources.csv: named by a source, or deduced from the official tally.
 VOTE_BASIS = r"named in source|by elimination: .+"
 TABLES = {t.name: t for t in (
@@ -541,6 +545,20 @@ TABLES = {t.name: t for t in (
         doc="The Crimea human-rights resolutions of 2022-2025, the Zaporizhzhia resolution 78/316, the Chornobyl "
             "and UN-Council of Europe resolutions of 2025: no country-level record, some without a confirmed "
             "symbol. Loaded by load_related_tallies(); not in the motions table."),
+    Table("vote_topics", "vote_topics.csv", (
+        Field("title", doc="a title exactly as motions.csv (title_or_change of a General Assembly resolution) or "
+                           "related_tallies.csv gives it"),
+        Field("topic", "choice", TOPICS,
+              doc="what the resolution is about, as its title says: the Crimea series are the yearly resolutions on "
+                  "the Autonomous Republic of Crimea and the city of Sevastopol (human rights, militarization); other: "
+                  "none of the kinds (nuclear safety, the Council of Europe, Chornobyl)"),
+        Field("basis", doc="the words of the title the kind is read from (classified from the title, made for this "
+                           "project)"),
+    ), key=("title",), title="the kind of each General Assembly resolution, classified from its title (made for this "
+                             "project)",
+        doc="A classification, not a vote: one row per title of a General Assembly resolution in motions.csv and of a "
+            "vote in related_tallies.csv, so that a figure can mark each vote by its kind (load_vote_topics, "
+            "topic_of). A title repeated from year to year has one row. A new resolution needs its row here."),
     Table("context_motions", "ga_context_motions.csv", (
         Field("motion", "symbol", doc="the symbol in the record: a resolution, or a draft symbol (A/76/L.14) where "
                                       "the record has no resolution number"),
