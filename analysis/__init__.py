@@ -56,9 +56,8 @@ from .data.motions import (
     load_text_changes,
     load_text_comparison,
     load_vote_topics,
-    topic_of,
 )
-from .data.schema import VOTE_CODES, VOTE_LABELS, VoteDataError, symbol_key
+from .data.schema import VOTE_CODES, VOTE_LABELS, VoteDataError, symbol_key, topic_of
 from .data.tables import Tables, load_tables
 from .data.undl import read_undl
 from .data.votes import load_partial_votes, load_sc_sources, load_votes, read_votes

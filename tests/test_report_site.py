@@ -238,14 +238,29 @@ def test_every_figure_has_a_text_alternative(site):
             alt, label = (attrs.get("alt") or "").strip(), (attrs.get("aria-label") or "").strip()
             if not figure:
                 problems.append(f"{where}: not in a figure with a caption")
-            elif tag == "img" and alt != figure:
-                problems.append(f"{where}: alt {alt!r} is not the figure's title {figure!r}")
+            elif tag == "img" and alt != figure and not alt.startswith(figure + ". "):
+                problems.append(f"{where}: alt {alt!r} is not the figure's title {figure!r} (and its key)")
             elif tag == "svg" and (attrs.get("role") != "img" or not (label or titled)):
                 problems.append(f"{where}: role {attrs.get('role')!r}, aria-label {label!r}, <title> {titled}")
             elif tag == "svg" and label and not label.startswith(figure):
                 problems.append(f"{where}: aria-label {label!r} does not name the figure {figure!r}")
     assert problems == []
     assert counts["svg"] >= 13 and counts["img"] >= 12 + 20  # every map inline; the others, and the index's cards
+
+
+def test_the_trend_charts_say_their_kinds_of_vote_in_words(site):
+    """The markers of the trend charts (the kind of each vote) are in their text alternative too, not only drawn."""
+    from analysis.data.schema import TOPICS
+
+    found = {}
+    for page in ("03_abstentions.html", "08_one_year_later.html", "09_in_context.html"):
+        for tag, attrs, _, figure in _figures(site / page)[1]:
+            if tag == "img" and "Each point is a vote, its marker the kind of vote" in attrs.get("alt", ""):
+                found[page] = attrs["alt"]
+    assert sorted(found) == ["03_abstentions.html", "08_one_year_later.html", "09_in_context.html"]
+    assert all(f"{kind} (" in found["09_in_context.html"] for kind in TOPICS)  # every kind occurs on page 09
+    assert "Hollow markers: tally only" in found["09_in_context.html"] and "circle: Crimea series" in found[
+        "03_abstentions.html"]
 
 
 def test_the_data_download_and_every_figure_csv_read_as_one_table(site):

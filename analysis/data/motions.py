@@ -154,29 +154,13 @@ def load_vote_topics(path: PathLike = None, *, data_dir: PathLike = None) -> pd.
     """The kind of each General Assembly resolution (``title``, ``topic``, ``basis``), classified from its title.
 
     A classification made for this project, not a vote: one row per title of a General Assembly resolution of
-    the motions table and of a vote of ``related_tallies.csv``; :func:`topic_of` reads it.
+    the motions table and of a vote of ``related_tallies.csv``; :func:`analysis.data.schema.topic_of` reads it.
 
     Examples:
         >>> load_vote_topics().set_index("title").at["Return of Ukrainian children", "topic"]
         'children'
     """
     return read_table("vote_topics", path, data_dir=data_dir)[0]
-
-
-def topic_of(titles: pd.Series, topics: pd.DataFrame) -> pd.Series:
-    """The kind of vote of each title in ``titles`` (the table of :func:`load_vote_topics`), same index.
-
-    A title without a row is refused (:class:`VoteDataError`), never guessed: add its row to ``vote_topics.csv``.
-
-    Examples:
-        >>> topic_of(pd.Series(["Aggression against Ukraine"]), load_vote_topics()).tolist()
-        ['aggression']
-    """
-    kinds = topics.set_index("title")["topic"]
-    missing = sorted(set(titles) - set(kinds.index))
-    if missing:
-        raise VoteDataError("no kind of vote for this title: add its row to vote_topics.csv", value=missing[0])
-    return titles.map(kinds)
 
 
 def resolution_paragraphs(text: str) -> dict[str, str]:

@@ -598,6 +598,22 @@ TABLES = {t.name: t for t in (
     ), title="A/RES/ES-11/7 (2025) against A/RES/ES-11/10 (2026), provision by provision"),
 )}
 
+def topic_of(titles: pd.Series, topics: pd.DataFrame) -> pd.Series:
+    """The kind of vote of each title in ``titles`` (the table of :func:`analysis.load_vote_topics`), same index.
+
+    A title without a row is refused (:class:`VoteDataError`), never guessed: add its row to ``vote_topics.csv``.
+
+    Examples:
+        >>> topic_of(pd.Series(["Aggression against Ukraine"]), load_vote_topics()).tolist()
+        ['aggression']
+    """
+    kinds = topics.set_index("title")["topic"]
+    missing = sorted(set(titles) - set(kinds.index))
+    if missing:
+        raise VoteDataError("no kind of vote for this title: add its row to vote_topics.csv", value=missing[0])
+    return titles.map(kinds)
+
+
 #: The five UN regional groups, in the order used in tables and figures.
 REGIONAL_GROUPS = TABLES["members"].fields[2].choices
 

@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .style import FIGURE_MIME, caption, style
+from .style import FIGURE_MIME, caption, description, style
 from .tilemap import has_tiles, tile_svg
 
 
@@ -51,7 +51,7 @@ def publish(fig: Figure, name: str, data: pd.DataFrame, folder: str | Path | Non
     (folder / f"{name}.svg").write_text(svg, encoding="utf-8")
     figure_csv(data, fig).to_csv(folder / f"{name}.csv", lineterminator="\n")
     title, subtitle = caption(fig)
-    record = {"name": name, "title": title, "subtitle": subtitle,
+    record = {"name": name, "title": title, "subtitle": subtitle, "description": description(fig),
               "files": [f"{name}.png", f"{name}.svg", f"{name}.csv"]}
     _display({"text/html": _figure_html(record, folder.name, svg if has_tiles(fig) else None),
               "text/plain": f"figure {name}: {title}", FIGURE_MIME: record}, raw=True)
@@ -86,12 +86,14 @@ def figure_csv(data: pd.DataFrame, fig: Figure | None = None) -> pd.DataFrame:
 
 
 def _figure_html(record: dict, href: str, inline_svg: str | None) -> str:
-    """The report's ``<figure>``: the PNG (or, for a tile map, the SVG inline so its tooltips work)."""
+    """The report's ``<figure>``: the PNG (or, for a tile map, the SVG inline so its tooltips work). The image's
+    text alternative is the title, then what the figure shows beyond it (its key, :func:`.style.describe`)."""
     name, title = record["name"], html.escape(record["title"])
+    alt = html.escape(". ".join(t for t in (record["title"], record.get("description", "")) if t))
     if inline_svg is not None:
         image = inline_svg_for_html(inline_svg, prefix=f"{name}-")
     else:
-        image = f'<img src="{href}/{name}.png" alt="{title}" loading="lazy">'
+        image = f'<img src="{href}/{name}.png" alt="{alt}" loading="lazy">'
     subtitle = f' <span class="subtitle">{html.escape(record["subtitle"])}</span>' if record["subtitle"] else ""
     links = " · ".join(f'<a href="{href}/{name}.{ext}">{label}</a>'
                        for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", "data (CSV)")))
