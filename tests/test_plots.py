@@ -307,3 +307,18 @@ def test_the_moved_map_colours_each_member_by_its_move(votes, tables):
     assert tiles["USA"] == MOVES["away"][0].upper() and tiles["UKR"] == MOVES["same"][0].upper()
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert legend[0].startswith("moved toward yes (") and any(t.startswith("the same vote (") for t in legend)
+
+
+def test_maps_side_by_side_come_one_figure_each_for_the_page(votes, tables):
+    """The report lays out a pair of maps by the screen's width (stacked on a phone): one SVG per map, each named."""
+    fig = plots.tile_maps(votes, ["A/RES/ES-11/7", "A/RES/ES-11/8"], grid=tables.tile_grid, members=tables.members,
+                          title="Pair", subtitle="Sub", labels={"A/RES/ES-11/7": "ES-11/7 (L.10)"})
+    panels = fig.panels()
+    assert [style.caption(p)[0] for p in panels] == ["ES-11/7 (L.10)", "A/RES/ES-11/8"]
+    assert [len(squares(p)) for p in panels] == [193, 193] and plots.SOURCE_VOTES in texts(panels[0])
+    assert "No (18)" in [t.get_text() for t in panels[0].axes[0].get_legend().get_texts()]
+    record = {"name": "pair", "title": "Pair", "subtitle": "Sub", "files": []}
+    page = publish._figure_html(record, "figures", [("ES-11/7 (L.10)", '<svg id="a"></svg>'),
+                                                    ("A/RES/ES-11/8", '<svg id="a"></svg>')])
+    assert page.count('<div class="figure-panel"><svg role="img" aria-label="Pair. Sub. ') == 2
+    assert 'id="pair-0-a"' in page and 'id="pair-1-a"' in page  # each map's ids its own

@@ -134,15 +134,37 @@ def tile_map(votes: pd.DataFrame, motion: str, *, grid: pd.DataFrame, members: p
 def tile_maps(votes: pd.DataFrame, motions: list[str], *, grid: pd.DataFrame, members: pd.DataFrame,
               title: str | None = None, subtitle: str | None = None, source: str = SOURCE_VOTES,
               labels: dict[str, str] | None = None) -> Figure:
-    """Small multiples: one tile map per motion, side by side in one figure (arguments as :func:`tile_map`)."""
+    """Small multiples: one tile map per motion, side by side in one figure (arguments as :func:`tile_map`).
+
+    ``fig.panels()`` gives the same maps one figure each (for the report's pages, which lay them out by the width of
+    the screen); the figure itself, its PNG and its SVG keep them side by side.
+    """
     names = dict(zip(members["iso3"], members["name"]))
     labels = labels or {}
     fig, axes = new_figure((7.2 * len(motions), 6.2), ncols=len(motions))
     for ax, motion in zip(np.atleast_1d(axes).ravel(), motions):
         draw_tiles(ax, votes_on(votes, motion), grid, names, _note(motion))
         ax.set_title(labels.get(motion, motion), pad=26, fontsize=11)
+    fig.panels = functools.partial(_panels, votes, list(motions), grid, members,
+                                   [labels.get(m, m) for m in motions], source)
     return finish(fig, title or "One state, one vote: " + " and ".join(motions),
                   subtitle or "Each UN Member State is one square, placed near its capital", source)
+
+
+def _panels(votes: pd.DataFrame, motions: list[str], grid: pd.DataFrame, members: pd.DataFrame, titles: list[str],
+            source: str) -> list[Figure]:
+    """The maps of :func:`tile_maps` one figure each, in order, titled as there: the report shows them side by side
+    where the page is wide and one above the other where it is narrow (a phone), each as wide as it can be."""
+    return [_panel(votes, motion, grid, members, title, source) for motion, title in zip(motions, titles)]
+
+
+@styled
+def _panel(votes: pd.DataFrame, motion: str, grid: pd.DataFrame, members: pd.DataFrame, title: str,
+           source: str) -> Figure:
+    names = dict(zip(members["iso3"], members["name"]))
+    fig, ax = new_figure((7.2, 5.6))
+    draw_tiles(ax, votes_on(votes, motion), grid, names, _note(motion))
+    return finish(fig, title, None, source)
 
 
 def has_tiles(fig: Figure) -> bool:
