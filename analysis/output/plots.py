@@ -212,17 +212,25 @@ def _kind_key(kinds: pd.Series, dates: pd.Series, hollow: np.ndarray) -> str:
     return text
 
 
-def _points(ax, dates: pd.Series, values: pd.Series, color: str, kinds: pd.Series, hollow: np.ndarray) -> None:
-    """One vote code's points, each with its kind's marker; hollow where only the tally is known."""
+def _line_color(code: str) -> str:
+    return VOTE_COLORS[code] if code != "A" else "#C9A800"  # a darker yellow for a thin line
+
+
+def _points(ax, dates: pd.Series, table: pd.DataFrame, codes: list[str], kinds: pd.Series, hollow: np.ndarray) -> None:
+    """Every vote's points (one per code, in the code's colour) with its kind's marker; hollow where only the tally
+    is known. One collection per kind (and per hollow), whatever the number of votes."""
     for kind, (marker, _) in TOPIC_MARKERS.items():
         mine = kinds.eq(kind).to_numpy()
-        size = 60 if marker == "*" else 30
         for empty in (False, True):
             keep = mine & (hollow == empty)
-            if keep.any():
-                ax.scatter(dates[keep], values[keep], marker=marker, s=size, zorder=3, linewidths=1.3,
-                           facecolor="white" if empty else color, edgecolor=color,
-                           gid=f"kind:{kind}" + (":tally only" if empty else ""))
+            if not keep.any():
+                continue
+            colors = [_line_color(c) for c in codes for _ in range(int(keep.sum()))]
+            ax.scatter(np.concatenate([dates.to_numpy()[keep]] * len(codes)),
+                       np.concatenate([table[c].to_numpy(dtype=float)[keep] for c in codes]),
+                       marker=marker, s=60 if marker == "*" else 30, zorder=3, linewidths=1.3,
+                       facecolor="white" if empty else colors, edgecolor=colors,
+                       gid=f"kind:{kind}" + (":tally only" if empty else ""))
 
 
 @styled
@@ -243,9 +251,8 @@ def trend_chart(table: pd.DataFrame, title: str, subtitle: str | None = None, *,
     hollow = table["record"].eq("tally only").to_numpy() if "record" in table.columns else np.zeros(len(table), bool)
     fig, ax = new_figure((10, 5.6))
     for code in codes:
-        color = VOTE_COLORS[code] if code != "A" else "#C9A800"  # a darker yellow for a thin line
-        ax.plot(dates, table[code], color=color, linewidth=2, label=VOTE_LABELS[code])
-        _points(ax, dates, table[code], color, kinds, hollow)
+        ax.plot(dates, table[code], color=_line_color(code), linewidth=2, label=VOTE_LABELS[code])
+    _points(ax, dates, table, codes, kinds, hollow)
     ax.set_ylim(0, float(table[codes].to_numpy().max()) * 1.12)
     years = pd.date_range(f"{dates.min().year}-01-01", f"{dates.max().year + 1}-01-01", freq="YS")
     ax.set_xticks(years, [str(d.year) for d in years])
