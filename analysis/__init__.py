@@ -55,8 +55,9 @@ from .data.motions import (
     load_resolution_text,
     load_text_changes,
     load_text_comparison,
+    load_vote_topics,
 )
-from .data.schema import VOTE_CODES, VOTE_LABELS, VoteDataError, symbol_key
+from .data.schema import VOTE_CODES, VOTE_LABELS, VoteDataError, symbol_key, topic_of
 from .data.tables import Tables, load_tables
 from .data.undl import read_undl
 from .data.votes import load_partial_votes, load_sc_sources, load_votes, read_votes
@@ -84,9 +85,11 @@ __all__ = [
     "ga_session", "group_rates", "load_article19", "load_blocs", "load_blocs_2025", "load_context",
     "load_context_motions", "load_council", "load_historical_seats", "load_members", "load_motions",
     "load_partial_votes", "load_related_tallies", "load_resolution_text", "load_sc_members", "load_sc_sources",
-    "load_tables", "load_text_changes", "load_text_comparison", "load_tile_grid", "load_votes", "majority_votes",
+    "load_tables", "load_text_changes", "load_text_comparison", "load_tile_grid", "load_vote_topics", "load_votes",
+    "majority_votes",
     "motion_id", "name_key", "normalize_names", "periods", "plots", "read_undl", "read_votes", "roll_call_table",
-    "shares", "show", "symbol_key", "tally", "tally_bounds", "tile_map", "tile_maps", "to_iso3", "transitions",
+    "shares", "show", "symbol_key", "tally", "tally_bounds", "tile_map", "tile_maps", "to_iso3", "topic_of",
+    "transitions",
     "vote_matrix", "votes_on", "write_table",
 ]
 

@@ -124,6 +124,8 @@ BREAKS = [
           "A/RES/ES-11/10,ALB,Y,low,one,", "load_partial_votes", "one"),
     Break("historical_seat_lower_case", "historical_seats.csv", "YUG,Yugoslavia", "yug,Yugoslavia",
           "load_historical_seats", "yug"),
+    Break("vote_topic_not_a_kind", "vote_topics.csv", "Return of Ukrainian children,children",
+          "Return of Ukrainian children,war", "load_vote_topics", "war"),
 ]
 
 

@@ -80,3 +80,38 @@ def test_leading_zeros_are_the_same_symbol_and_case_folding_merges_no_two_ids(mo
     assert motion_id("A/RES/ES-11/010", motions) == "A/RES/ES-11/10"
     assert symbol_key("A/RES/ES-11/10") != symbol_key("A/RES/ES-11/1") and symbol_key("S/RES/0") == "s/res/0"
     assert symbol_key("STRASSE") != symbol_key("STRAßE") and symbol_key("A/RЕS") != symbol_key("A/RES")
+
+
+def test_every_general_assembly_resolution_and_tally_only_vote_has_its_kind(tables):
+    """vote_topics.csv covers every title a trend chart can plot, each kind read from words of the title."""
+    from analysis import topic_of
+    from analysis.data.schema import TOPICS
+
+    topics, motions = tables.vote_topics, tables.motions
+    resolutions = motions[motions["body"].eq("GA") & motions["kind"].eq("resolution")]
+    kinds = topic_of(resolutions.set_index("motion")["title_or_change"], topics)
+    assert kinds.notna().all() and topic_of(tables.related_tallies["title"], topics).notna().all()
+    assert set(topics["topic"]) == set(TOPICS) and topics["title"].is_unique
+    for title, basis in zip(topics["title"], topics["basis"]):  # the quoted words are the title's own
+        assert basis.startswith('classified from the title: "'), basis
+        words = basis.split('"')[1]
+        assert all(part.strip() in title for part in words.split("...")), (title, words)
+    # checked against the titles of motions.csv: ES-11/1 "Aggression against Ukraine", ES-11/3 "Suspension of the
+    # rights of membership of the Russian Federation in the Human Rights Council", ES-11/4 "Territorial integrity of
+    # Ukraine: defending ...", ES-11/5 "Furtherance of remedy and reparation ...", ES-11/9 "Return of Ukrainian children"
+    assert kinds[["A/RES/ES-11/1", "A/RES/ES-11/3", "A/RES/ES-11/4", "A/RES/ES-11/5", "A/RES/ES-11/9"]].tolist() == [
+        "aggression", "Council membership", "territorial integrity", "reparations", "children"]
+    assert kinds[["A/RES/68/262", "A/RES/ES-11/6", "A/RES/ES-11/7", "A/RES/ES-11/8", "A/RES/ES-11/10"]].tolist() == [
+        "territorial integrity", "peace", "peace", "peace", "peace"]
+    crimea = resolutions.loc[resolutions["title_or_change"].str.contains("Crimea"), "motion"]
+    assert len(crimea) == 10 and set(kinds[crimea]) == {"Crimea series"}
+    assert set(resolutions.loc[resolutions["date"].dt.year.between(2016, 2021), "motion"]) == set(crimea)
+
+
+def test_a_title_without_a_kind_is_refused_not_guessed(tables):
+    import pandas as pd
+
+    from analysis import topic_of
+
+    with pytest.raises(VoteDataError, match="no kind of vote for this title: add its row to vote_topics.csv"):
+        topic_of(pd.Series(["Aggression against Ukraine", "A resolution of 2027"]), tables.vote_topics)

@@ -1,4 +1,4 @@
-"""The stored notebooks: committed with outputs, each opening with its question and ending with its answer."""
+"""The stored notebooks: committed with outputs, each opening with its question and its answer, then the evidence."""
 
 from pathlib import Path
 
@@ -29,15 +29,23 @@ def test_reference_pages_hold_no_code():
 
 @pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name not in REFERENCE], ids=lambda p: p.name)
 def test_notebook_structure(path):
+    """Question, then the answer in two or three sentences of prose, then the evidence; no answer left at the end."""
+    import html
+    import re
+
     notebook = nbformat.read(path, as_version=4)
     first = notebook.cells[0]
     assert first.cell_type == "markdown" and first.source.startswith("# ") and "**Question.**" in first.source
-    assert any(c.cell_type == "markdown" and c.source.strip().startswith("## Answer") for c in notebook.cells[-3:])
     code = [c for c in notebook.cells if c.cell_type == "code"]
-    printing = [c for c in code if "print(" in c.source or "plots." in c.source]
+    printing = [c for c in code if "print(" in c.source or "plots." in c.source or "say(" in c.source]
     assert all(c.outputs for c in printing), "every printing or plotting cell has stored outputs for nbval"
-    last = code[-1].outputs
-    assert any(o.output_type == "stream" for o in last), "the answer is printed by code"
+    outputs = [(k, o) for k, c in enumerate(notebook.cells) if c.cell_type == "code" for o in c.outputs]
+    k, answer = outputs[0]  # the notebook's first output of any kind is its answer
+    assert k <= 3 and all(c.cell_type == "code" for c in notebook.cells[1:k + 1]), "the answer comes first"
+    shown, said = "".join(answer["data"]["text/html"]), "".join(answer["data"]["text/plain"])
+    assert shown.startswith('<p class="answer">') and html.unescape(re.sub(r"<[^>]+>", "", shown)) == said
+    assert 2 <= len(re.split(r"(?<=[.;:])\s+(?=[A-Z0-9])", said)) and len(re.split(r"(?<=\.)\s+(?=[A-Z0-9])", said)) <= 3
+    assert not any(c.cell_type == "markdown" and c.source.strip().startswith("## Answer") for c in notebook.cells)
     source = "\n".join(c.source for c in code)
     for forbidden in ("sys.path", "urllib", "requests", "http://", "https://"):
         assert forbidden not in source

@@ -189,10 +189,11 @@ def test_flow_chart_bands_add_up_to_the_members(votes, tables):
 
 def test_the_trend_chart_has_a_time_axis_and_labels_that_never_collide(votes, motions):
     """The trap: evenly spaced votes (2014 to 2022 looked like one step) and No/Not-voting labels on each other."""
+    from analysis import load_vote_topics
     from analysis.measures.records import tallies
 
     ga = motions[motions["body"].eq("GA") & motions["kind"].eq("resolution")].sort_values("date", kind="stable")
-    trend = tallies(votes, motions, list(ga["motion"]))
+    trend = tallies(votes, motions, list(ga["motion"]), topics=load_vote_topics())
     fig = plots.trend_chart(trend, "T")
     ax = fig.axes[0]
     ticks = [t.get_text() for t in ax.get_xticklabels()]
@@ -207,6 +208,44 @@ def test_the_trend_chart_has_a_time_axis_and_labels_that_never_collide(votes, mo
     assert len(boxes) == 4
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
     assert {t.get_text().split()[0] for t in ax.texts if t.get_gid() == "end-label"} == {"Yes", "No", "Abstain", "Not"}
+
+
+def test_the_trend_chart_marks_every_vote_by_its_kind(tables):
+    """Each vote's marker is its kind (vote_topics.csv), with a key in the legend and in the text alternative; the
+    tally-only votes are hollow; the end labels stay inside the figure; the source line is there."""
+    from analysis.data.schema import TOPICS
+    from analysis.measures.records import tallies, tally_only_votes
+
+    m, topics = tables.motions, tables.vote_topics
+    recorded = list(m[m["body"].eq("GA") & m["roll_call"]].sort_values("date", kind="stable")["motion"])
+    series = pd.concat([tallies(tables.votes, m, recorded, topics=topics),
+                        tally_only_votes(tables.related_tallies, topics)]).sort_values("date", kind="stable")
+    assert series.loc[["A/RES/ES-11/1", "A/RES/ES-11/3", "A/RES/ES-11/4", "A/RES/ES-11/5"], "topic"].tolist() == [
+        "aggression", "Council membership", "territorial integrity", "reparations"]
+    assert set(series.loc[["A/RES/71/205", "A/RES/76/70", "A/RES/76/179"], "topic"]) == {"Crimea series"}
+    fig = plots.trend_chart(series, "T")
+    ax = fig.axes[0]
+    key = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert key == list(TOPICS) and set(style.TOPIC_MARKERS) == set(TOPICS)  # all eight kinds occur here
+    points = {}
+    for c in ax.collections:
+        if (c.get_gid() or "").startswith("kind:"):
+            points[c.get_gid()] = points.get(c.get_gid(), 0) + len(c.get_offsets())
+    kinds = series["topic"].value_counts()
+    hollow = series[series["record"].eq("tally only")]["topic"].value_counts()
+    assert {g: n for g, n in points.items() if not g.endswith("tally only")} == {
+        f"kind:{k}": 4 * (n - hollow.get(k, 0)) for k, n in kinds.items() if n > hollow.get(k, 0)}  # 4 lines
+    assert {g: n for g, n in points.items() if g.endswith("tally only")} == {
+        f"kind:{k}:tally only": 4 * n for k, n in hollow.items()} and hollow.sum() == 5
+    assert sum(points.values()) == 4 * len(series)  # every plotted vote has a kind
+    assert "cross: other (3 votes, 2024-2025)" in fig.description and "square: Council membership (1 vote, 2022)" in \
+        fig.description and "Hollow markers: tally only, no country-level record (5 votes)." in fig.description
+    labels = [t.get_window_extent().x1 for t in ax.texts if t.get_gid() == "end-label"]
+    assert len(labels) == 4 and max(labels) <= fig.bbox.width and plots.SOURCE_VOTES in texts(fig)
+    with pytest.raises(ValueError, match="marks each vote by its kind"):
+        plots.trend_chart(series.drop(columns="topic"), "T")
+    with pytest.raises(ValueError, match="no kind of vote for A/RES/ES-11/9"):
+        plots.trend_chart(series.assign(topic=series["topic"].where(series.index != "A/RES/ES-11/9")), "T")
 
 
 def test_end_labels_are_spread_apart_as_little_as_needed():
@@ -268,3 +307,18 @@ def test_the_moved_map_colours_each_member_by_its_move(votes, tables):
     assert tiles["USA"] == MOVES["away"][0].upper() and tiles["UKR"] == MOVES["same"][0].upper()
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert legend[0].startswith("moved toward yes (") and any(t.startswith("the same vote (") for t in legend)
+
+
+def test_maps_side_by_side_come_one_figure_each_for_the_page(votes, tables):
+    """The report lays out a pair of maps by the screen's width (stacked on a phone): one SVG per map, each named."""
+    fig = plots.tile_maps(votes, ["A/RES/ES-11/7", "A/RES/ES-11/8"], grid=tables.tile_grid, members=tables.members,
+                          title="Pair", subtitle="Sub", labels={"A/RES/ES-11/7": "ES-11/7 (L.10)"})
+    panels = fig.panels()
+    assert [style.caption(p)[0] for p in panels] == ["ES-11/7 (L.10)", "A/RES/ES-11/8"]
+    assert [len(squares(p)) for p in panels] == [193, 193] and plots.SOURCE_VOTES in texts(panels[0])
+    assert "No (18)" in [t.get_text() for t in panels[0].axes[0].get_legend().get_texts()]
+    record = {"name": "pair", "title": "Pair", "subtitle": "Sub", "files": []}
+    page = publish._figure_html(record, "figures", [("ES-11/7 (L.10)", '<svg id="a"></svg>'),
+                                                    ("A/RES/ES-11/8", '<svg id="a"></svg>')])
+    assert page.count('<div class="figure-panel"><svg role="img" aria-label="Pair. Sub. ') == 2
+    assert 'id="pair-0-a"' in page and 'id="pair-1-a"' in page  # each map's ids its own

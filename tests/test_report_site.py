@@ -182,6 +182,11 @@ def test_every_map_is_an_svg_with_a_title_per_member(site):
         assert squares in (193, 386), svg.name
     page = (site / "07_maps.html").read_text()
     assert "<title>Ukraine (UKR): Abstain</title>" in page  # inline in the page, so hovering works
+    pair = re.search(r'<figure class="report-figure" id="fig-07_map_pair_2025">(.*?)</figure>', page, re.S).group(1)
+    panels = re.findall(r'<div class="figure-panel"><svg\b[^>]*\saria-label="([^"]+)"[^>]*\srole="img"', pair)
+    assert len(panels) == 2 and pair.startswith('<div class="figure-panels">')  # one SVG per map, laid out by CSS
+    assert all(len(re.findall(r'<g class="tile" data-iso3=', part)) == 193
+               for part in pair.split('<div class="figure-panel">')[1:])
 
 
 _FIGURE = re.compile(r"<figure\b[^>]*>(.*?)</figure>", re.S)
@@ -238,14 +243,29 @@ def test_every_figure_has_a_text_alternative(site):
             alt, label = (attrs.get("alt") or "").strip(), (attrs.get("aria-label") or "").strip()
             if not figure:
                 problems.append(f"{where}: not in a figure with a caption")
-            elif tag == "img" and alt != figure:
-                problems.append(f"{where}: alt {alt!r} is not the figure's title {figure!r}")
+            elif tag == "img" and alt != figure and not alt.startswith(figure + ". "):
+                problems.append(f"{where}: alt {alt!r} is not the figure's title {figure!r} (and its key)")
             elif tag == "svg" and (attrs.get("role") != "img" or not (label or titled)):
                 problems.append(f"{where}: role {attrs.get('role')!r}, aria-label {label!r}, <title> {titled}")
             elif tag == "svg" and label and not label.startswith(figure):
                 problems.append(f"{where}: aria-label {label!r} does not name the figure {figure!r}")
     assert problems == []
     assert counts["svg"] >= 13 and counts["img"] >= 12 + 20  # every map inline; the others, and the index's cards
+
+
+def test_the_trend_charts_say_their_kinds_of_vote_in_words(site):
+    """The markers of the trend charts (the kind of each vote) are in their text alternative too, not only drawn."""
+    from analysis.data.schema import TOPICS
+
+    found = {}
+    for page in ("03_abstentions.html", "08_one_year_later.html", "09_in_context.html"):
+        for tag, attrs, _, figure in _figures(site / page)[1]:
+            if tag == "img" and "Each point is a vote, its marker the kind of vote" in attrs.get("alt", ""):
+                found[page] = attrs["alt"]
+    assert sorted(found) == ["03_abstentions.html", "08_one_year_later.html", "09_in_context.html"]
+    assert all(f"{kind} (" in found["09_in_context.html"] for kind in TOPICS)  # every kind occurs on page 09
+    assert "Hollow markers: tally only" in found["09_in_context.html"] and "circle: Crimea series" in found[
+        "03_abstentions.html"]
 
 
 def test_the_data_download_and_every_figure_csv_read_as_one_table(site):
@@ -302,14 +322,38 @@ def sized(browser):
     set_width(browser[0], None)
 
 
+#: Each box of maps side by side (.figure-panels), each map's box in it, with the width of the page's column.
+_PANELS = """
+const main = document.querySelector('main'), css = getComputedStyle(main);
+const column = main.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight);
+return [...document.querySelectorAll('.figure-panels')].map(box => [...box.querySelectorAll(':scope > .figure-panel')]
+  .map(panel => { const r = panel.getBoundingClientRect();
+                  return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, column}; }));
+"""
+
+
+def _pairs_laid_out(pairs: dict[int, list]) -> list[str]:
+    """What is wrong with the maps side by side: on a phone (390 px) each map is as wide as the column (90 % at
+    least) and the second is below the first; on a laptop (1280 px) they sit side by side."""
+    problems = [] if set(pairs) >= {390, 1280} and pairs[390] else [f"no maps side by side found: {pairs}"]
+    for first, second in pairs.get(390, []):
+        if min(first["width"], second["width"]) < 0.9 * first["column"] or second["top"] < first["bottom"] - 1:
+            problems.append(f"at 390 px the maps do not stack at the column's width: {first}, {second}")
+    for first, second in pairs.get(1280, []):
+        if second["left"] < first["right"] - 1 or abs(second["top"] - first["top"]) > 2:
+            problems.append(f"at 1280 px the maps are not side by side: {first}, {second}")
+    return problems
+
+
 @needs_browser
 def test_every_page_in_chromium(site, sized):
     """No console errors, every image decoded, every local link answers, the findings list is there; and at a
     phone's, a tablet's and a laptop's width no page is wider than the screen (code and wide tables scroll inside
-    their boxes, figures scale to the column, long words wrap). Each page is loaded once and laid out at each width.
+    their boxes, figures scale to the column, long words wrap; maps side by side stack on a phone). Each page is
+    loaded once and laid out at each width.
     """
     driver, base = sized
-    problems, checked, widths = [], set(), list(WIDTHS)
+    problems, checked, widths, pairs = [], set(), list(WIDTHS), {}
     for page in pages(site):
         set_width(driver, widths[0])
         driver.get(base + page.name)
@@ -341,8 +385,10 @@ def test_every_page_in_chromium(site, sized):
             set_width(driver, width)
             wider = wider_than_screen(driver)
             problems += [f"{page.name} at {width} px: {wider}"] if wider else []
+            if page.name == "07_maps.html":
+                pairs[width] = driver.execute_script(_PANELS)
         widths.reverse()  # the next page starts at the width this one ended with
-    assert problems == []
+    assert problems + _pairs_laid_out(pairs) == []
     assert len(checked) > 60  # pages, figures, their SVG and CSV files
 
 

@@ -70,7 +70,7 @@ TABLE_SOURCES = {
     "members": ("un",), "aliases": ("project",), "historical_seats": ("project",), "blocs": ("project",),
     "sc_members": ("un",), "tile_grid": ("project",), "article19": ("un", "project"),
     "motions": ("undl", "un", "news", "project"), "votes": ("undl", "un"), "partial_votes": ("news",),
-    "text_changes": ("un", "project"), "text_comparison": ("un", "project"),
+    "text_changes": ("un", "project"), "text_comparison": ("un", "project"), "vote_topics": ("un", "project"),
     "roll_calls": ("undl", "un"), "partial_votes_long": ("news",), "context_votes": ("undl",),
 }
 TYPES = {"int": "integer", "number": "number", "date": "date", "yesno": "boolean"}  # every other kind is a string

@@ -150,6 +150,19 @@ def load_related_tallies(path: PathLike = None, *, data_dir: PathLike = None) ->
     return frame
 
 
+def load_vote_topics(path: PathLike = None, *, data_dir: PathLike = None) -> pd.DataFrame:
+    """The kind of each General Assembly resolution (``title``, ``topic``, ``basis``), classified from its title.
+
+    A classification made for this project, not a vote: one row per title of a General Assembly resolution of
+    the motions table and of a vote of ``related_tallies.csv``; :func:`analysis.data.schema.topic_of` reads it.
+
+    Examples:
+        >>> load_vote_topics().set_index("title").at["Return of Ukrainian children", "topic"]
+        'children'
+    """
+    return read_table("vote_topics", path, data_dir=data_dir)[0]
+
+
 def resolution_paragraphs(text: str) -> dict[str, str]:
     """The numbered paragraphs of a resolution text held in ``data/texts/``: ``PP1``... (preamble) and
     ``operative 1``... (operative), each mapped to its line. Lines of another form (the source line, the

@@ -417,6 +417,10 @@ def _council_fields(year: int) -> tuple[Field, ...]:
                   doc=f"term of an elected member (two years, {year} one of them); empty for a permanent member"))
 
 
+#: The kinds of vote of vote_topics.csv, in the order of their first vote (2014, 2016, 2022, ...): what a resolution
+#: is about, as its title says.
+TOPICS = ("territorial integrity", "Crimea series", "aggression", "Council membership", "reparations", "peace",
+          "children", "other")
 #: The basis of a Council vote of 2022 in sc_2022_sources.csv: named by a source, or deduced from the official tally.
 VOTE_BASIS = r"named in source|by elimination: .+"
 TABLES = {t.name: t for t in (
@@ -550,6 +554,20 @@ TABLES = {t.name: t for t in (
         doc="The Crimea human-rights resolutions of 2022-2025, the Zaporizhzhia resolution 78/316, the Chornobyl "
             "and UN-Council of Europe resolutions of 2025: no country-level record, some without a confirmed "
             "symbol. Loaded by load_related_tallies(); not in the motions table."),
+    Table("vote_topics", "vote_topics.csv", (
+        Field("title", doc="a title exactly as motions.csv (title_or_change of a General Assembly resolution) or "
+                           "related_tallies.csv gives it"),
+        Field("topic", "choice", TOPICS,
+              doc="what the resolution is about, as its title says: the Crimea series are the yearly resolutions on "
+                  "the Autonomous Republic of Crimea and the city of Sevastopol (human rights, militarization); other: "
+                  "none of the kinds (nuclear safety, the Council of Europe, Chornobyl)"),
+        Field("basis", doc="the words of the title the kind is read from (classified from the title, made for this "
+                           "project)"),
+    ), key=("title",), title="the kind of each General Assembly resolution, classified from its title (made for this "
+                             "project)",
+        doc="A classification, not a vote: one row per title of a General Assembly resolution in motions.csv and of a "
+            "vote in related_tallies.csv, so that a figure can mark each vote by its kind (load_vote_topics, "
+            "topic_of). A title repeated from year to year has one row. A new resolution needs its row here."),
     Table("context_motions", "ga_context_motions.csv", (
         Field("motion", "symbol", doc="the symbol in the record: a resolution, or a draft symbol (A/76/L.14) where "
                                       "the record has no resolution number"),
@@ -588,6 +606,22 @@ TABLES = {t.name: t for t in (
         Field("source_quality", doc="the 2026 side is the adopted text; the 2025 side is paraphrase"),
     ), title="A/RES/ES-11/7 (2025) against A/RES/ES-11/10 (2026), provision by provision"),
 )}
+
+def topic_of(titles: pd.Series, topics: pd.DataFrame) -> pd.Series:
+    """The kind of vote of each title in ``titles`` (the table of :func:`analysis.load_vote_topics`), same index.
+
+    A title without a row is refused (:class:`VoteDataError`), never guessed: add its row to ``vote_topics.csv``.
+
+    Examples:
+        >>> topic_of(pd.Series(["Aggression against Ukraine"]), load_vote_topics()).tolist()
+        ['aggression']
+    """
+    kinds = topics.set_index("title")["topic"]
+    missing = sorted(set(titles) - set(kinds.index))
+    if missing:
+        raise VoteDataError("no kind of vote for this title: add its row to vote_topics.csv", value=missing[0])
+    return titles.map(kinds)
+
 
 #: The five UN regional groups, in the order used in tables and figures.
 REGIONAL_GROUPS = TABLES["members"].fields[2].choices

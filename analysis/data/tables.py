@@ -30,7 +30,14 @@ from .members import (
     load_tile_grid,
     names,
 )
-from .motions import load_motions, load_related_tallies, load_resolution_text, load_text_changes, load_text_comparison
+from .motions import (
+    load_motions,
+    load_related_tallies,
+    load_resolution_text,
+    load_text_changes,
+    load_text_comparison,
+    load_vote_topics,
+)
 from .schema import VoteDataError
 from .schema import data_dir as resolve_data_dir
 from .votes import load_partial_votes, load_sc_sources, load_votes
@@ -43,6 +50,7 @@ class Tables:
     roll calls, ``motion, iso3, vote``), ``partial`` (votes known only from
     news reports), ``sc_sources`` (the basis and source of each Council vote of
     2022), ``related_tallies`` (Ukraine votes known only as tallies),
+    ``vote_topics`` (the kind of each General Assembly resolution, classified from its title),
     ``blocs`` (membership on 24 February 2025, ``bloc, iso3``, as before),
     ``bloc_membership`` (with ``joined``/``left`` dates, :func:`load_blocs`: for
     reading each vote with the membership of its day), ``sc_members`` (the Council of 2025),
@@ -83,6 +91,10 @@ class Tables:
     @cached_property
     def related_tallies(self) -> pd.DataFrame:
         return load_related_tallies(data_dir=self.folder)
+
+    @cached_property
+    def vote_topics(self) -> pd.DataFrame:
+        return load_vote_topics(data_dir=self.folder)
 
     @cached_property
     def blocs(self) -> pd.DataFrame:

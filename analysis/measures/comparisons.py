@@ -222,3 +222,34 @@ def vote_counts(votes: pd.DataFrame) -> pd.DataFrame:
     order = pd.unique(votes["motion"])
     counts = pd.crosstab(votes["motion"], votes["vote"])
     return counts.reindex(index=order, columns=list(VOTE_CODES), fill_value=0)
+
+
+#: Each member's move between two votes, as :func:`moves` names it: toward yes, away from yes, another change (to
+#: or from not voting, yes not involved), or the same vote.
+MOVE_KINDS = ("toward", "away", "other", "same")
+_RANK = {"N": 0, "A": 1, "Y": 2}
+
+
+def _move(before: str, after: str) -> str:
+    if before == after:
+        return "same"
+    if before in _RANK and after in _RANK:
+        return "toward" if _RANK[after] > _RANK[before] else "away"
+    if "Y" in (before, after):
+        return "toward" if after == "Y" else "away"
+    return "other"
+
+
+@measure
+def moves(votes: pd.DataFrame, a: str, b: str) -> pd.Series:
+    """Each member's move from ``a`` to ``b`` (:data:`MOVE_KINDS`), in the order no < abstain < yes; not voting to
+    or from yes counts as away from or toward yes, and between not voting and abstaining or no as ``other``.
+    Indexed by ISO3 (sorted), members with a vote on both.
+
+    Examples:
+        >>> moves(load_votes(), "ES-11/6", "ES-11/7").value_counts().to_dict()
+        {'same': 133, 'away': 51, 'other': 8, 'toward': 1}
+    """
+    pair = _pair(votes, a, b)
+    return pd.Series([_move(x, y) for x, y in zip(pair["a"], pair["b"])], index=pair.index, dtype=object,
+                     name="move")

@@ -12,12 +12,13 @@ with a partial one (:func:`known_votes`), and classify two votes' camps
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
 
 from ..data.bodies import LIMITS
-from ..data.schema import VOTE_CODES
+from ..data.schema import VOTE_CODES, topic_of
 
 ROLL_CALL = "roll call"
 NEWS_REPORT = "news report"
@@ -114,12 +115,14 @@ def known_votes(votes: pd.DataFrame, partial: pd.DataFrame, motion: str) -> pd.D
     return known
 
 
-def tallies(votes: pd.DataFrame, motions: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
+def tallies(votes: pd.DataFrame, motions: pd.DataFrame, ids: list[str],
+            topics: pd.DataFrame | None = None) -> pd.DataFrame:
     """Y, N, A, X of each motion of ``ids`` (in the order given): counted from its roll call where ``votes`` has
     one, else the motions table's tally (X: the body's members not counted in it).
 
     Columns ``date``, ``body``, ``Y``, ``N``, ``A``, ``X``, ``record`` (``roll call`` or ``tally only``) and
-    ``tally_quality``; a motion whose tally is not known in full is refused (ValueError), never guessed.
+    ``tally_quality``; a motion whose tally is not known in full is refused (ValueError), never guessed. Given
+    ``topics`` (``tables.vote_topics``), also ``topic``: the kind of vote, read from the motion's title.
 
     Examples:
         >>> t = load_tables()
@@ -145,7 +148,34 @@ def tallies(votes: pd.DataFrame, motions: pd.DataFrame, ids: list[str]) -> pd.Da
         rows.append({"motion": motion, "date": row["date"], "body": row["body"], "Y": y, "N": n, "A": a, "X": x,
                      "record": ROLL_CALL if motion in recorded else TALLY_ONLY,
                      "tally_quality": row["tally_quality"]})
-    return pd.DataFrame(rows).set_index("motion")
+    out = pd.DataFrame(rows).set_index("motion")
+    if topics is not None:
+        out["topic"] = topic_of(table.loc[out.index, "title_or_change"], topics)
+    return out
+
+
+def tally_only_votes(related: pd.DataFrame, topics: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The votes of ``related`` (``tables.related_tallies``) whose tally is known in full, as :func:`tallies`
+    gives them (``record`` ``tally only``; X: the Assembly's members not counted), in the table's order.
+
+    Indexed by the symbol, or where no source confirms one by ``(no symbol)`` and the title, shortened (a
+    symbol is never guessed). Given ``topics``, also ``topic``, read from the title.
+
+    Examples:
+        >>> t = load_tables()
+        >>> tally_only_votes(t.related_tallies).loc["A/RES/78/316", ["Y", "N", "A", "X"]].tolist()
+        [99, 9, 60, 25]
+    """
+    known = related.dropna(subset=["yes", "no", "abstain"])
+    out = pd.DataFrame({"date": known["date"], "body": "GA", "Y": known["yes"].astype(int),
+                        "N": known["no"].astype(int), "A": known["abstain"].astype(int)})
+    out["X"] = LIMITS["GA"] - out[["Y", "N", "A"]].sum(axis=1)
+    out["record"], out["tally_quality"] = TALLY_ONLY, known["tally_quality"]
+    if topics is not None:
+        out["topic"] = topic_of(known["title"], topics)
+    short = known["title"].map(lambda title: textwrap.shorten(title, 44, placeholder=" ..."))
+    out.index = known["symbol"].where(known["symbol"].ne(""), "(no symbol) " + short).rename("motion")
+    return out
 
 
 CAMPS = ("stayed", "left", "joined")

@@ -21,7 +21,9 @@ from .style import (  # noqa: F401
     NOT_VOTING_HATCH,
     SOURCE_TALLIES,
     SOURCE_VOTES,
+    TOPIC_MARKERS,
     VOTE_COLORS,
+    describe,
     finish,
     new_figure,
     style,
@@ -184,25 +186,73 @@ def _spread(values: list[float], gap: float) -> list[float]:
     return out
 
 
+def _kinds(table: pd.DataFrame) -> pd.Series:
+    """The kind of each vote of a trend table (its ``topic`` column), every vote with one the chart knows."""
+    if "topic" not in table.columns:
+        raise ValueError("trend_chart marks each vote by its kind: give the table a topic column "
+                         "(records.tallies(..., topics=tables.vote_topics))")
+    unknown = table.index[~table["topic"].isin(list(TOPIC_MARKERS))]
+    if len(unknown):
+        raise ValueError(f"trend_chart: no kind of vote for {unknown[0]} (topic {table['topic'][unknown[0]]!r})")
+    return table["topic"]
+
+
+def _kind_key(kinds: pd.Series, dates: pd.Series, hollow: np.ndarray) -> str:
+    """The markers in words, for the text alternative: each kind's shape, its votes and their years."""
+    parts = []
+    for kind in [k for k in TOPIC_MARKERS if k in set(kinds)]:
+        years = sorted({d.year for d in dates[kinds.eq(kind).to_numpy()]})
+        n = int(kinds.eq(kind).sum())
+        span = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+        parts.append(f"{TOPIC_MARKERS[kind][1]}: {kind} ({n} vote{'s' if n > 1 else ''}, {span})")
+    text = "Each point is a vote, its marker the kind of vote: " + "; ".join(parts) + "."
+    if hollow.any():
+        n = int(hollow.sum())
+        text += f" Hollow markers: tally only, no country-level record ({n} vote{'s' if n > 1 else ''})."
+    return text
+
+
+def _line_color(code: str) -> str:
+    return VOTE_COLORS[code] if code != "A" else "#C9A800"  # a darker yellow for a thin line
+
+
+def _points(ax, dates: pd.Series, table: pd.DataFrame, codes: list[str], kinds: pd.Series, hollow: np.ndarray) -> None:
+    """Every vote's points (one per code, in the code's colour) with its kind's marker; hollow where only the tally
+    is known. One collection per kind (and per hollow), whatever the number of votes."""
+    for kind, (marker, _) in TOPIC_MARKERS.items():
+        mine = kinds.eq(kind).to_numpy()
+        for empty in (False, True):
+            keep = mine & (hollow == empty)
+            if not keep.any():
+                continue
+            colors = [_line_color(c) for c in codes for _ in range(int(keep.sum()))]
+            ax.scatter(np.concatenate([dates.to_numpy()[keep]] * len(codes)),
+                       np.concatenate([table[c].to_numpy(dtype=float)[keep] for c in codes]),
+                       marker=marker, s=60 if marker == "*" else 30, zorder=3, linewidths=1.3,
+                       facecolor="white" if empty else colors, edgecolor=colors,
+                       gid=f"kind:{kind}" + (":tally only" if empty else ""))
+
+
 @styled
 def trend_chart(table: pd.DataFrame, title: str, subtitle: str | None = None, *, source: str = SOURCE_VOTES,
                 ylabel: str = "members") -> Figure:
-    """One line per vote code over a real time axis: ``table`` has a ``date`` column, codes among Y, N, A, X, and
+    """One line per vote code over a real time axis: ``table`` has a ``date`` column, codes among Y, N, A, X, a
+    ``topic`` column (the kind of each vote, :func:`analysis.measures.records.tallies` with ``topics=``), and
     optionally ``record`` (``tally only`` points are drawn hollow: no country-level record).
 
-    Each line is labelled once, at its end, with its name and last value; the labels are moved apart so that
-    they never overlap (:data:`LABEL_GAP` points at least). Votes held days apart sit days apart.
+    Each vote's marker is its kind (:data:`TOPIC_MARKERS`), with a key below the axes and in the figure's text
+    alternative (:func:`describe`). Each line is labelled once, at its end, with its name and last value; the labels
+    are moved apart so that they never overlap (:data:`LABEL_GAP` points at least). Votes held days apart sit days
+    apart.
     """
     codes = [c for c in VOTE_CODES if c in table.columns]
+    kinds = _kinds(table)
     dates = pd.to_datetime(table["date"])
     hollow = table["record"].eq("tally only").to_numpy() if "record" in table.columns else np.zeros(len(table), bool)
-    fig, ax = new_figure((10, 4.8))
+    fig, ax = new_figure((10, 5.6))
     for code in codes:
-        color = VOTE_COLORS[code] if code != "A" else "#C9A800"  # a darker yellow for a thin line
-        ax.plot(dates, table[code], color=color, linewidth=2, label=VOTE_LABELS[code])
-        ax.scatter(dates[~hollow], table[code][~hollow], color=color, s=22, zorder=3)
-        ax.scatter(dates[hollow], table[code][hollow], facecolor="white", edgecolor=color, s=30, linewidths=1.5,
-                   zorder=3)
+        ax.plot(dates, table[code], color=_line_color(code), linewidth=2, label=VOTE_LABELS[code])
+    _points(ax, dates, table, codes, kinds, hollow)
     ax.set_ylim(0, float(table[codes].to_numpy().max()) * 1.12)
     years = pd.date_range(f"{dates.min().year}-01-01", f"{dates.max().year + 1}-01-01", freq="YS")
     ax.set_xticks(years, [str(d.year) for d in years])
@@ -211,15 +261,29 @@ def trend_chart(table: pd.DataFrame, title: str, subtitle: str | None = None, *,
     ax.grid(axis="y", color="#DDDDDD")
     if hollow.any():
         ax.scatter([], [], facecolor="white", edgecolor="#555555", s=30, label="tally only (no country-level record)")
-    ax.legend(frameon=False, ncol=5, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=9)
+    ax.add_artist(ax.legend(frameon=False, ncol=5, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=9))
+    shown = [k for k in TOPIC_MARKERS if k in set(kinds)]
+    handles = [mpl.lines.Line2D([], [], linestyle="none", marker=TOPIC_MARKERS[k][0], color="#555555",
+                                markersize=8.5 if TOPIC_MARKERS[k][0] == "*" else 6) for k in shown]
+    ax.legend(handles, shown, title="kind of vote", title_fontsize=8.5, frameon=False, ncol=min(len(shown), 4),
+              loc="upper left", bbox_to_anchor=(0, -0.09), fontsize=8.5, alignment="left")
     finish(fig, title, subtitle, source)
     fig.draw_without_rendering()  # the final layout, to place the end labels in points
     last = [float(table[c].iat[-1]) for c in codes]
     heights = [ax.transData.transform((0, v))[1] * 72 / fig.dpi for v in last]
-    for code, value, y, y0 in zip(codes, last, _spread(heights, LABEL_GAP), heights):
-        ax.annotate(f"{VOTE_LABELS[code]} {value:.0f}", (dates.iat[-1], value), xytext=(8, y - y0),
-                    textcoords="offset points", va="center", fontsize=8.5, color="#333333", gid="end-label")
-    return fig
+    labels = [ax.annotate(f"{VOTE_LABELS[code]} {value:.0f}", (dates.iat[-1], value), xytext=(8, y - y0),
+                          textcoords="offset points", va="center", fontsize=8.5, color="#333333", gid="end-label")
+              for code, value, y, y0 in zip(codes, last, _spread(heights, LABEL_GAP), heights)]
+    _room_for(fig, ax, labels)
+    return describe(fig, _kind_key(kinds, dates, hollow))
+
+
+def _room_for(fig: Figure, ax, labels: list) -> None:
+    """Narrow ``ax`` from the right until the end ``labels`` (beside its last points) fit inside the figure."""
+    overflow = max(t.get_window_extent().x1 for t in labels) + 6 - fig.bbox.width
+    if overflow > 0:
+        box = ax.get_position()
+        ax.set_position([box.x0, box.y0, box.width - overflow / fig.bbox.width, box.height])
 
 
 #: One colour per UN regional group (Okabe-Ito, after the vote colours' blue and vermillion are set aside).

@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .style import FIGURE_MIME, caption, style
+from .style import FIGURE_MIME, caption, description, style
 from .tilemap import has_tiles, tile_svg
 
 
@@ -51,9 +51,11 @@ def publish(fig: Figure, name: str, data: pd.DataFrame, folder: str | Path | Non
     (folder / f"{name}.svg").write_text(svg, encoding="utf-8")
     figure_csv(data, fig).to_csv(folder / f"{name}.csv", lineterminator="\n")
     title, subtitle = caption(fig)
-    record = {"name": name, "title": title, "subtitle": subtitle,
+    record = {"name": name, "title": title, "subtitle": subtitle, "description": description(fig),
               "files": [f"{name}.png", f"{name}.svg", f"{name}.csv"]}
-    _display({"text/html": _figure_html(record, folder.name, svg if has_tiles(fig) else None),
+    panels = getattr(fig, "panels", None) if has_tiles(fig) else None
+    inline = [(caption(p)[0], tile_svg(p)) for p in panels()] if panels else svg if has_tiles(fig) else None
+    _display({"text/html": _figure_html(record, folder.name, inline),
               "text/plain": f"figure {name}: {title}", FIGURE_MIME: record}, raw=True)
 
 
@@ -85,19 +87,33 @@ def figure_csv(data: pd.DataFrame, fig: Figure | None = None) -> pd.DataFrame:
     return out
 
 
-def _figure_html(record: dict, href: str, inline_svg: str | None) -> str:
-    """The report's ``<figure>``: the PNG (or, for a tile map, the SVG inline so its tooltips work)."""
+def _figure_html(record: dict, href: str, inline_svg: str | list[tuple[str, str]] | None) -> str:
+    """The report's ``<figure>``: the PNG (or, for a tile map, the SVG inline so its tooltips work; for maps side by
+    side, each map's own SVG in a ``figure-panels`` box, which the stylesheet lays out by the width of the screen).
+    The image's text alternative is the title, then what the figure shows beyond it (its key,
+    :func:`.style.describe`); a panel's names the figure, then the panel."""
     name, title = record["name"], html.escape(record["title"])
-    if inline_svg is not None:
+    alt = html.escape(". ".join(t for t in (record["title"], record.get("description", "")) if t))
+    if isinstance(inline_svg, list):
+        named = ". ".join(t for t in (record["title"], record["subtitle"]) if t)
+        image = '<div class="figure-panels">' + "".join(
+            f'<div class="figure-panel">{_labelled(inline_svg_for_html(svg, prefix=f"{name}-{k}-"), f"{named}. {t}")}'
+            f'</div>' for k, (t, svg) in enumerate(inline_svg)) + "</div>"
+    elif inline_svg is not None:
         image = inline_svg_for_html(inline_svg, prefix=f"{name}-")
     else:
-        image = f'<img src="{href}/{name}.png" alt="{title}" loading="lazy">'
+        image = f'<img src="{href}/{name}.png" alt="{alt}" loading="lazy">'
     subtitle = f' <span class="subtitle">{html.escape(record["subtitle"])}</span>' if record["subtitle"] else ""
     links = " · ".join(f'<a href="{href}/{name}.{ext}">{label}</a>'
                        for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", "data (CSV)")))
     return (f'<figure class="report-figure" id="fig-{name}">{image}'
             f'<figcaption><strong>{title}</strong>{subtitle} <span class="downloads">Download: {links}</span>'
             f'</figcaption></figure>')
+
+
+def _labelled(svg: str, label: str) -> str:
+    """``svg`` named as an image (``role="img"``, ``aria-label``)."""
+    return svg.replace("<svg", f'<svg role="img" aria-label="{html.escape(label, quote=True)}"', 1)
 
 
 def inline_svg_for_html(svg: str, prefix: str) -> str:

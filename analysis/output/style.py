@@ -25,6 +25,12 @@ VOTE_COLORS = {"Y": "#0072B2", "N": "#D55E00", "A": "#F0E442", "X": "#BBBBBB"}
 #: Hatch used wherever a member did not vote.
 NOT_VOTING_HATCH = "///"
 
+#: The marker of each kind of vote (``vote_topics.csv``; the order of :data:`analysis.data.schema.TOPICS`), and the
+#: shape's name in words for a figure's text alternative.
+TOPIC_MARKERS = {"territorial integrity": ("D", "diamond"), "Crimea series": ("o", "circle"),
+                 "aggression": ("^", "triangle"), "Council membership": ("s", "square"), "reparations": ("P", "plus"),
+                 "peace": ("*", "star"), "children": ("v", "downward triangle"), "other": ("X", "cross")}
+
 SOURCE_VOTES = "Source: UN Digital Library voting records (Dag Hammarskjöld Library)"
 SOURCE_TALLIES = "Source: UN press releases GA/12675, GA/12677, SC/16005 and news reports (tally quality as shown)"
 
@@ -64,7 +70,13 @@ def styled(function):
 
 
 class ReportFigure(Figure):
-    """A Figure that shows itself as one PNG in IPython, with or without pyplot's inline backend loaded."""
+    """A Figure that shows itself as one PNG in IPython, with or without pyplot's inline backend loaded.
+
+    ``description`` is what the figure shows in words beyond its title (its text alternative, with the title;
+    :func:`describe`), empty if the title says it all.
+    """
+
+    description = ""
 
     def __repr__(self) -> str:
         return super().__repr__().replace(type(self).__name__, "Figure", 1)  # as any matplotlib figure
@@ -103,6 +115,18 @@ def caption(fig: Figure) -> tuple[str, str]:
     title = fig.get_suptitle()
     subtitle = next((t.get_text() for t in fig.texts if t.get_gid() == "subtitle"), "")
     return title.replace("\\$", "$"), subtitle.replace("\\$", "$")
+
+
+def describe(fig: Figure, text: str) -> Figure:
+    """Say in words what ``fig`` shows beyond its title (a key a reader of the picture sees, e.g. what each marker
+    means): the report gives it with the title as the figure's text alternative."""
+    fig.description = text
+    return fig
+
+
+def description(fig: Figure) -> str:
+    """The words :func:`describe` gave ``fig`` ("" for none)."""
+    return getattr(fig, "description", "")
 
 
 def vote_legend(ax: mpl.axes.Axes, codes=VOTE_CODES, **kwargs) -> None:

@@ -36,6 +36,7 @@ COLUMN_WORDS = {
     "enough_yes": "9 or more in favour", "would_pass_without_veto": "would have passed without the veto",
     "title_or_change": "title or change", "in_es11_7_2025": "in ES-11/7 (2025)", "in_es11_10_2026": "in ES-11/10 (2026)",
     "source_quality": "source quality", "entitled_to_vote": "entitled to vote", "on_council": "on the Council",
+    "topic": "kind of vote",
 }
 
 

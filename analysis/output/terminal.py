@@ -14,6 +14,8 @@ import pandas as pd
 
 from ..data.schema import tally_text  # noqa: F401 (the one tally format, for the output wing)
 
+#: What a member did on a motion, before the motion's name ("The United States voted no on ES-11/7").
+VERB = {"Y": "voted yes on", "N": "voted no on", "A": "abstained on", "X": "did not vote on"}
 WIDTH = 100
 ELLIPSIS = "\u2026"
 _GAP = "  "

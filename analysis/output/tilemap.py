@@ -32,7 +32,7 @@ from matplotlib.transforms import Affine2D
 
 from ..data.bodies import body_of
 from ..data.schema import VOTE_CODES, VOTE_LABELS
-from ..measures.comparisons import votes_on
+from ..measures.comparisons import moves, votes_on
 from ..measures.records import NOT_ON_COUNCIL, NOT_RECORDED
 from .style import NOT_VOTING_HATCH, SOURCE_VOTES, VOTE_COLORS, finish, new_figure, style, styled
 
@@ -134,15 +134,37 @@ def tile_map(votes: pd.DataFrame, motion: str, *, grid: pd.DataFrame, members: p
 def tile_maps(votes: pd.DataFrame, motions: list[str], *, grid: pd.DataFrame, members: pd.DataFrame,
               title: str | None = None, subtitle: str | None = None, source: str = SOURCE_VOTES,
               labels: dict[str, str] | None = None) -> Figure:
-    """Small multiples: one tile map per motion, side by side in one figure (arguments as :func:`tile_map`)."""
+    """Small multiples: one tile map per motion, side by side in one figure (arguments as :func:`tile_map`).
+
+    ``fig.panels()`` gives the same maps one figure each (for the report's pages, which lay them out by the width of
+    the screen); the figure itself, its PNG and its SVG keep them side by side.
+    """
     names = dict(zip(members["iso3"], members["name"]))
     labels = labels or {}
     fig, axes = new_figure((7.2 * len(motions), 6.2), ncols=len(motions))
     for ax, motion in zip(np.atleast_1d(axes).ravel(), motions):
         draw_tiles(ax, votes_on(votes, motion), grid, names, _note(motion))
         ax.set_title(labels.get(motion, motion), pad=26, fontsize=11)
+    fig.panels = functools.partial(_panels, votes, list(motions), grid, members,
+                                   [labels.get(m, m) for m in motions], source)
     return finish(fig, title or "One state, one vote: " + " and ".join(motions),
                   subtitle or "Each UN Member State is one square, placed near its capital", source)
+
+
+def _panels(votes: pd.DataFrame, motions: list[str], grid: pd.DataFrame, members: pd.DataFrame, titles: list[str],
+            source: str) -> list[Figure]:
+    """The maps of :func:`tile_maps` one figure each, in order, titled as there: the report shows them side by side
+    where the page is wide and one above the other where it is narrow (a phone), each as wide as it can be."""
+    return [_panel(votes, motion, grid, members, title, source) for motion, title in zip(motions, titles)]
+
+
+@styled
+def _panel(votes: pd.DataFrame, motion: str, grid: pd.DataFrame, members: pd.DataFrame, title: str,
+           source: str) -> Figure:
+    names = dict(zip(members["iso3"], members["name"]))
+    fig, ax = new_figure((7.2, 5.6))
+    draw_tiles(ax, votes_on(votes, motion), grid, names, _note(motion))
+    return finish(fig, title, None, source)
 
 
 def has_tiles(fig: Figure) -> bool:
@@ -215,32 +237,21 @@ def _label_points(ax) -> float:
     return LABEL_EM * (x1 - x0) * 72 / fig.dpi
 
 
-#: The moves between two votes, as :func:`moved_map` colours them (code -> colour, words).
+#: The moves between two votes (:func:`analysis.measures.comparisons.moves`), as :func:`moved_map` colours them
+#: (code -> colour, words).
 MOVES = {"toward": ("#0072B2", "moved toward yes"), "away": ("#D55E00", "moved away from yes"),
-         "other": ("#999999", "other change (abstained <-> did not vote)"), "same": ("#E8E8E8", "the same vote")}
-_RANK = {"N": 0, "A": 1, "Y": 2}
-
-
-def _move(before: str, after: str) -> str:
-    if before == after:
-        return "same"
-    if before in _RANK and after in _RANK:
-        return "toward" if _RANK[after] > _RANK[before] else "away"
-    if "Y" in (before, after):
-        return "toward" if after == "Y" else "away"
-    return "other"
+         "other": ("#999999", "other change (to or from not voting)"), "same": ("#E8E8E8", "the same vote")}
 
 
 @styled
 def moved_map(votes: pd.DataFrame, a: str, b: str, *, grid: pd.DataFrame, members: pd.DataFrame,
               title: str | None = None, subtitle: str | None = None, source: str = SOURCE_VOTES) -> Figure:
-    """Who moved between two votes: each member's square coloured by its move from ``a`` to ``b`` (toward yes,
-    away from yes, another change, or the same vote), in the order no < abstain < yes; not voting to or from yes
-    counts as away from or toward yes. Arguments as :func:`tile_map`."""
+    """Who moved between two votes: each member's square coloured by its move from ``a`` to ``b``
+    (:func:`analysis.measures.comparisons.moves`: toward yes, away from yes, another change, or the same vote).
+    Arguments as :func:`tile_map`."""
     names = dict(zip(members["iso3"], members["name"]))
     first, second = votes_on(votes, a), votes_on(votes, b)
-    both = first.index.intersection(second.index)
-    record = pd.Series({i: _move(first[i], second[i]) for i in both})
+    record = moves(votes, a, b)
     fig, ax = new_figure((12, 7.6))
     draw_tiles(ax, record, grid, names, NOT_RECORDED, palette=MOVES)
     return finish(fig, title or f"Who moved from {first.name} to {second.name}",
