@@ -183,6 +183,9 @@ def test_typing_brazil_shows_its_abstention_on_es_11_7(browser):
     assert driver.find_element("id", "country-name").text == "Brazil"
     assert _vote(driver, ES7) == "abstained"
     assert driver.execute_script("return document.querySelector('#explorer-map g.tile.chosen').dataset.iso3") == "BRA"
+    partial = " ".join(driver.find_element("id", "partial-body").get_attribute("textContent").split())
+    assert "adopted by 107-12-51" in partial  # ES-11/10; the request for separate votes failed (rule 89):
+    assert "rejected by 11-69-62" in partial and "adopted by 11-69-62" not in partial
     errors = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
 

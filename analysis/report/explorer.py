@@ -71,6 +71,7 @@ def _motions(tables: Tables) -> list[dict]:
         out.append({"id": m["motion"], "date": f"{m['date']:%Y-%m-%d}", "body": m["body"],
                     "body_name": BODY_NAMES.get(m["body"], m["body"]), "kind": m["kind"],
                     "title": m["title_or_change"] or "", "roll_call": bool(m["roll_call"]),
+                    "outcome": m["outcome"] or "",
                     "tally": tally_text(m) if known else "", "tally_quality": m["tally_quality"] or ""})
     return out
 

@@ -323,7 +323,8 @@
           [name(c) + ": not named in the news reports, so not known"]);
       });
       body.appendChild(el("div", { className: "partial" }, [el("p", {}, [el("strong", { text: motion.id }),
-        " (" + motion.title + ", " + dateText(motion.date) + "), adopted by " + motion.tally + ": no UN country-level " +
+        " (" + motion.title + ", " + dateText(motion.date) + "), " + (motion.outcome ? motion.outcome.split(" (")[0] :
+        "voted") + " by " + motion.tally + ": no UN country-level " +
         "record yet. News reports name " + p.named + " of the " + p.cast + " votes cast; this vote is kept out of " +
         "the agreement scores."]), el("ul", {}, lines)]));
     });
