@@ -208,3 +208,15 @@ def test_a_page_and_the_index_say_the_same_after_a_changed_vote(tables, names):
     assert "The United States abstained on ES-11/7 and abstained on ES-11/8" in page
     assert "The United States abstained on ES-11/7, and abstained on ES-11/8" in index
     assert "only 78 members voted yes on both, and 42 of the 193 changed" in page and "42 of 193 members changed" in index
+
+
+def test_page_01_group_chart_title_states_the_shares_it_shows(tables):
+    """The title once said "most African and Asia-Pacific members abstained": 44 % of the African and exactly half
+    of the Asia-Pacific group abstained on ES-11/7. It is now computed from the chart's own table."""
+    from analysis import GROUP_ABBREVIATIONS, by_group
+
+    rows = [by_group(tables.votes, m, tables.members).loc[group].rename(f"{s} · {m.removeprefix('A/RES/')}")
+            for group, s in GROUP_ABBREVIATIONS.items() for m in ("A/RES/ES-11/7", "A/RES/ES-11/8")]
+    title = words.group_title(pd.DataFrame(rows), "A/RES/ES-11/7", "A/RES/ES-11/8", GROUP_ABBREVIATIONS)
+    assert title == "WEOG voted yes (93%, 93%); abstained: Asia-Pacific 50%, 54%; African 44%, 48%"
+    assert "most" not in title

@@ -253,3 +253,28 @@ def page_09(u: Unexpected, names: pd.Series, years: str, year: int) -> str:
             f"The line of general positions predicts {u.correct:.0%} of the votes on {short(u.motion)}, against "
             f"{u.within[0]:.0%} to {u.within[1]:.0%} for the Ukraine votes of {years}"
             + (f": in {year} the Ukraine votes cut across the states' usual alignments." if cut else "."))
+
+
+def group_title(counts: pd.DataFrame, first: str, second: str, groups: dict[str, str], most: int = 2) -> str:
+    """The title of page 01's chart of the vote by regional group: WEOG's yes share and the groups that abstained
+    most (the ``most`` largest shares on ``first``), each share on both motions, computed from ``counts``.
+
+    ``counts``: Y, N, A, X per row named ``"<short> · <motion without A/RES/>"`` (the chart's table);
+    ``groups``: full name -> short name (:data:`analysis.GROUP_ABBREVIATIONS`).
+
+    >>> c = pd.DataFrame({"Y": [27, 27, 13, 17], "N": [2, 0, 8, 4], "A": [0, 2, 24, 26], "X": [0, 0, 9, 7]},
+    ...                  index=["WEOG · ES-11/7", "WEOG · ES-11/8", "AFR · ES-11/7", "AFR · ES-11/8"])
+    >>> group_title(c, "A/RES/ES-11/7", "A/RES/ES-11/8", {"African": "AFR"}, most=1)
+    'WEOG voted yes (93%, 93%); abstained: African 44%, 48%'
+    """
+    share = counts[["Y", "N", "A", "X"]].div(counts[["Y", "N", "A", "X"]].sum(axis=1), axis=0)
+
+    def pct(abbreviation: str, motion: str, code: str) -> str:
+        return f"{share.at[f'{abbreviation} · {short(motion)}', code]:.0%}"
+
+    def abstained(group: str) -> float:
+        return share.at[f"{groups[group]} · {short(first)}", "A"]
+
+    abstaining = sorted(groups, key=abstained, reverse=True)[:most]
+    return (f"WEOG voted yes ({pct('WEOG', first, 'Y')}, {pct('WEOG', second, 'Y')}); abstained: "
+            + "; ".join(f"{g} {pct(groups[g], first, 'A')}, {pct(groups[g], second, 'A')}" for g in abstaining))
