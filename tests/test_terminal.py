@@ -30,3 +30,12 @@ def test_notebook_tables_escape_html_from_the_data():
     html = table_html(frame, caption="<img src=x onerror=alert(1)>")
     assert "<script>" not in html and "<b>x" not in html and "<img" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_years_and_sessions_have_no_thousands_separator_but_counts_do():
+    """Page 09's agreement table showed the year 2014 as "2,014"."""
+    from analysis.output.tables import table_html
+
+    frame = pd.DataFrame({"year": [2014], "session": [76], "n_votes": [139925]})
+    html = table_html(frame, index=False)
+    assert ">2014<" in html and "2,014" not in html and ">139,925<" in html

@@ -57,6 +57,10 @@ def _decimals(values: pd.Series) -> int:
     return 2
 
 
+#: Whole-number columns written without a thousands separator: a year, a session number.
+NO_SEPARATOR = frozenset({"year", "session", "positions of session"})
+
+
 def _cells(column: pd.Series) -> tuple[list[str], bool]:
     """A column's cells as text for readers, and whether it is numeric (right-aligned)."""
     present = column.dropna()
@@ -66,6 +70,8 @@ def _cells(column: pd.Series) -> tuple[list[str], bool]:
         if pd.api.types.is_float_dtype(column):
             digits = _decimals(column)
             return ["" if pd.isna(v) else f"{v:,.{digits}f}" for v in column], True
+        if str(column.name).lower() in NO_SEPARATOR:  # 2014, not 2,014
+            return ["" if pd.isna(v) else f"{v}" for v in column], True
         return ["" if pd.isna(v) else f"{v:,}" for v in column], True
     if len(present) and present.astype(str).isin([*VOTE_WORDS, UNKNOWN]).all() and \
             present.astype(str).isin(list(VOTE_WORDS)).any():
