@@ -249,3 +249,19 @@ def test_a_rewritten_table_is_read_again_even_with_the_same_size_and_time(tmp_pa
     assert blocs.stat().st_size == before.st_size
     with pytest.raises(VoteDataError, match=r"blocs\.csv, line 2: .*'XXX'"):
         analysis.load_blocs_2025(data_dir=folder)
+
+
+@pytest.mark.parametrize("name, loader", [("votes.csv", "load_votes"), ("ga_context_votes.csv", "load_context")])
+def test_a_header_that_is_not_utf8_is_one_line_not_a_traceback(tmp_path, capsys, name, loader):
+    """pyarrow's fast read raised UnicodeDecodeError on a non-UTF-8 header (a traceback from export, update-data and
+    the report's check); the line-by-line reader names the file and line."""
+    import shutil
+
+    folder = Path(shutil.copytree(DATA_DIR, tmp_path / "data"))
+    raw = (folder / name).read_bytes()
+    (folder / name).write_bytes(raw.replace(b"vote", b"vot\xe9", 1))
+    with pytest.raises(VoteDataError, match=rf"{name}, line 1: not UTF-8 text"):
+        getattr(analysis, loader)(data_dir=folder)
+    assert main(["--data-dir", str(folder), *(["export", "--context"] if "context" in name else VOTES_ES7)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "not UTF-8 text" in err

@@ -781,9 +781,10 @@ def read_table_fast(table: Table | str, path: str | Path | None = None, *, data_
         parsed = pa_csv.read_csv(pa.BufferReader(raw), convert_options=pa_csv.ConvertOptions(
             column_types={c: pa.string() for c in spec.columns}, strings_can_be_null=False, null_values=[],
             quoted_strings_can_be_null=False))
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        names = parsed.column_names  # a header that is not UTF-8 raises here, not in read_csv
+    except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeDecodeError):
         return None
-    if parsed.column_names != spec.columns or parsed.num_rows == 0 or (spec.rows and parsed.num_rows != spec.rows):
+    if names != spec.columns or parsed.num_rows == 0 or (spec.rows and parsed.num_rows != spec.rows):
         return None
     columns, keys = {}, []
     for spec_field in spec.fields:
