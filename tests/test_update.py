@@ -760,3 +760,21 @@ def test_a_changed_vote_in_a_context_roll_call_stops_the_update_and_writes_nothi
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
     assert "A/RES/76/10 France (FRA): bundled Y, Library file N" in err and "nothing was written" in err
     assert folder_digest(data_copy) == before  # the 40 later roll calls were not added either
+
+
+def test_a_second_update_adds_a_roll_call_of_the_last_day_the_first_one_added(grown, tmp_path, capsys):
+    """After one update grew the context to 2025-12-03 (ES-11/9), a new roll call of that same day in a later file
+    is appended (it was skipped as "not after the context's last date"); the roll calls already held are compared."""
+    folder = Path(shutil.copytree(grown.folder, tmp_path / "data"))
+    context = grown.tables.context
+    assert f"{context['date'].max():%Y-%m-%d}" == "2025-12-03"
+    same_day = context[context["motion"] == "A/RES/ES-11/9"][["iso3", "vote"]].assign(motion="A/RES/80/901")
+    held = context[context["motion"] == LATER[0]][["motion", "iso3", "vote"]]
+    meta = {"A/RES/80/901": {"date": "2025-12-03", "draft": "", "meeting": "", "title": "Synthetic A/RES/80/901"},
+            LATER[0]: {"date": f"{context.loc[context['motion'] == LATER[0], 'date'].iat[0]:%Y-%m-%d}", "draft": "",
+                       "meeting": "", "title": f"Synthetic {LATER[0]}"}}
+    path = write_library_file(tmp_path / "next.csv", pd.concat([held, same_day], ignore_index=True), meta)
+    code, out, _ = run(capsys, "--data-dir", str(folder), "update-data", str(path))
+    assert code == 0 and "added 1 GA roll calls dated after 2021-12-31 to the context" in out, out
+    again = analysis.load_context(data_dir=folder)
+    assert (again["motion"] == "A/RES/80/901").sum() == 193 and again["motion"].nunique() == context["motion"].nunique() + 1

@@ -72,7 +72,7 @@ from pathlib import Path
 import pandas as pd
 
 from .bodies import ga_session
-from .context import load_context, load_context_motions
+from .context import COVERED_UNTIL, load_context, load_context_motions
 from .members import load_members
 from .motions import load_motions
 from .schema import TABLES, VoteDataError, check_file, clean_symbol, tally_text
@@ -145,7 +145,7 @@ class UpdatePlan:
     added: list[dict] = field(default_factory=list)         # one dict per roll call added
     retired: dict[str, int] = field(default_factory=dict)   # motion -> partial votes retired
     superseded: list[tuple] = field(default_factory=list)   # (motion, iso3, partial vote, confidence, Library vote)
-    context_last: pd.Timestamp | None = None                 # the context's last date before the update
+    context_last: pd.Timestamp | None = None                 # roll calls after it are appended
     context_compared: list[str] = field(default_factory=list)  # context roll calls found identical in the file
     context_added: list[dict] = field(default_factory=list)    # one dict per roll call appended to the context
     files: dict[str, bytes] = field(default_factory=dict)
@@ -430,7 +430,9 @@ def _context_part(plan: UpdatePlan, library_votes: pd.DataFrame, library_motions
         return {}, [], []
     held = load_context_motions(data_dir=folder)
     context = load_context(motions=held, data_dir=folder)
-    plan.context_last = held["date"].max()
+    # after the context's last date, or after the end of what it covers whole once an update went past it: a
+    # roll call of a later update's file dated on the last day the earlier update added is not left out
+    plan.context_last = min(held["date"].max(), COVERED_UNTIL)
     spelled = {motion_key(m): m for m in held["motion"]}
     in_context = {raw: spelled[motion_key(raw)] for raw in ga["motion"] if motion_key(raw) in spelled}
     dates = ga.set_index("motion")["date"]
