@@ -115,3 +115,14 @@ def test_a_title_without_a_kind_is_refused_not_guessed(tables):
 
     with pytest.raises(VoteDataError, match="no kind of vote for this title: add its row to vote_topics.csv"):
         topic_of(pd.Series(["Aggression against Ukraine", "A resolution of 2027"]), tables.vote_topics)
+
+
+def test_the_folder_check_refuses_a_resolution_without_a_kind_before_any_notebook(data_copy):
+    """A resolution that update-data brings in with a new title has no row in vote_topics.csv: the report's check
+    of the folder (Tables.check, before any notebook runs) names the file and the title."""
+    from analysis import load_tables
+
+    path = data_copy / "motions.csv"
+    path.write_bytes(path.read_bytes().replace(b",Aggression against Ukraine,", b",A brand new title,", 1))
+    with pytest.raises(VoteDataError, match=r"vote_topics\.csv: no kind of vote for this title.*'A brand new title'"):
+        load_tables(data_copy).check()

@@ -607,10 +607,11 @@ TABLES = {t.name: t for t in (
     ), title="A/RES/ES-11/7 (2025) against A/RES/ES-11/10 (2026), provision by provision"),
 )}
 
-def topic_of(titles: pd.Series, topics: pd.DataFrame) -> pd.Series:
+def topic_of(titles: pd.Series, topics: pd.DataFrame, *, file: str | Path | None = None) -> pd.Series:
     """The kind of vote of each title in ``titles`` (the table of :func:`analysis.load_vote_topics`), same index.
 
-    A title without a row is refused (:class:`VoteDataError`), never guessed: add its row to ``vote_topics.csv``.
+    A title without a row is refused (:class:`VoteDataError`, naming ``file`` if given), never guessed: add its row
+    to ``vote_topics.csv``.
 
     Examples:
         >>> topic_of(pd.Series(["Aggression against Ukraine"]), load_vote_topics()).tolist()
@@ -619,7 +620,8 @@ def topic_of(titles: pd.Series, topics: pd.DataFrame) -> pd.Series:
     kinds = topics.set_index("title")["topic"]
     missing = sorted(set(titles) - set(kinds.index))
     if missing:
-        raise VoteDataError("no kind of vote for this title: add its row to vote_topics.csv", value=missing[0])
+        raise VoteDataError("no kind of vote for this title: add its row to vote_topics.csv", file=file,
+                            value=missing[0])
     return titles.map(kinds)
 
 

@@ -38,7 +38,7 @@ from .motions import (
     load_text_comparison,
     load_vote_topics,
 )
-from .schema import VoteDataError
+from .schema import TABLES, VoteDataError, data_path, topic_of
 from .schema import data_dir as resolve_data_dir
 from .votes import load_partial_votes, load_sc_sources, load_votes
 
@@ -163,6 +163,9 @@ class Tables:
             raise VoteDataError("the data folder does not exist or is not a folder", file=self.folder)
         for name in TABLE_NAMES:
             getattr(self, name)
+        resolutions = self.motions[self.motions["body"].eq("GA") & self.motions["kind"].eq("resolution")]
+        for titles in (resolutions["title_or_change"], self.related_tallies["title"]):  # a kind for each, as the
+            topic_of(titles, self.vote_topics, file=data_path(TABLES["vote_topics"].file, self.folder))  # charts need
         names(self.folder)
         load_text_changes(data_dir=self.folder)
         load_text_comparison(data_dir=self.folder)
