@@ -183,7 +183,7 @@ class UpdatePlan:
                                  f"the Library records {library}; the Library record is kept")
         lines += self._context_summary()
         if not self.changed:
-            after = f", and the file has no GA roll call after the context's last date ({self.context_last:%Y-%m-%d})" \
+            after = f", and the file has no GA roll call after {self.context_last:%Y-%m-%d} that the context lacks" \
                 if self.context_last is not None else ""
             lines.append(f"no change: the data already holds every roll call of the package that the file holds{after}")
         elif MANIFEST in self.files:
