@@ -286,6 +286,22 @@ def test_the_ideal_point_chart_names_the_members_asked_for():
     assert [len(c.get_offsets()) for c in ax.collections] == [1, 1]
 
 
+def test_the_members_at_the_end_of_the_line_are_named_beside_their_own_dot():
+    """Page 09 named Israel above its interval, beside the United States' higher dot, and the United States below
+    it: at each end of the line a label now sits level with its own dot, towards the middle."""
+    ideal = [-4.35, -3.95, *range(-2, 3), 4.96, 5.86]
+    names = ["Syrian Arab Republic", "Iran", "a", "b", "c", "d", "e", "Israel", "United States of America"]
+    codes = ["SYR", "IRN", "AAA", "BBB", "CCC", "DDD", "EEE", "ISR", "USA"]
+    points = pd.DataFrame({"ideal": ideal, "lower": [v - 0.5 for v in ideal], "upper": [v + 0.5 for v in ideal],
+                           "regional_group": "Asia-Pacific", "name": names}, index=pd.Index(codes, name="iso3"))
+    fig = plots.ideal_point_chart(points, "T", label=["USA", "ISR", "SYR", "IRN", "CCC"])
+    placed = {t.get_text(): t for t in fig.axes[0].texts}
+    for name, at, side in [("United States of America", 8, "right"), ("Israel", 7, "right"),
+                           ("Syrian Arab Republic", 0, "left"), ("Iran", 1, "left")]:
+        assert placed[name].xy == (at, ideal[at]) and placed[name].get_ha() == side, name  # level with its dot
+    assert placed["c"].get_ha() == "center"  # in the middle, above or below as before
+
+
 def test_a_dollar_in_a_title_is_drawn_literally_not_as_math_text():
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 

@@ -291,6 +291,10 @@ GROUP_COLORS = {"African": "#009E73", "Asia-Pacific": "#CC79A7", "Eastern Europe
                 "Latin American and Caribbean": "#E69F00", "Western European and Others": "#0072B2"}
 
 
+#: How many members at each end of the ideal-point chart are named beside their dot rather than above or below it.
+ENDS = 2
+
+
 @styled
 def ideal_point_chart(points: pd.DataFrame, title: str, subtitle: str | None = None, *, label: list[str] = (),
                       source: str = SOURCE_VOTES) -> Figure:
@@ -311,6 +315,12 @@ def ideal_point_chart(points: pd.DataFrame, title: str, subtitle: str | None = N
     shown = sorted((c for c in label if c in position), key=position.get)
     for k, iso3 in enumerate(shown):
         i = position[iso3]
+        if i < ENDS or i >= len(points) - ENDS:  # at either end, beside its own dot: neighbours there stand apart
+            left = i >= len(points) - ENDS     # in height, not in the order, so a label above would name the next dot
+            ax.annotate(points.at[iso3, "name"], (i, points.at[iso3, "ideal"]), xytext=(-8 if left else 8, 0),
+                        textcoords="offset points", ha="right" if left else "left", va="center", fontsize=7.5,
+                        color="#333333", arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.5})
+            continue
         above = k % 2 == 0
         y = points.at[iso3, "upper"] if above else points.at[iso3, "lower"]
         ax.annotate(points.at[iso3, "name"], (i, y), xytext=(0, 10 if above else -10), textcoords="offset points",
