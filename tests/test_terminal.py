@@ -39,3 +39,15 @@ def test_years_and_sessions_have_no_thousands_separator_but_counts_do():
     frame = pd.DataFrame({"year": [2014], "session": [76], "n_votes": [139925]})
     html = table_html(frame, index=False)
     assert ">2014<" in html and "2,014" not in html and ">139,925<" in html
+
+
+def test_one_precision_for_a_tables_decimals_and_a_crosstab_says_rows_and_columns_in_its_caption():
+    """Page 06's Rice table showed "1.0" in its ASEAN column beside "1.00" elsewhere; crosstabs put "A/RES/ES-11/7
+    (rows); A/RES/ES-11/8 (columns)" in their corner cell, which pushed every number off a phone's screen."""
+    from analysis.output.tables import table_html
+
+    html = table_html(pd.DataFrame({"EU27": [1.0, 0.81], "ASEAN": [1.0, 0.5]}), index=False)
+    assert ">1.0<" not in html and html.count(">1.00<") == 2 and ">0.50<" in html
+    cross = pd.crosstab(pd.Series(["Y", "N"], name="ES-11/7"), pd.Series(["Y", "A"], name="ES-11/8"))
+    html = table_html(cross, caption="Votes on both:")
+    assert "<caption>Votes on both: Rows: ES-11/7; columns: ES-11/8.</caption>" in html and "(rows)" not in html

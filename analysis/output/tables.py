@@ -61,14 +61,15 @@ def _decimals(values: pd.Series) -> int:
 NO_SEPARATOR = frozenset({"year", "session", "positions of session"})
 
 
-def _cells(column: pd.Series) -> tuple[list[str], bool]:
-    """A column's cells as text for readers, and whether it is numeric (right-aligned)."""
+def _cells(column: pd.Series, digits: int | None = None) -> tuple[list[str], bool]:
+    """A column's cells as text for readers, and whether it is numeric (right-aligned); ``digits``: the decimals
+    of a float column (default: the fewest that show every value of this column)."""
     present = column.dropna()
     if pd.api.types.is_bool_dtype(column) or (len(present) and present.map(type).isin([bool]).all()):
         return ["" if pd.isna(v) else "yes" if v else "no" for v in column], False
     if pd.api.types.is_numeric_dtype(column):
         if pd.api.types.is_float_dtype(column):
-            digits = _decimals(column)
+            digits = _decimals(column) if digits is None else digits
             return ["" if pd.isna(v) else f"{v:,.{digits}f}" for v in column], True
         if str(column.name).lower() in NO_SEPARATOR:  # 2014, not 2,014
             return ["" if pd.isna(v) else f"{v}" for v in column], True
@@ -109,16 +110,21 @@ def for_readers(frame: pd.DataFrame | pd.Series, index: bool = True) -> pd.DataF
 
 def table_html(frame: pd.DataFrame | pd.Series, index: bool = True, caption: str | None = None) -> str:
     """The HTML form for readers: words for codes and column names, no pandas index as data, empty cells for
-    missing values, yes/no for booleans, one precision per column, numbers and their headers right-aligned.
+    missing values, yes/no for booleans, one precision for every decimal column (the fewest that show every
+    value: ``1.00`` beside ``0.81``, never ``1.0``), numbers and their headers right-aligned; a crosstab's caption
+    says what its rows and columns are.
     Wide tables scroll inside their box; a long one (more than :data:`SCROLL_ROWS` rows) sits in a scroll box."""
     across = frame.columns.name if isinstance(frame, pd.DataFrame) else None
     shown = for_readers(frame, index)
-    columns = [_cells(shown.iloc[:, i]) for i in range(shown.shape[1])]
+    floats = [c for c in shown.columns if pd.api.types.is_float_dtype(shown[c])]
+    digits = max((_decimals(shown[c]) for c in floats), default=0)  # one precision for the table's decimals
+    columns = [_cells(shown.iloc[:, i], digits) for i in range(shown.shape[1])]
     labels = [column_words(c) for c in shown.columns]
     if all(str(c) in VOTE_WORDS for c in shown.columns[1:]) and len(shown.columns) > 1:
         labels = labels[:1] + [VOTE_WORDS[str(c)] for c in shown.columns[1:]]
-    if across and index and labels:  # a crosstab: say what the rows and the columns are
-        labels[0] = f"{labels[0]} (rows); {column_words(across)} (columns)"
+    if across and index and labels:  # a crosstab: the caption says what the rows and the columns are (in the
+        note = f"Rows: {labels[0]}; columns: {column_words(across)}."  # corner cell it pushed every number off a
+        caption = f"{caption} {note}" if caption else note               # phone's screen)
     num = ' class="num"'
     head = "".join(f'<th{num if numeric else ""} scope="col">{html.escape(label)}</th>'
                    for label, (_, numeric) in zip(labels, columns))
