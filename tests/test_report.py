@@ -58,6 +58,7 @@ def test_report_executes_a_notebook_and_links_its_page_and_figures(tmp_path):
     page = (out / "01_small.html").read_text()
     assert "93" in page and 'id="fig-small"' in page and 'src="figures/small.png"' in page
     assert 'href="figures/small.csv"' in page and 'href="figures/small.svg"' in page
+    assert '<a class="figure-zoom" href="figures/small.svg"' in page  # a tap on a phone opens it full size
     assert "<details" in page and "In&nbsp;[" not in page and "FIGURES = '" not in page  # injected cell removed
     text = index.read_text()
     assert 'href="01_small.html"' in text and "A small question" in text

@@ -102,7 +102,8 @@ def _figure_html(record: dict, href: str, inline_svg: str | list[tuple[str, str]
     elif inline_svg is not None:
         image = inline_svg_for_html(inline_svg, prefix=f"{name}-")
     else:
-        image = f'<img src="{href}/{name}.png" alt="{alt}" loading="lazy">'
+        image = (f'<a class="figure-zoom" href="{href}/{name}.svg" title="Open the figure full size">'  # a tap on
+                 f'<img src="{href}/{name}.png" alt="{alt}" loading="lazy"></a>')  # a phone opens it to zoom in
     subtitle = f' <span class="subtitle">{html.escape(record["subtitle"])}</span>' if record["subtitle"] else ""
     links = " · ".join(f'<a href="{href}/{name}.{ext}">{label}</a>'
                        for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", "data (CSV)")))
