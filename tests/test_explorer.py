@@ -73,12 +73,26 @@ def test_each_member_is_what_country_profile_says(data, tables, iso3):
 
 
 def test_every_members_votes_at_once_are_those_of_one_at_a_time(tables):
-    """members_votes (the explorer's fast path) gives member_votes's table: the Council's 15, two more members."""
-    some = [*tables.sc_members["iso3"], "BRA", "CIV"]
-    at_once = members_votes(tables, some)
+    """members_votes (one members x motions table, for the explorer and the profile) gives, for every member and
+    motion, the vote and the words of MemberRecord.on, the records' one-motion-at-a-time reading; a roll-call vote
+    deduced from the tally says "by elimination"; member_votes is its one-member table."""
+    from analysis.measures.records import ROLL_CALL, MemberRecord
+
+    every = members_votes(tables)
+    assert list(every) == list(tables.members["iso3"])  # in the order asked (all members, by default: 193)
+    some = [*tables.sc_members["iso3"], "BRA", "CIV", "ALB", "ARE"]
+    deduced = set(zip(tables.sc_sources["iso3"], tables.sc_sources["motion"],
+                      tables.sc_sources["vote_basis"].str.startswith("by elimination")))
     for iso3 in some:
-        pd.testing.assert_frame_equal(at_once[iso3], member_votes(tables, iso3))
-    assert list(at_once) == some  # in the order asked (all members, by default: the embedded data has 193)
+        member = MemberRecord(tables.votes, tables.partial, iso3)
+        rows = every[iso3]
+        for motion, body, on_council, vote, record in zip(rows["motion"], rows["body"], rows["on_council"],
+                                                          rows["vote"], rows["record"]):
+            found = member.on(motion, body, None if pd.isna(on_council) else bool(on_council))
+            assert (None if pd.isna(vote) else vote) == found.vote, (iso3, motion)
+            expected = "by elimination" if found.record == ROLL_CALL and (iso3, motion, True) in deduced else found.label
+            assert record == expected, (iso3, motion, record, expected)
+        pd.testing.assert_frame_equal(member_votes(tables, iso3), rows)
 
 
 def test_the_ideal_point_slot_fills_when_the_bundle_has_them(tables):

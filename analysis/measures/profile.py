@@ -10,7 +10,6 @@ from a date, with the number of votes behind each score.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .indices import agreement_by_period, majority_votes, periods
-from .records import NOT_ON_COUNCIL, NOT_RECORDED, ROLL_CALL, TALLY_ONLY, MemberRecord, news_label
+from .records import NOT_ON_COUNCIL, NOT_RECORDED, ROLL_CALL, TALLY_ONLY, news_label
 
 if TYPE_CHECKING:
     from ..data.tables import Tables
@@ -61,14 +60,6 @@ def _seats(council: pd.DataFrame) -> dict[int, dict[str, tuple[str, str]]]:
     up once for all of a call's members and motions."""
     return {int(year): dict(zip(rows["iso3"], zip(rows["membership"], rows["term"])))
             for year, rows in council.groupby("year", sort=True)}
-
-
-def _on_council(iso3: str, date: pd.Timestamp, seats: dict[int, dict[str, tuple[str, str]]]):
-    """Whether ``iso3`` sat on the Council on ``date``, by the members of that year (``seats``: :func:`_seats`);
-    NA where the date, or that year's membership, is not in the data."""
-    if pd.isna(date) or date.year not in seats:
-        return pd.NA
-    return iso3 in seats[date.year]
 
 
 def _council_years(motions: pd.DataFrame) -> list[int]:
@@ -121,44 +112,8 @@ def country_profile(tables: Tables, iso3: str, *, votes: pd.DataFrame | None = N
         iso3=iso3, name=members.at[iso3, "name"], regional_group=members.at[iso3, "regional_group"],
         council=_council_text(iso3, _seats(tables.council), _council_years(motions)),
         article19=str(listed["source"].iat[0]) if len(listed) else "", method=method,
-        votes=_vote_rows(iso3, votes, motions, partial, tables.council,
-                         sources=tables.sc_sources if votes is tables.votes else None),
+        votes=members_votes(tables, [iso3], votes=votes, motions=motions, partial=partial)[iso3],
         agreement=_agreement(iso3, votes, motions, tables, method, at))
-
-
-def _vote_rows(iso3: str, votes: pd.DataFrame, motions: pd.DataFrame, partial: pd.DataFrame | None,
-               council: pd.DataFrame | dict, member: MemberRecord | None = None,
-               ordered: list[dict] | None = None, sources: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per motion of the motions table, in date order, with this member's vote and where it comes from.
-
-    ``council`` is the Council of each year (:func:`analysis.load_council`, or its :func:`_seats`); ``sources``
-    (the bundle's ``sc_sources``) marks a roll-call vote deduced from the tally: ``by elimination``. ``member`` and
-    ``ordered`` (the motions' rows in date order) may be given when they are shared by many calls.
-    """
-    member = MemberRecord(votes, partial, iso3) if member is None else member
-    basis = {} if sources is None else dict(zip(sources.loc[sources["iso3"] == iso3, "motion"],
-                                                sources.loc[sources["iso3"] == iso3, "vote_basis"]))
-    rows = []
-    ordered = motions.sort_values("date", kind="stable").to_dict("records") if ordered is None else ordered
-    seats = council if isinstance(council, dict) else _seats(council)
-    seated = functools.cache(lambda date: _on_council(iso3, date, seats))  # once per date, not per motion
-    for m in ordered:
-        motion, body = m["motion"], m.get("body")
-        on_council = seated(m["date"]) if body == "SC" else pd.NA
-        found = member.on(motion, body, on_council if on_council is not pd.NA else None)
-        vote, record = (pd.NA if found.vote is None else found.vote), found.label
-        how = basis.get(motion, "named in source").split(":")[0]
-        if found.record == ROLL_CALL and how != "named in source":
-            record = how  # "by elimination"
-        rows.append({"date": m["date"], "motion": motion, "body": body, "kind": m.get("kind", "resolution"),
-                     "vote": vote, "record": record, "on_council": on_council, "yes": m.get("yes"),
-                     "no": m.get("no"), "abstain": m.get("abstain"), "tally_quality": m.get("tally_quality", ""),
-                     "title": m.get("title_or_change", "")})
-    out = pd.DataFrame(rows, columns=VOTE_COLUMNS)
-    for column in ("yes", "no", "abstain"):
-        out[column] = pd.array(out[column], dtype="Int64")
-    out["on_council"] = pd.array(out["on_council"], dtype="boolean")
-    return out
 
 
 def member_votes(tables: Tables, iso3: str, *, votes: pd.DataFrame | None = None,
@@ -168,19 +123,15 @@ def member_votes(tables: Tables, iso3: str, *, votes: pd.DataFrame | None = None
     For a page of every member's record: the scores compare every member at once
     (:func:`partner_agreement`), so computing them once per member is wasted.
     """
-    if votes is None:
-        votes, partial = tables.votes, tables.partial if partial is None else partial
-    motions = tables.motions if motions is None else motions
-    return _vote_rows(iso3, votes, motions, partial, tables.council,
-                      sources=tables.sc_sources if votes is tables.votes else None)
+    return members_votes(tables, [iso3], votes=votes, motions=motions, partial=partial)[iso3]
 
 
 def members_votes(tables: Tables, iso3s: list[str] | None = None, *, votes: pd.DataFrame | None = None,
                   motions: pd.DataFrame | None = None, partial: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
     """:func:`member_votes` of many members (default: every member, in the members table's order) at once.
 
-    The same tables as one call per member (a test compares them), from one members x motions table: the
-    words of :mod:`analysis.measures.records` chosen by column instead of one motion at a time.
+    From one members x motions table: the words of :mod:`analysis.measures.records` chosen by column, not one
+    motion at a time (a test checks every cell against :class:`~analysis.measures.records.MemberRecord`).
 
     Examples:
         >>> every = members_votes(load_tables())
