@@ -410,6 +410,14 @@ _VOTE_DOC = ("Y yes, N no, A abstention, X did not vote (absent, not participati
 COUNCIL_ROSTERS = {2022: "sc_members_2022", 2025: "sc_members"}
 
 
+def _long_votes(motion_doc: str) -> tuple[Field, ...]:
+    """The fields of a long table of country-level votes (``votes.csv`` and the context's ``ga_context_votes.csv``
+    share this layout): ``motion`` (documented by ``motion_doc``), ``iso3``, ``vote``."""
+    return (Field("motion", "symbol", doc=motion_doc),
+            Field("iso3", "code", doc="member code (one of the 193), once per motion"),
+            Field("vote", "vote", doc=_VOTE_DOC))
+
+
 def _council_fields(year: int) -> tuple[Field, ...]:
     return (Field("iso3", "code", doc="member code"),
             Field("membership", "choice", ("permanent", "elected"), doc="permanent or elected member"),
@@ -502,11 +510,7 @@ TABLES = {t.name: t for t in (
         Field("tally_quality", doc="how good the tally source is: official, single news source, unverified, no "
                                    "tally found, ..."),
     ), key=("motion",), title="every vote of interest, including those known only as tallies"),
-    Table("votes", "votes.csv", (
-        Field("motion", "symbol", doc="a motion of motions.csv with roll_call yes"),
-        Field("iso3", "code", doc="member code (one of the 193), once per motion"),
-        Field("vote", "vote", doc=_VOTE_DOC),
-    ), key=("motion", "iso3"), title="country-level votes (long table)",
+    Table("votes", "votes.csv", _long_votes("a motion of motions.csv with roll_call yes"), key=("motion", "iso3"), title="country-level votes (long table)",
         doc="Each General Assembly roll call lists the 193 members, each Council roll call the 15 members of its "
             "year (sc_members_YEAR.csv); the Y/N/A counts equal the official tally. The Council votes of 2022 "
             "come from the sources of sc_2022_sources.csv, member by member (11 yes votes on S/RES/2623 (2022) "
@@ -583,11 +587,8 @@ TABLES = {t.name: t for t in (
         doc="725 roll calls, from a resolution-level extract of the UN Digital Library's voting records "
             "(see Sources). It stops at 2021: what is said of all GA votes holds for 2014-2021. Loaded by "
             "load_context_motions(), with the GA session of each vote."),
-    Table("context_votes", "ga_context_votes.csv", (
-        Field("motion", "symbol", doc="a motion of ga_context_motions.csv"),
-        Field("iso3", "code", doc="member code (one of the 193), once per motion"),
-        Field("vote", "vote", doc=_VOTE_DOC),
-    ), key=("motion", "iso3"), title="the country-level votes of the context, 2014-2021 (long table)",
+    Table("context_votes", "ga_context_votes.csv", _long_votes("a motion of ga_context_motions.csv"),
+          key=("motion", "iso3"), title="the country-level votes of the context, 2014-2021 (long table)",
         doc="725 x 193 = 139,925 votes; every roll call lists the 193 members and its counts equal the record's "
             "yes, no, abstain and non_voting. Loaded by load_context(), never mixed into load_votes(); its rows of "
             "A/RES/68/262 and the ten Crimea resolutions are identical to those of votes.csv."),
