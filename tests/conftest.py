@@ -90,6 +90,38 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))  # stable: order within a file kept
 
 
+class _NoPng:
+    """Run in each notebook's kernel before its first cell under nbval: figures are still built and shown, as
+    their text form (``<Figure size ...>``, which nbval compares), but not rasterized to PNG, which nbval never
+    compares (it skips ``image/png``) and which cost about 5 s of the suite's CPU (2.4 s of it the 27 maps of 07).
+    Every figure is still drawn, to PNG and SVG, by the report build that test_report_site makes and checks.
+
+    A plugin registered in :func:`pytest_configure`, not a hook of this file: a conftest's hooks reach only the
+    tests of its own folder, and the notebooks are in notebooks/.
+    """
+
+    CODE = 'get_ipython().display_formatter.formatters["image/png"].enabled = False'
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_setup(self, item: pytest.Item):
+        result = yield
+        notebook = item.parent
+        kernel = getattr(notebook, "kernel", None)  # an nbval notebook (IPyNbFile) once its kernel has started
+        if type(item).__name__ == "IPyNbCell" and kernel is not None and notebook.stash.get(_PNG_OFF, None) is not kernel:
+            sent = kernel.execute_cell_input(self.CODE, allow_stdin=False)
+            kernel.await_reply(sent, timeout=60)
+            kernel.await_idle(sent, timeout=60)
+            notebook.stash[_PNG_OFF] = kernel  # once per kernel
+        return result
+
+
+_PNG_OFF = pytest.StashKey[object]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(_NoPng(), "unvotes-no-png")
+
+
 def _data_stamps() -> dict[str, tuple[int, int]]:
     from analysis.data.schema import DATA_DIR
 
