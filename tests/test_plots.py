@@ -117,6 +117,16 @@ def test_tile_map_has_one_square_per_member_coloured_by_vote(votes, tables):
     assert len(labels.get_paths()) == 193
 
 
+def test_every_tile_label_is_centred_on_its_square(tables):
+    """The labels are centred by the box of their outline's points (fast), which is the box of the outline itself
+    (Path.get_extents, exact and slow) for every member's code in DejaVu Sans: a point at each extremum."""
+    from analysis.output.tilemap import _glyphs
+
+    for code in tables.members["iso3"]:
+        box = _glyphs(code).get_extents()
+        assert abs(box.x0 + box.x1) < 1e-9 and abs(box.y0 + box.y1) < 1e-9, (code, box)
+
+
 def test_tile_map_draws_a_few_collections_not_an_artist_per_member(votes, tables):
     ax = plots.tile_map(votes, "A/RES/ES-11/7", grid=tables.tile_grid, members=tables.members).axes[0]
     assert len(ax.collections) <= 3 and len(ax.patches) == 0 and len(ax.texts) == 0
