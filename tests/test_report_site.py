@@ -406,8 +406,9 @@ def test_hovering_a_map_tile_shows_the_country(browser):
         const r = arguments[0].getBoundingClientRect();
         const under = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
         const g = under && under.closest('g.tile');
-        return {title: g && g.querySelector('title').textContent, hover: !!(g && g.matches(':hover'))};""", tile)
-    assert hovered == {"title": "United States of America (USA): No", "hover": True}
+        return {title: g && g.querySelector('title').textContent, hover: !!(g && g.matches(':hover')),
+                outline: g && getComputedStyle(g.querySelector('path')).stroke};""", tile)
+    assert hovered == {"title": "United States of America (USA): No", "hover": True, "outline": "rgb(0, 0, 0)"}
 
 
 @needs_browser
@@ -505,7 +506,8 @@ def _tip(driver) -> dict:
         const tip = document.querySelector('.tile-tip'), r = tip.getBoundingClientRect(), a = document.activeElement;
         return {shown: !tip.hidden && r.width > 0, text: tip.textContent, inside: r.left >= 0
                   && r.right <= document.documentElement.clientWidth,
-                focused: a.matches('g.tile') ? a.querySelector('title').textContent : a.tagName.toLowerCase()};""")
+                focused: a.matches('g.tile') ? a.querySelector('title').textContent : a.tagName.toLowerCase(),
+                outline: a.matches('g.tile') ? getComputedStyle(a.querySelector('path')).stroke : null};""")
 
 
 @needs_browser
@@ -529,7 +531,9 @@ def test_a_map_square_names_its_member_on_a_tap_and_with_the_keyboard(phone):
     assert _tip(driver)["shown"] is False
     tap(at["x"], at["y"])
     shown = "Ukraine (UKR): Yes"  # on A/RES/68/262 (2014)
-    assert _tip(driver) == {"shown": True, "text": shown, "inside": True, "focused": shown}
+    # the square is outlined in black (a square's colours are presentation attributes, which the stylesheet's
+    # rule for the square shown overrides; an inline style would win over it and hide the outline)
+    assert _tip(driver) == {"shown": True, "text": shown, "inside": True, "focused": shown, "outline": "rgb(0, 0, 0)"}
     tap(5, at["y"])  # beside the map
     assert _tip(driver)["shown"] is False
 
@@ -543,6 +547,7 @@ def test_a_map_square_names_its_member_on_a_tap_and_with_the_keyboard(phone):
     keys.send_keys(Keys.TAB).perform()
     first = _tip(driver)
     assert first["shown"] and first["inside"] and first["text"] == first["focused"] and "(" in first["text"]
+    assert first["outline"] == "rgb(0, 0, 0)"  # the keyboard's square is visible (report.css, :focus-visible)
     assert driver.execute_script("return document.activeElement.closest('figure').id") == "fig-07_map_A_RES_ES-11_1"
     keys.send_keys(Keys.ARROW_RIGHT).perform()
     second = _tip(driver)

@@ -208,7 +208,7 @@ def tile_svg(fig: Figure) -> str:
     def tile(match: re.Match) -> str:
         iso3, title = titles[html.unescape(match.group(1))]
         return (f'<g class="tile" data-iso3="{html.escape(iso3)}"><title>{html.escape(title)}</title>'
-                f'{match.group(2)}</g>')
+                f'{_PATH.sub(_slim_path, match.group(2))}</g>')
 
     svg = re.sub(r'<a xlink:href="(tile:[^"]+)"[^>]*>(.*?)</a>', tile, svg, flags=re.S)
     style_rule = "text{pointer-events:none}g.tile:hover path{stroke:#000;stroke-width:1.5}"
@@ -225,12 +225,26 @@ def _svg_labels(collection) -> str:
     height = fig.get_figheight() * 72
     size = _label_points(ax)
     family = "DejaVu Sans, Bitstream Vera Sans, Arial, sans-serif"
-    out = []
+    out = [f'<g font-size="{size:.2f}" font-family="{family}" text-anchor="middle">']  # said once, not 193 times
     for iso3, (x, y), color in collection.tile_labels:
         px, py = ax.transData.transform((x, y)) * scale
-        out.append(f'<text x="{px:.2f}" y="{height - py + 0.36 * size:.2f}" text-anchor="middle" '
-                   f'font-size="{size:.2f}" font-family="{family}" fill="{color}">{html.escape(iso3)}</text>')
-    return "".join(out)
+        out.append(f'<text x="{px:.2f}" y="{height - py + 0.36 * size:.2f}" fill="{color}">{html.escape(iso3)}</text>')
+    return "".join(out) + "</g>"
+
+
+_PATH = re.compile(r"<path\s([^>]*?)\s*/?>(?:\s*</path>)?", re.S)
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _slim_path(match: re.Match) -> str:
+    """A square as matplotlib writes it, lighter: its corners to 0.01 pt, its style as presentation attributes
+    (so that the stylesheet's rules for a hovered, focused or chosen square win over them, as they cannot over an
+    inline style), and no clip path (the axes' limits hold every square). A map's page is a third of the size and
+    quicker to lay out: 27 maps on one page."""
+    attributes = dict(re.findall(r'([a-z:-]+)="([^"]*)"', match.group(1)))
+    corners = _NUMBER.sub(lambda n: f"{float(n.group()):.2f}".rstrip("0").rstrip("."), " ".join(attributes["d"].split()))
+    style = [part.split(":", 1) for part in attributes.get("style", "").split(";") if ":" in part]
+    return " ".join([f'<path d="{corners}"', *(f'{k.strip()}="{v.strip()}"' for k, v in style)]) + "/>"
 
 
 def _label_points(ax) -> float:
