@@ -56,7 +56,7 @@ def test_the_vetoed_drafts_of_2022_are_vetoes(motions, votes, tables):
     assert pd.isna(procedural["vetoed_by"]) and procedural["permanent_against"] == "RUS"
     assert procedural["reason"] == ("adopted: 9 or more in favour; the negative vote of a permanent member (RUS) did "
                                     "not block it: decided as procedural (Charter, Article 27(2))")
-    assert not procedural["would_pass_without_veto"]
+    assert pd.isna(procedural["would_pass_without_veto"])  # not vetoed: no veto to take away, not "no"
     assert out.loc["S/RES/2774(2025)", "permanent_against"] == ""
     # from the motions table alone, who voted against is not known: the reason does not claim it
     alone = council_outcomes(motions).set_index("motion")
@@ -71,8 +71,12 @@ def test_council_outcomes_on_24_february(motions):
     assert out.loc["S/RES/2774(2025)", "reason"].startswith("adopted")
     assert out.loc["S/PV.9866/EU-amendment-invasion", "reason"] == "failed: fewer than 9 in favour"
     assert out.loc["S/PV.9866/motion-postpone", "reason"] == "failed: fewer than 9 in favour"
-    vetoed = out.index[out["would_pass_without_veto"]].tolist()
+    vetoed = out.index[out["would_pass_without_veto"].fillna(False)].tolist()
     assert vetoed == ["S/PV.9866/EU-amendment-sovereignty", "S/PV.9866/EU-amendment-just-peace"]
+    # page 02 said "would have passed without the veto: no" of the adopted resolution 2774 and of the amendment
+    # that failed with 6 in favour: neither was vetoed, so the column is empty there
+    assert out["would_pass_without_veto"].isna().sum() == 5
+    assert pd.isna(out.loc["S/RES/2774(2025)", "would_pass_without_veto"])
     assert out.loc["S/PV.9866/RU-amendment-wording", "reason"] == "failed: no tally found"
     assert pd.isna(out.loc["S/PV.9866/RU-amendment-wording", "enough_yes"])
 
@@ -84,7 +88,7 @@ def test_the_veto_comes_from_the_vetoed_by_column_not_the_outcome_text(motions):
     edited.loc[edited["motion"] == "S/PV.9866/EU-amendment-sovereignty", "vetoed_by"] = None
     out = council_outcomes(edited).set_index("motion")
     assert out.loc["S/PV.9866/EU-amendment-sovereignty", "reason"] == "failed"  # 9 in favour, no veto on record
-    assert not out.loc["S/PV.9866/EU-amendment-sovereignty", "would_pass_without_veto"]
+    assert pd.isna(out.loc["S/PV.9866/EU-amendment-sovereignty", "would_pass_without_veto"])
 
 
 def test_council_votes_need_the_council_table_from_the_caller(votes):

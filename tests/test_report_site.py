@@ -469,6 +469,7 @@ class _Tables(HTMLParser):
 
 
 RAW = {"Y", "N", "A", "X", "<NA>", "NaN", "nan", "NaT", "None", "True", "False"}
+MOVE = re.compile(r"[YNAX]\s*(?:->|→)\s*[YNAX]")  # a change of vote in codes (N->A), not words
 
 
 def test_no_table_shows_a_raw_code_a_missing_marker_a_boolean_or_a_pandas_index(site):
@@ -478,7 +479,7 @@ def test_no_table_shows_a_raw_code_a_missing_marker_a_boolean_or_a_pandas_index(
         parser = _Tables()
         parser.feed(page.read_text(encoding="utf-8"))
         cells += len(parser.cells)
-        bad = sorted({text for _, _, text in parser.cells if text in RAW})
+        bad = sorted({text for _, _, text in parser.cells if text in RAW or MOVE.fullmatch(text)})
         index_cells = sum(1 for in_body, tag, _ in parser.cells if in_body and tag == "th")
         if bad or index_cells:
             found[page.name] = (bad, index_cells)

@@ -51,3 +51,18 @@ def test_one_precision_for_a_tables_decimals_and_a_crosstab_says_rows_and_column
     cross = pd.crosstab(pd.Series(["Y", "N"], name="ES-11/7"), pd.Series(["Y", "A"], name="ES-11/8"))
     html = table_html(cross, caption="Votes on both:")
     assert "<caption>Votes on both: Rows: ES-11/7; columns: ES-11/8.</caption>" in html and "(rows)" not in html
+
+
+def test_a_change_of_vote_is_shown_in_words_in_a_column_or_as_the_index():
+    """Page 01's count of changed votes showed "A->X" and "Y->A" to readers."""
+    import pytest
+
+    from analysis.output.tables import move_words, table_html
+
+    counts = pd.Series([2, 11], index=pd.Index(["A->X", "Y->A"], name="change"), name="count")
+    html = table_html(counts)
+    assert "<td>abstained → did not vote</td>" in html and "<td>yes → abstained</td>" in html and "-&gt;" not in html
+    html = table_html(pd.DataFrame({"member": ["Kenya"], "change": ["A->Y"]}), index=False)
+    assert "<td>abstained → yes</td>" in html
+    with pytest.raises(ValueError, match="not a change of vote"):
+        move_words("A->Q")

@@ -89,7 +89,8 @@ def council_outcomes(motions: pd.DataFrame, date: str | None = None, *, votes: p
     missing), ``permanent_against`` (the permanent members voting no by the
     record, e.g. ``RUS``; empty: none; missing: no record given or held),
     ``enough_yes`` (yes >= 9, missing where the yes count is unknown),
-    ``reason`` and ``would_pass_without_veto``. A draft resolution defeated by
+    ``reason`` and ``would_pass_without_veto`` (missing where no permanent member's negative vote defeated
+    the motion: an adopted text had no veto to take away). A draft resolution defeated by
     a permanent member's negative vote (S/2022/155, S/2022/720) is a veto like
     any other; a motion adopted although a permanent member voted no (S/RES/2623
     (2022)) was decided as procedural (Article 27(2)), and its reason says so.
@@ -106,7 +107,8 @@ def council_outcomes(motions: pd.DataFrame, date: str | None = None, *, votes: p
     out["enough_yes"] = out["yes"].map(lambda y: pd.NA if pd.isna(y) else bool(y >= SC_MAJORITY)).astype("boolean")
     vetoed = out["vetoed_by"].notna()
     out["reason"] = [_reason(row, veto) for row, veto in zip(out.to_dict("records"), vetoed)]
-    out["would_pass_without_veto"] = vetoed & out["enough_yes"].fillna(False).astype(bool)
+    # only a vetoed motion has a veto to take away: elsewhere the question does not arise (missing, not "no")
+    out["would_pass_without_veto"] = (out["enough_yes"].fillna(False).astype(bool)).astype("boolean").where(vetoed)
     return out.reset_index(drop=True)
 
 

@@ -11,6 +11,7 @@ ids, no styles that depend on the run. Outside IPython it prints the text.
 from __future__ import annotations
 
 import html
+import re
 
 import numpy as np
 import pandas as pd
@@ -77,9 +78,27 @@ def _cells(column: pd.Series, digits: int | None = None) -> tuple[list[str], boo
     if len(present) and present.astype(str).isin([*VOTE_WORDS, UNKNOWN]).all() and \
             present.astype(str).isin(list(VOTE_WORDS)).any():
         return ["" if pd.isna(v) else VOTE_WORDS.get(str(v), "not known") for v in column], False
+    if len(present) and present.astype(str).str.fullmatch(_MOVE.pattern).all():
+        return ["" if pd.isna(v) else move_words(str(v)) for v in column], False
     if pd.api.types.is_datetime64_any_dtype(column):
         return ["" if pd.isna(v) else f"{v:%Y-%m-%d}" for v in column], False
     return [_cell(v) for v in column], False
+
+
+#: A change of vote as the measures write it (``changed_votes``' ``change``: ``N->A``).
+_MOVE = re.compile(r"([YNAX])->([YNAX])")
+
+
+def move_words(change: str) -> str:
+    """A change of vote in words, as a table shows it.
+
+    >>> move_words("N->A")
+    'no → abstained'
+    """
+    match = _MOVE.fullmatch(change)
+    if match is None:
+        raise ValueError(f"not a change of vote (two of Y, N, A, X joined by ->): {change!r}")
+    return f"{VOTE_WORDS[match[1]]} → {VOTE_WORDS[match[2]]}"
 
 
 def _cell(value: object) -> str:
@@ -105,6 +124,8 @@ def for_readers(frame: pd.DataFrame | pd.Series, index: bool = True) -> pd.DataF
         first = frame.columns[0]
         if frame[first].astype(str).isin(list(VOTE_WORDS)).all():
             frame[first] = frame[first].map(lambda v: VOTE_WORDS.get(str(v), v))
+        elif frame[first].astype(str).str.fullmatch(_MOVE.pattern).all():
+            frame[first] = frame[first].map(lambda v: move_words(str(v)))
     return frame
 
 
