@@ -289,7 +289,7 @@ def test_the_ideal_point_chart_names_the_members_asked_for():
                           index=pd.Index(["RUS", "KEN", "USA"], name="iso3"))
     fig = plots.ideal_point_chart(points, "T", label=["USA", "RUS", "XXX"])
     texts = {t.get_text() for t in fig.axes[0].texts}
-    assert {"Russian Federation", "United States of America"} <= texts and "Kenya" not in texts
+    assert {"Russian Federation", "United States"} <= texts and "Kenya" not in texts  # the chart's short form
     cuts = pd.DataFrame({"date": pd.to_datetime(["2014-03-27", "2025-02-24"]), "cutting point (yes)": [-0.5, 0.3],
                          "yes towards": ["Western pole", "other pole"]})
     ax = plots.cutting_chart(cuts, "T").axes[0]
@@ -306,10 +306,37 @@ def test_the_members_at_the_end_of_the_line_are_named_beside_their_own_dot():
                            "regional_group": "Asia-Pacific", "name": names}, index=pd.Index(codes, name="iso3"))
     fig = plots.ideal_point_chart(points, "T", label=["USA", "ISR", "SYR", "IRN", "CCC"])
     placed = {t.get_text(): t for t in fig.axes[0].texts}
-    for name, at, side in [("United States of America", 8, "right"), ("Israel", 7, "right"),
+    for name, at, side in [("United States", 8, "right"), ("Israel", 7, "right"),
                            ("Syrian Arab Republic", 0, "left"), ("Iran", 1, "left")]:
         assert placed[name].xy == (at, ideal[at]) and placed[name].get_ha() == side, name  # level with its dot
     assert placed["c"].get_ha() == "center"  # in the middle, above or below as before
+
+
+def test_no_label_of_the_ideal_point_chart_covers_a_members_bar_or_another_label():
+    """Page 09: "Russian Federation", just above its own bar where the line steps up, was drawn across its
+    neighbours' bars, and "Hungary" and "United Kingdom" (52 characters then) fell on each other."""
+    from matplotlib.text import Text
+
+    ideal = np.r_[np.linspace(-2, -0.3, 40), np.linspace(0.5, 2.5, 40)]  # a step, as between groups of members
+    codes = [f"M{k:02d}" for k in range(80)]
+    names = [f"Member number {k}" for k in range(80)]
+    points = pd.DataFrame({"ideal": ideal, "lower": ideal - 0.3, "upper": ideal + 0.3,
+                           "regional_group": "African", "name": names}, index=pd.Index(codes, name="iso3"))
+    chosen = ["M36", "M38", "M39", "M41", "M60", "M62", "M63"]  # at the step, and neighbours below each other
+    ax = plots.ideal_point_chart(points, "T", label=chosen).axes[0]
+    boxes = []
+    for note in ax.texts:
+        note.get_window_extent()
+        boxes.append(Text.get_window_extent(note))
+    assert len(boxes) == len(chosen)
+    xy = ax.transData.transform(np.column_stack([np.arange(80), points["lower"]]))
+    top = ax.transData.transform(np.column_stack([np.arange(80), points["upper"]]))[:, 1]
+    for box, note in zip(boxes, ax.texts):
+        covered = [codes[i] for i in range(80) if box.x0 - 3 <= xy[i, 0] <= box.x1 + 3
+                   and top[i] >= box.y0 and xy[i, 1] <= box.y1]
+        assert covered == [], (note.get_text(), covered)
+    assert not any(a.overlaps(b) for k, a in enumerate(boxes) for b in boxes[k + 1:])
+    assert "United Kingdom" == plots.LABEL_NAMES["GBR"]  # the chart's short form, not the 52-character UN name
 
 
 def test_a_dollar_in_a_title_is_drawn_literally_not_as_math_text():

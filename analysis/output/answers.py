@@ -26,6 +26,7 @@ from ..measures.answers import (
     YesCamp,
 )
 from ..measures.records import FULL_RECORD
+from .style import LABEL_NAMES
 from .terminal import VERB
 
 #: What a member did, with no motion after it.
@@ -35,7 +36,7 @@ AS = {"Y": "yes", "N": "no", "A": "abstaining", "X": "not voting"}
 #: A vote as a noun.
 NOUN = {"Y": "yes", "N": "no", "A": "abstention", "X": "absence"}
 #: The names by which the answers call some members (a sentence would trip over "the United States of America's").
-SHORT_NAMES = {"USA": "the United States", "GBR": "the United Kingdom", "RUS": "the Russian Federation"}
+SHORT_NAMES = {**{k: f"the {v}" for k, v in LABEL_NAMES.items()}, "RUS": "the Russian Federation"}
 #: UN names that take "the" in a sentence.
 _THE = ("Russian", "United", "Republic of", "Democratic", "Central African", "Dominican", "Marshall", "Solomon",
         "Philippines", "Netherlands", "Bahamas", "Gambia", "Comoros", "Czech", "Syrian", "Lao", "Islamic")

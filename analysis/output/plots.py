@@ -14,10 +14,12 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from ..data.schema import VOTE_CODES, VOTE_LABELS
 from .publish import publish, to_svg  # noqa: F401 (the notebooks' namespace)
 from .style import (  # noqa: F401
+    LABEL_NAMES,
     NOT_VOTING_HATCH,
     SOURCE_TALLIES,
     SOURCE_VOTES,
@@ -313,25 +315,60 @@ def ideal_point_chart(points: pd.DataFrame, title: str, subtitle: str | None = N
                     fmt="o", markersize=3.2, color=color, ecolor=color, elinewidth=0.7, alpha=0.9, label=group)
     position = {iso3: k for k, iso3 in enumerate(points.index)}
     shown = sorted((c for c in label if c in position), key=position.get)
+    middle = []
     for k, iso3 in enumerate(shown):
         i = position[iso3]
+        text = LABEL_NAMES.get(iso3, points.at[iso3, "name"])
         if i < ENDS or i >= len(points) - ENDS:  # at either end, beside its own dot: neighbours there stand apart
             left = i >= len(points) - ENDS     # in height, not in the order, so a label above would name the next dot
-            ax.annotate(points.at[iso3, "name"], (i, points.at[iso3, "ideal"]), xytext=(-8 if left else 8, 0),
+            ax.annotate(text, (i, points.at[iso3, "ideal"]), xytext=(-8 if left else 8, 0),
                         textcoords="offset points", ha="right" if left else "left", va="center", fontsize=7.5,
                         color="#333333", arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.5})
             continue
         above = k % 2 == 0
         y = points.at[iso3, "upper"] if above else points.at[iso3, "lower"]
-        ax.annotate(points.at[iso3, "name"], (i, y), xytext=(0, 10 if above else -10), textcoords="offset points",
-                    ha="center", va="bottom" if above else "top", fontsize=7.5, color="#333333",
-                    arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.5})
+        middle.append((ax.annotate(text, (i, y), xytext=(0, 10 if above else -10), textcoords="offset points",
+                                   ha="center", va="bottom" if above else "top", fontsize=7.5, color="#333333",
+                                   arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.5}), above))
     ax.axhline(0, color="#BBBBBB", linewidth=0.8)
     ax.set_xticks([])
     ax.set_xlabel(f"the {len(points)} members, in order of their position")
     ax.set_ylabel("ideal point (positive: the pole of the United States)")
     ax.legend(frameon=False, ncol=3, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=8.5)
-    return finish(fig, title, subtitle, source)
+    finish(fig, title, subtitle, source)
+    _clear_of_the_bars(fig, ax, middle, points)
+    return fig
+
+
+def _clear_of_the_bars(fig: Figure, ax, labels: list, points: pd.DataFrame) -> None:
+    """Move each label up (or down) until it covers no member's dot or interval and no label placed before it:
+    on the steep part of the line a label just above its own bar crossed its neighbours' (page 09's Russian
+    Federation), and two labels below neighbouring members fell on each other (Hungary, the United Kingdom).
+    Measured on the figure as laid out by :func:`finish`, in display units; the leader line follows."""
+    if not labels:
+        return
+    x = ax.transData.transform(np.column_stack([np.arange(len(points)), np.zeros(len(points))]))[:, 0]
+    low = ax.transData.transform(np.column_stack([np.arange(len(points)), points["lower"]]))[:, 1]
+    high = ax.transData.transform(np.column_stack([np.arange(len(points)), points["upper"]]))[:, 1]
+    pad, to_points, placed = 3.0, 72 / fig.dpi, []  # 3 px: a dot's radius
+    for note, above in labels:
+        for _ in range(len(points)):  # each move clears at least one more obstacle
+            box = _words_box(note)
+            under = (x >= box.x0 - pad) & (x <= box.x1 + pad) & (high >= box.y0 - pad) & (low <= box.y1 + pad)
+            tops = list(high[under]) + [b.y1 for b in placed if b.overlaps(box)]
+            bottoms = list(low[under]) + [b.y0 for b in placed if b.overlaps(box)]
+            if not tops:
+                break
+            dx, dy = note.xyann
+            shift = (max(tops) + pad - box.y0) if above else (min(bottoms) - pad - box.y1)
+            note.xyann = (dx, dy + shift * to_points)
+        placed.append(_words_box(note))
+
+
+def _words_box(note):
+    """An annotation's words' box in display units (its own box holds its leader line too): placed first."""
+    note.get_window_extent()  # places the words and the line for the figure's renderer
+    return Text.get_window_extent(note)
 
 
 @styled

@@ -31,6 +31,10 @@ TOPIC_MARKERS = {"territorial integrity": ("D", "diamond"), "Crimea series": ("o
                  "aggression": ("^", "triangle"), "Council membership": ("s", "square"), "reparations": ("P", "plus"),
                  "peace": ("*", "star"), "children": ("v", "downward triangle"), "other": ("X", "cross")}
 
+#: The short forms by which a chart labels some members (the UN short name of the United Kingdom, 52 characters,
+#: ran across a third of page 09's chart).
+LABEL_NAMES = {"USA": "United States", "GBR": "United Kingdom"}
+
 SOURCE_VOTES = "Source: UN Digital Library voting records (Dag Hammarskjöld Library)"
 SOURCE_TALLIES = "Source: UN press releases GA/12675, GA/12677, SC/16005 and news reports (tally quality as shown)"
 
