@@ -487,6 +487,33 @@ def test_no_table_shows_a_raw_code_a_missing_marker_a_boolean_or_a_pandas_index(
 
 
 @needs_browser
+def test_on_a_phone_the_index_shows_each_pages_figures_in_a_row_that_scrolls(sized):
+    """At 390 px the gallery stacked one card per row: 33 thumbnails made the index 21,000 px tall, the list of
+    pages 17,000 px down. Each page's figures are now a row that scrolls sideways, the next card showing."""
+    driver, base = sized
+    set_width(driver, 390, 844)
+    driver.get(base + "index.html")
+    state = driver.execute_script("""
+        const rows = [...document.querySelectorAll('.gallery')];
+        return {height: document.documentElement.scrollHeight,
+                pages: document.getElementById('pages').getBoundingClientRect().top + scrollY,
+                rows: rows.map(r => [r.querySelectorAll('.card').length, r.scrollWidth > r.clientWidth,
+                                     r.querySelector('.card').getBoundingClientRect().width / r.clientWidth])};""")
+    assert state["height"] < 12_000 and state["pages"] < 7_500, state  # measured: 10,729 and 6,470
+    for cards, scrolls, share in state["rows"]:
+        assert scrolls == (cards > 1) and 0.6 < share < 0.9, state["rows"]  # the next card peeks in
+    set_width(driver, 1280)
+    assert not any(driver.execute_script(
+        "return [...document.querySelectorAll('.gallery')].map(r => r.scrollWidth > r.clientWidth)"))
+    # and a figure's small words: on a phone, each figure says that a tap opens it full size
+    hint = "return getComputedStyle(document.querySelector('a.figure-zoom'), '::after').content"
+    driver.get(base + "01_two_ga_outcomes.html")
+    assert driver.execute_script(hint) == "none"
+    set_width(driver, 390, 844)
+    assert driver.execute_script(hint) == '"Tap the figure to open it full size and zoom in"'
+
+
+@needs_browser
 def test_a_wide_table_says_it_scrolls_sideways(sized):
     """On a phone the wide tables scroll inside their box, which says so; at a laptop's width fewer need to."""
     driver, base = sized
