@@ -89,6 +89,42 @@ def test_the_glossary_numbers_are_the_data(votes):
     assert f"it is the {counts['voting']} members voting yes" in text and f"not the {counts['present']} that" in text
 
 
+#: The groups and measures the glossary defines for pages 01-09: each entry's anchor (its heading, spaces as
+#: hyphens), what the entry must name as its source, and the pages whose Markdown links it at its first use.
+GLOSSARY_TERMS = {
+    "Regional-groups": ("United Nations Regional Groups of Member States",
+                        ["01_two_ga_outcomes.ipynb", "03_abstentions.ipynb", "05_trajectory.ipynb",
+                         "06_alignment.ipynb"]),
+    "Rice-index": ('`analysis.cohesion`, method `"rice"`', ["06_alignment.ipynb"]),
+    "Agreement-index-of-a-group": ('`analysis.cohesion`, method `"agreement_index"`', ["06_alignment.ipynb"]),
+    "Lijphart-index-of-agreement": ('`analysis.agreement`, method `"lijphart"`',
+                                    ["06_alignment.ipynb", "09_in_context.ipynb"]),
+    "Ideal-point": ("`analysis.measures.ideal.ideal_points`", ["09_in_context.ipynb"]),
+    "Cutting-point": ("`analysis.measures.ideal.vote_fit`", ["09_in_context.ipynb"]),
+}
+
+
+def _markdown(name: str) -> list[str]:
+    return [c.source for c in nbformat.read(ROOT / "notebooks" / name, as_version=4).cells if c.cell_type == "markdown"]
+
+
+def test_the_glossary_defines_the_terms_the_pages_link():
+    """Each group and measure has its entry, naming its source, and the pages that use it link it; every link to
+    the glossary from any page lands on an entry (a heading's anchor: Jupyter's and the report's, spaces as hyphens)."""
+    import re
+
+    entries = {cell.splitlines()[0].removeprefix("## ").replace(" ", "-"): cell
+               for cell in _markdown("10_glossary.ipynb") if cell.startswith("## ")}
+    for anchor, (source, pages) in GLOSSARY_TERMS.items():
+        assert anchor in entries and source in " ".join(entries[anchor].split()), anchor  # lines rewrapped
+        for page in pages:
+            assert f"](10_glossary.ipynb#{anchor})" in "\n".join(_markdown(page)), (page, anchor)
+    for path in NOTEBOOKS:  # the glossary links its own entries as #anchor, the other pages as 10_glossary.ipynb#anchor
+        link = r"\]\(#([^)\s]+)\)" if path.name == "10_glossary.ipynb" else r"\]\(10_glossary\.ipynb#([^)\s]+)\)"
+        for anchor in re.findall(link, "\n".join(_markdown(path.name))):
+            assert anchor in entries, (path.name, anchor)
+
+
 def test_the_council_gap_note_agrees_with_the_motions_table(motions):
     """The trap: page 04 said no tally was found for the two Russian amendments while its table gave one 4-6-5."""
     import json
