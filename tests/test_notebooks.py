@@ -101,6 +101,7 @@ GLOSSARY_TERMS = {
                                     ["06_alignment.ipynb", "09_in_context.ipynb"]),
     "Ideal-point": ("`analysis.measures.ideal.ideal_points`", ["09_in_context.ipynb"]),
     "Cutting-point": ("`analysis.measures.ideal.vote_fit`", ["09_in_context.ipynb"]),
+    "Motion-ids": ("These ids are not UN symbols", ["02_amendments.ipynb"]),
 }
 
 
