@@ -329,3 +329,23 @@ def test_the_page_fits_a_phone(browser):
             assert "NaN" not in text and "<NA>" not in text and "undefined" not in text and "null" not in text, state
     finally:
         driver.set_window_size(1366, 900)
+
+
+@needs_browser
+def test_a_vote_by_elimination_is_explained_in_words(browser):
+    """S/RES/2623 (2022): the sources name the 1 against and the 3 abstaining, so the other 11 voted yes (README)."""
+    driver, base = browser
+    motion = "S/RES/2623(2022)"
+    _open(driver, base + explorer.PAGE + "#country=BRA")
+    record = driver.find_element("css selector", f"#votes-table tr[data-motion='{motion}'] td.vote .record")
+    assert record.text.startswith("by elimination") and "below the table" in record.text
+    note = driver.find_element("id", "votes-note")
+    assert note.is_displayed()  # visible text, not only a title (which a touch screen does not show)
+    assert note.text == record.get_attribute("title") == (
+        f"By elimination: no source names the members that voted yes on {motion} (11-1-3) one by one. The sources "
+        "name the 1 member that voted no and the 3 that abstained; with the official tally, the other 11 members of "
+        "the Council voted yes.")
+    _open(driver, base + explorer.PAGE + "#country=DEU")  # not on the Council in 2022: nothing to explain
+    assert not driver.find_element("id", "votes-note").is_displayed()
+    _open(driver, base + explorer.PAGE + "#country=DEU&with=USA")  # the one compared with has such a vote
+    assert driver.find_element("id", "votes-note").is_displayed()

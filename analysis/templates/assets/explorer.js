@@ -12,6 +12,7 @@
                 "November", "December"];
   var CAST = { Y: 1, A: 2, N: 3 };  // Lijphart's scale
   var ROLL_CALL = D.records.indexOf("roll call");
+  var ELIMINATION = "by elimination";  // a Council vote of 2022 deduced from the tally (data/sc_2022_sources.csv)
   var message = document.getElementById("explorer-message");
 
   function el(tag, attrs, children) {
@@ -224,10 +225,30 @@
                   [el("span", { className: "words", text: voteWords(v) })]);
     if (v.code && v.record !== "roll call") {
       var source = D.partial[D.motions[k].id] && D.partial[D.motions[k].id].sources[iso3];
-      cell.appendChild(el("span", { className: "record" }, [v.record + (source ? ", " : ""),
-        source ? el("a", { href: source, rel: "noopener", text: "source" }) : null]));
+      var record = el("span", { className: "record" }, [v.record + (source ? ", " : ""),
+        source ? el("a", { href: source, rel: "noopener", text: "source" }) : null]);
+      if (v.record === ELIMINATION) {  // explained in words under the table (a title alone does not work on touch)
+        record.setAttribute("title", eliminationText(D.motions[k], v.code));
+        record.appendChild(el("span", { className: "see-note", text: " (see below the table)" }));
+      }
+      cell.appendChild(record);
     }
     return cell;
+  }
+
+  // "By elimination", in plain words (data/README.md): the sources name the members voting no and abstaining, so
+  // the official tally says the others voted yes. S/RES/2623(2022), 11-1-3: 1 no and 3 abstentions named, 11 yes.
+  function eliminationText(motion, code) {
+    var t = /^(\d+)-(\d+)-(\d+)/.exec(motion.tally || "");
+    var named = t && [[Number(t[2]), " that voted no"], [Number(t[3]), " that abstained"]].filter(function (p) { return p[0]; });
+    if (code !== "Y" || !named || !named.length) {
+      return "By elimination: on " + motion.id + " this vote is not named in a source; it follows from the official " +
+        "tally and the votes the sources do name.";
+    }
+    var count = function (n, what, first) { return n + (first ? (n === 1 ? " member" : " members") : "") + what; };
+    return "By elimination: no source names the members that voted yes on " + motion.id + " (" + motion.tally +
+      ") one by one. The sources name the " + named.map(function (p, i) { return count(p[0], p[1], i === 0); })
+      .join(" and the ") + "; with the official tally, the other " + t[1] + " members of the Council voted yes.";
   }
 
   function motionCell(motion) {
@@ -302,6 +323,17 @@
       el("caption", { text: (other ? name(iso3) + " and " + name(other) : name(iso3)) + ", vote by vote" }),
       el("thead", {}, [head]), body]);
     clear(document.getElementById("votes-box")).appendChild(table);
+    var deduced = D.motions.map(function (motion, k) {
+      var codes = [iso3, other].filter(Boolean).map(function (c) { return voteOf(c, k); })
+        .filter(function (v) { return v.record === ELIMINATION; }).map(function (v) { return v.code; });
+      return codes.length ? eliminationText(motion, codes[0]) : "";
+    }).filter(Boolean);
+    var note = clear(document.getElementById("votes-note"));
+    deduced.forEach(function (text, i) {  // "By elimination:" in bold, the words a reader looks for
+      var colon = text.indexOf(": ") + 1;
+      note.appendChild(el("span", {}, [i ? " " : "", el("strong", { text: text.slice(0, colon) }), text.slice(colon)]));
+    });
+    note.hidden = !deduced.length;
     document.getElementById("votes-hint").textContent = (other ?
       "Rows where both have a vote and the votes differ are marked (" + differ + " of " + both + "). " : "") +
       "Tallies are yes-no-abstain. \u201cTally only\u201d: the motion has no country-level record, only its " +
