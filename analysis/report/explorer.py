@@ -16,9 +16,11 @@ here from the bundle the report is built from:
 - the names a reader may type (UN names, codes and ``data/member_aliases.csv``,
   the table :func:`analysis.to_iso3` reads) for the suggestions.
 
-The page's script (``assets/explorer.js``) only displays these, and compares
+The page's script (``assets/explorer.js``) only displays these, compares
 two records (the Lijphart index and the share of identical votes) for the
-"compare with" view. A vote known ``by elimination`` is explained under the table. The data are deterministic: sorted keys, no timestamps.
+"compare with" view, and offers the closest names for a name that matches
+nothing ("Did you mean", by the rule of :func:`analysis.data.members.suggest_members`,
+never choosing one). A vote known ``by elimination`` is explained under the table. The data are deterministic: sorted keys, no timestamps.
 An optional ``ideal_points`` list per member is filled when the bundle has an
 ``ideal_points`` table (``iso3``, ``session``, ``ideal_point``); the page shows
 that slot only when there is something in it.
