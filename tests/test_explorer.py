@@ -329,3 +329,60 @@ def test_the_page_fits_a_phone(browser):
             assert "NaN" not in text and "<NA>" not in text and "undefined" not in text and "null" not in text, state
     finally:
         driver.set_window_size(1366, 900)
+
+
+@needs_browser
+def test_a_vote_by_elimination_is_explained_in_words(browser):
+    """S/RES/2623 (2022): the sources name the 1 against and the 3 abstaining, so the other 11 voted yes (README)."""
+    driver, base = browser
+    motion = "S/RES/2623(2022)"
+    _open(driver, base + explorer.PAGE + "#country=BRA")
+    record = driver.find_element("css selector", f"#votes-table tr[data-motion='{motion}'] td.vote .record")
+    assert record.text.startswith("by elimination") and "below the table" in record.text
+    note = driver.find_element("id", "votes-note")
+    assert note.is_displayed()  # visible text, not only a title (which a touch screen does not show)
+    assert note.text == record.get_attribute("title") == (
+        f"By elimination: no source names the members that voted yes on {motion} (11-1-3) one by one. The sources "
+        "name the 1 member that voted no and the 3 that abstained; with the official tally, the other 11 members of "
+        "the Council voted yes.")
+    _open(driver, base + explorer.PAGE + "#country=DEU")  # not on the Council in 2022: nothing to explain
+    assert not driver.find_element("id", "votes-note").is_displayed()
+    _open(driver, base + explorer.PAGE + "#country=DEU&with=USA")  # the one compared with has such a vote
+    assert driver.find_element("id", "votes-note").is_displayed()
+
+
+def _shown(driver, field="country"):
+    """The suggestions' texts, and the label above them (if any)."""
+    return driver.execute_script(
+        "const list = document.getElementById(arguments[0] + '-options');"
+        "const label = list.querySelector('.did-you-mean');"
+        "return list.hidden ? [[], null] : [[...list.querySelectorAll('[role=option]')].map(o => o.textContent),"
+        " label && label.textContent];", field)
+
+
+@needs_browser
+def test_a_near_miss_is_suggested_as_the_command_line_does_never_chosen(browser):
+    from analysis.data.members import suggest_members
+
+    driver, base = browser
+    _open(driver, base + explorer.PAGE)
+    for typed in ("Brasil", "Frnace", "Untied States", "Chna", "Gremany", "Cote Divoire", "Xyzzy"):
+        _type(driver, "country", typed, enter=False)
+        options, label = _shown(driver)
+        assert options == suggest_members(typed), typed  # the names and order of to_iso3's "did you mean"
+        assert label == ("Did you mean" if options else None), typed
+    _type(driver, "country", "Brasil", enter=False)
+    assert _options(driver) == ["BRA"]
+    _type(driver, "country", "Brasil")  # Enter: Brazil is offered, not opened
+    assert "#country" not in driver.current_url and not driver.find_element("id", "country").is_displayed()
+    assert driver.find_element("id", "explorer-message").text == (
+        "No UN Member State is called \u201cBrasil\u201d (country). Did you mean Brazil?")
+    assert _options(driver) == ["BRA"]  # still offered, to choose from
+    _open(driver, base + explorer.PAGE + "#country=CIV")
+    _type(driver, "country", "Frnace")
+    assert driver.current_url.endswith("#country=CIV")  # the page still shows Côte d'Ivoire
+    assert driver.find_element("id", "country-name").text == "Côte d'Ivoire"
+    from selenium.webdriver.common.keys import Keys
+
+    driver.find_element("id", "country-input").send_keys(Keys.ARROW_DOWN, Keys.ENTER)  # the reader's choice
+    assert driver.current_url.endswith("#country=FRA")

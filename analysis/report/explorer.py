@@ -16,9 +16,11 @@ here from the bundle the report is built from:
 - the names a reader may type (UN names, codes and ``data/member_aliases.csv``,
   the table :func:`analysis.to_iso3` reads) for the suggestions.
 
-The page's script (``assets/explorer.js``) only displays these, and compares
+The page's script (``assets/explorer.js``) only displays these, compares
 two records (the Lijphart index and the share of identical votes) for the
-"compare with" view. The data are deterministic: sorted keys, no timestamps.
+"compare with" view, and offers the closest names for a name that matches
+nothing ("Did you mean", by the rule of :func:`analysis.data.members.suggest_members`,
+never choosing one). A vote known ``by elimination`` is explained under the table. The data are deterministic: sorted keys, no timestamps.
 An optional ``ideal_points`` list per member is filled when the bundle has an
 ``ideal_points`` table (``iso3``, ``session``, ``ideal_point``); the page shows
 that slot only when there is something in it.
@@ -241,7 +243,8 @@ pages and in the data behind each figure (CSV).</p></noscript>
 voted</h3><div id="comparison-body"></div></section>
 <section id="votes-section" aria-labelledby="votes-title"><h3 id="votes-title">Every vote</h3>
 <p class="hint" id="votes-hint"></p>
-<div class="table-box" id="votes-box"></div></section>
+<div class="table-box" id="votes-box"></div>
+<p class="hint table-note" id="votes-note" hidden></p></section>
 <section id="partial-section" aria-labelledby="partial-title" hidden><h3 id="partial-title">Votes known only from
 news reports</h3><div id="partial-body"></div></section>
 <section id="agreement-section" aria-labelledby="agreement-title"><h3 id="agreement-title">Agreement with

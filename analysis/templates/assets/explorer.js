@@ -1,7 +1,8 @@
 // The country explorer (explorer.html): pick a country, see its whole record; compare it with another.
 // Data: window.UNVOTES, set by assets/explorer-data.js (made in Python by analysis.report.explorer), so the page
 // works from file:// with no server. This script only displays those data, and compares two records (Lijphart's
-// index and the share of identical votes) for "Compare with". State lives in the address: #country=BRA&with=IND.
+// index and the share of identical votes) for "Compare with", and suggests the closest names for a near miss
+// ("Did you mean", as analysis.suggest_members). State lives in the address: #country=BRA&with=IND.
 (function () {
   "use strict";
 
@@ -12,6 +13,7 @@
                 "November", "December"];
   var CAST = { Y: 1, A: 2, N: 3 };  // Lijphart's scale
   var ROLL_CALL = D.records.indexOf("roll call");
+  var ELIMINATION = "by elimination";  // a Council vote of 2022 deduced from the tally (data/sc_2022_sources.csv)
   var message = document.getElementById("explorer-message");
 
   function el(tag, attrs, children) {
@@ -67,6 +69,43 @@
     }).slice(0, 8);
   }
 
+  // --- near misses ("Brasil", "Frnace"): the closest names, as analysis.suggest_members says "did you mean" -----
+  // difflib's get_close_matches: SequenceMatcher's ratio (2 x matched characters / both lengths) at least 0.75,
+  // over the names and aliases of one member (not the bare codes), best first; at most 3 members, each once.
+  var UNIQUE = Object.keys(BY_KEY).filter(function (k) {
+    return k.length > 3 && BY_KEY[k].filter(function (n) { return n.iso3; })
+      .map(function (n) { return n.iso3; }).filter(function (c, i, all) { return all.indexOf(c) === i; }).length === 1;
+  }).map(function (k) { return { key: k, iso3: BY_KEY[k].filter(function (n) { return n.iso3; })[0].iso3 }; });
+
+  function matched(a, b) {  // the characters in difflib's matching blocks of a and b (longest match first, recursively)
+    var total = 0, todo = [[0, a.length, 0, b.length]];
+    while (todo.length) {
+      var s = todo.pop(), besti = s[0], bestj = s[2], size = 0, before = {};
+      for (var i = s[0]; i < s[1]; i++) {
+        var here = {};
+        for (var j = s[2]; j < s[3]; j++) {
+          if (a[i] !== b[j]) { continue; }
+          var k = here[j] = (before[j - 1] || 0) + 1;
+          if (k > size) { besti = i - k + 1; bestj = j - k + 1; size = k; }  // earliest in a, then in b
+        }
+        before = here;
+      }
+      if (size) { total += size; todo.push([s[0], besti, s[2], bestj], [besti + size, s[1], bestj + size, s[3]]); }
+    }
+    return total;
+  }
+
+  function closest(text) {
+    var q = nameKey(text);
+    if (!q) { return []; }
+    var scored = UNIQUE.map(function (n) { return { ratio: 2 * matched(n.key, q) / (n.key.length + q.length), n: n }; })
+      .filter(function (s) { return s.ratio >= 0.75; })
+      .sort(function (a, b) { return b.ratio - a.ratio || (a.n.key < b.n.key ? 1 : a.n.key > b.n.key ? -1 : 0); });
+    var out = [];
+    scored.slice(0, 6).forEach(function (s) { if (out.indexOf(s.n.iso3) < 0) { out.push(s.n.iso3); } });
+    return out.slice(0, 3);
+  }
+
   // --- the address --------------------------------------------------------------------------------------------
   function readState() {
     var params = new URLSearchParams(location.hash.replace(/^#/, "") || location.search.replace(/^\?/, ""));
@@ -88,6 +127,7 @@
     var self = this;
     this.input = document.getElementById(name + "-input");
     this.list = document.getElementById(name + "-options");
+    this.label = this.list.getAttribute("aria-label").replace(/: suggestions$/, "");
     this.active = -1;
     this.items = [];
     this.input.addEventListener("input", function () { self.input.removeAttribute("data-iso3"); self.update(); });
@@ -102,11 +142,16 @@
     });
   }
 
+  // The suggestions: those given (only), else the names that match as typed, else the near misses ("Did you mean").
   Combo.prototype.update = function (only) {
     var self = this;
     this.items = only ? only.map(function (c) { return { rank: 0, entry: { iso3: c, label: name(c) } }; })
                       : suggestions(this.input.value);
+    var near = !only && !this.items.length ? closest(this.input.value) : [];
+    if (near.length) { this.items = near.map(function (c) { return { rank: 4, entry: { iso3: c, label: name(c) } }; }); }
     clear(this.list);
+    this.list.setAttribute("aria-label", this.label + (near.length ? ": did you mean" : ": suggestions"));
+    if (near.length) { this.list.appendChild(el("li", { className: "did-you-mean", role: "presentation", "aria-hidden": "true", text: "Did you mean" })); }
     this.items.forEach(function (item, i) {
       var n = item.entry;
       var text = n.iso3 ? name(n.iso3) : n.label + ": not a UN Member State (" + n.refused + ")";
@@ -135,12 +180,12 @@
     if (this.list.hidden) { this.update(); }
     if (!this.items.length) { return; }
     this.active = (this.active + step + this.items.length) % this.items.length;
-    var self = this;
-    Array.prototype.forEach.call(this.list.children, function (li, i) {
+    var self = this, options = this.list.querySelectorAll("[role=option]");
+    Array.prototype.forEach.call(options, function (li, i) {
       li.setAttribute("aria-selected", i === self.active ? "true" : "false");
     });
-    this.input.setAttribute("aria-activedescendant", this.list.children[this.active].id);
-    this.list.children[this.active].scrollIntoView({ block: "nearest" });
+    this.input.setAttribute("aria-activedescendant", options[this.active].id);
+    options[this.active].scrollIntoView({ block: "nearest" });
   };
 
   Combo.prototype.key = function (e) {
@@ -178,11 +223,14 @@
     } else if (found.refused) {
       say(found.label + " is not a UN Member State (" + found.refused + "), so it has no vote in these records.");
     } else {
-      var close = suggestions(text).filter(function (s) { return s.entry.iso3; });
+      var matches = suggestions(text);
+      var close = matches.filter(function (s) { return s.entry.iso3; });
       if (close.length === 1) { return close[0].entry.iso3; }
-      if (close.length) { this.update(); }
+      var near = matches.length ? [] : closest(text);  // offered, never chosen: "Brasil" may not mean Brazil
+      if (close.length || near.length) { this.update(); }
       say(close.length ? "Several countries match \u201c" + text + "\u201d: choose one." :
-          "No UN Member State is called \u201c" + text + "\u201d" + (what ? " (" + what + ")" : "") + ".");
+          "No UN Member State is called \u201c" + text + "\u201d" + (what ? " (" + what + ")" : "") + "." +
+          (near.length ? " Did you mean " + near.map(name).join(" or ") + "?" : ""));
     }
     this.input.focus();
     return null;
@@ -224,10 +272,30 @@
                   [el("span", { className: "words", text: voteWords(v) })]);
     if (v.code && v.record !== "roll call") {
       var source = D.partial[D.motions[k].id] && D.partial[D.motions[k].id].sources[iso3];
-      cell.appendChild(el("span", { className: "record" }, [v.record + (source ? ", " : ""),
-        source ? el("a", { href: source, rel: "noopener", text: "source" }) : null]));
+      var record = el("span", { className: "record" }, [v.record + (source ? ", " : ""),
+        source ? el("a", { href: source, rel: "noopener", text: "source" }) : null]);
+      if (v.record === ELIMINATION) {  // explained in words under the table (a title alone does not work on touch)
+        record.setAttribute("title", eliminationText(D.motions[k], v.code));
+        record.appendChild(el("span", { className: "see-note", text: " (see below the table)" }));
+      }
+      cell.appendChild(record);
     }
     return cell;
+  }
+
+  // "By elimination", in plain words (data/README.md): the sources name the members voting no and abstaining, so
+  // the official tally says the others voted yes. S/RES/2623(2022), 11-1-3: 1 no and 3 abstentions named, 11 yes.
+  function eliminationText(motion, code) {
+    var t = /^(\d+)-(\d+)-(\d+)/.exec(motion.tally || "");
+    var named = t && [[Number(t[2]), " that voted no"], [Number(t[3]), " that abstained"]].filter(function (p) { return p[0]; });
+    if (code !== "Y" || !named || !named.length) {
+      return "By elimination: on " + motion.id + " this vote is not named in a source; it follows from the official " +
+        "tally and the votes the sources do name.";
+    }
+    var count = function (n, what, first) { return n + (first ? (n === 1 ? " member" : " members") : "") + what; };
+    return "By elimination: no source names the members that voted yes on " + motion.id + " (" + motion.tally +
+      ") one by one. The sources name the " + named.map(function (p, i) { return count(p[0], p[1], i === 0); })
+      .join(" and the ") + "; with the official tally, the other " + t[1] + " members of the Council voted yes.";
   }
 
   function motionCell(motion) {
@@ -302,6 +370,17 @@
       el("caption", { text: (other ? name(iso3) + " and " + name(other) : name(iso3)) + ", vote by vote" }),
       el("thead", {}, [head]), body]);
     clear(document.getElementById("votes-box")).appendChild(table);
+    var deduced = D.motions.map(function (motion, k) {
+      var codes = [iso3, other].filter(Boolean).map(function (c) { return voteOf(c, k); })
+        .filter(function (v) { return v.record === ELIMINATION; }).map(function (v) { return v.code; });
+      return codes.length ? eliminationText(motion, codes[0]) : "";
+    }).filter(Boolean);
+    var note = clear(document.getElementById("votes-note"));
+    deduced.forEach(function (text, i) {  // "By elimination:" in bold, the words a reader looks for
+      var colon = text.indexOf(": ") + 1;
+      note.appendChild(el("span", {}, [i ? " " : "", el("strong", { text: text.slice(0, colon) }), text.slice(colon)]));
+    });
+    note.hidden = !deduced.length;
     document.getElementById("votes-hint").textContent = (other ?
       "Rows where both have a vote and the votes differ are marked (" + differ + " of " + both + "). " : "") +
       "Tallies are yes-no-abstain. \u201cTally only\u201d: the motion has no country-level record, only its " +
