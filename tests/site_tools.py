@@ -95,6 +95,13 @@ def set_width(driver, width: int | None, height: int = 900) -> None:
                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
 
 
+def settled(driver) -> None:
+    """Wait for two animation frames: the resize events of a width just set (:func:`set_width`) are handled
+    before the first, so the page's own handlers (e.g. the tables' scroll hints) have run."""
+    driver.execute_async_script("const done = arguments[arguments.length - 1];"
+                                "requestAnimationFrame(() => requestAnimationFrame(() => done()));")
+
+
 #: Null if the page is no wider than the screen (window.innerWidth, less a scroll bar); else its width and the
 #: widest elements that stick out, outermost first (one inside a box that clips or scrolls sideways does not count:
 #: that box scrolls, not the page).

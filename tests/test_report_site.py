@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from site_tools import browser_missing, chromium, local_references, serve, set_width, wider_than_screen
+from site_tools import browser_missing, chromium, local_references, serve, set_width, settled, wider_than_screen
 
 from analysis.report.build import NOTEBOOKS, build
 
@@ -524,6 +524,7 @@ def test_a_wide_table_says_it_scrolls_sideways(sized):
     driver.get(base + "08_one_year_later.html")
     phone = driver.execute_script(state)
     set_width(driver, 1280)
+    settled(driver)  # the page's resize handler has run (it failed once on a busy machine without this wait)
     laptop = driver.execute_script(state)
     assert all(overflows == hinted for overflows, hinted in phone + laptop), (phone, laptop)
     assert len(phone) >= 5 and sum(o for o, _ in laptop) < sum(o for o, _ in phone) >= 3
