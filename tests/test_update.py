@@ -534,8 +534,26 @@ def test_a_roll_call_that_would_not_validate_is_refused(data_copy, tmp_path, cap
     before = snapshot(data_copy)
     code, _, err = run(capsys, "--data-dir", str(data_copy), "update-data", str(path))
     assert code == 2
-    assert "the updated data would not validate (votes.csv)" in err and "missing ZWE" in err
+    assert err == (f"error: {data_copy / 'votes.csv'}: motion A/RES/ES-11/10: the update from {path} would make this "
+                   "file invalid, so nothing was written: a General Assembly roll call must list all 193 members of "
+                   "its roster once; found 192 (missing ZWE)\n")
     assert snapshot(data_copy) == before
+
+
+def test_a_planned_file_that_would_not_validate_names_the_data_folders_file_and_line(data_copy, tmp_path):
+    """Validated in a scratch copy, a problem is still told of the data folder's own file, at the line of the file
+    as the update would write it: here a new resolution whose Library title is blank (dated 2020, before the
+    context's last date, so only motions.csv and votes.csv would take it)."""
+    es11 = synthetic_es11_10().assign(motion="A/RES/ES-11/11")
+    path = write_library_file(tmp_path / "blank_title.csv", es11, {"A/RES/ES-11/11": {
+        "date": "2020-01-15", "draft": "", "meeting": "", "title": "   "}})
+    line = (data_copy / "motions.csv").read_bytes().count(b"\n") + 1  # the row appended
+    with pytest.raises(VoteDataError) as info:
+        plan_update(path, data_copy)
+    assert str(info.value) == (f"{data_copy / 'motions.csv'}, line {line}: the update from {path} would make this "
+                               "file invalid (the line of the updated file), so nothing was written: title_or_change "
+                               "is empty: ''")
+    assert "update-data-" not in str(info.value)  # never the scratch copy (tempfile's update-data-XXXX)
 
 
 def test_dry_run_prints_the_plan_and_writes_nothing(library, data_copy, capsys):

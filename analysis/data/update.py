@@ -17,7 +17,7 @@ touching anything:
   file contents. Any difference between a bundled roll call and the file raises
   :class:`UpdateConflict` naming motion, member and both votes. The planned
   data is loaded and validated by the package's own loaders in a scratch copy
-  before anything is written.
+  before anything is written (a problem names the data folder's own file, never the copy).
 - :func:`apply_update` writes the new data folder in full beside the old one
   (the changed files written and flushed, the others hard-linked) and switches
   the two in one atomic step, then removes the old one: killed at any moment,
@@ -627,7 +627,8 @@ def _retire(plan: UpdatePlan, motion: str, record: pd.Series, partial: pd.DataFr
 
 
 def _validate(plan: UpdatePlan) -> None:
-    """Load the planned data with the package's loaders, in a scratch copy of the data folder."""
+    """Load the planned data with the package's loaders, in a scratch copy of the data folder; a problem is
+    refused naming the data folder's own file (:func:`_in_data_folder`), never the scratch copy."""
     with tempfile.TemporaryDirectory(prefix="update-data-") as scratch:
         copy = Path(scratch) / "data"
         shutil.copytree(plan.data_dir, copy)
@@ -640,9 +641,21 @@ def _validate(plan: UpdatePlan) -> None:
             if CONTEXT_MOTIONS in plan.files:  # the one roll-call checker: 193 members each, counts = the record's
                 load_context(motions=load_context_motions(data_dir=copy), data_dir=copy)
         except VoteDataError as exc:
-            where = f" ({Path(exc.file).name}{f', line {exc.line}' if exc.line else ''})" if exc.file else ""
-            raise VoteDataError(f"the updated data would not validate{where}, so nothing was written: {exc.problem}",
-                                file=plan.source, value=exc.value, motion=exc.motion) from None
+            raise _in_data_folder(plan, copy, exc) from None
+
+
+def _in_data_folder(plan: UpdatePlan, copy: Path, exc: VoteDataError) -> VoteDataError:
+    """``exc``, raised by a loader on the scratch ``copy``, as the error of the data folder's own file: the file
+    (and any path in the text) moved from the copy to ``plan.data_dir``, its line (of the file as the update
+    would write it), value and motion kept, and the Library file named."""
+    def real(text: str) -> str:
+        return text.replace(str(copy), str(plan.data_dir))
+
+    file = Path(real(exc.file)) if exc.file else Path(plan.data_dir)
+    line = " (the line of the updated file)" if exc.line else ""
+    value = real(exc.value) if isinstance(exc.value, str) else exc.value
+    return VoteDataError(f"the update from {plan.source} would make this file invalid{line}, so nothing was "
+                         f"written: {real(exc.problem)}", file=file, line=exc.line, value=value, motion=exc.motion)
 
 
 # --- writing ---------------------------------------------------------------------------------------------
