@@ -126,6 +126,12 @@ BREAKS = [
           "load_historical_seats", "yug"),
     Break("vote_topic_not_a_kind", "vote_topics.csv", "Return of Ukrainian children,children",
           "Return of Ukrainian children,war", "load_vote_topics", "war"),
+    Break("vote_topic_basis_of_spaces", "vote_topics.csv", 'children,"classified from the title: ""Return of Ukrainian '
+          'children"""', 'children," \t "', "load_vote_topics", " \t "),
+    Break("vote_topic_title_of_spaces", "vote_topics.csv", "Return of Ukrainian children,children",
+          "\t,children", "load_vote_topics", "\t"),
+    Break("vote_topic_for_a_vote_not_held", "vote_topics.csv", "Return of Ukrainian children,children",
+          "Return of Ukrainian children (2027),children", "load_vote_topics", "Return of Ukrainian children (2027)"),
 ]
 
 
@@ -265,3 +271,23 @@ def test_a_header_that_is_not_utf8_is_one_line_not_a_traceback(tmp_path, capsys,
     assert main(["--data-dir", str(folder), *(["export", "--context"] if "context" in name else VOTES_ES7)]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "not UTF-8 text" in err
+
+
+def test_a_blank_or_unused_row_of_vote_topics_is_refused_with_its_line(tmp_path):
+    """vote_topics.csv: a required text of spaces only is empty, and a kind for a title that no General Assembly
+    resolution of motions.csv and no vote of related_tallies.csv has is a row for a vote the data does not hold:
+    both refused, never read (the report reads the table through Tables, which refuses the same)."""
+    blank = next(b for b in BREAKS if b.id == "vote_topic_basis_of_spaces")
+    folder, line = broken_copy(tmp_path / "blank", blank)
+    with pytest.raises(VoteDataError) as info:
+        analysis.load_tables(folder).check()
+    assert str(info.value) == f"{folder / 'vote_topics.csv'}, line {line}: basis is empty (it holds only white " \
+                              "space): ' \\t '"
+    unused = next(b for b in BREAKS if b.id == "vote_topic_for_a_vote_not_held")
+    folder, line = broken_copy(tmp_path / "unused", unused)
+    with pytest.raises(VoteDataError) as info:
+        analysis.load_tables(folder).vote_topics
+    assert str(info.value) == (f"{folder / 'vote_topics.csv'}, line {line}: no General Assembly resolution of "
+                               "motions.csv and no vote of related_tallies.csv has this title: a kind for a vote the "
+                               "data does not hold (add the vote first, or remove the row): 'Return of Ukrainian "
+                               "children (2027)'")

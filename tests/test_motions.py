@@ -123,6 +123,10 @@ def test_the_folder_check_refuses_a_resolution_without_a_kind_before_any_noteboo
     from analysis import load_tables
 
     path = data_copy / "motions.csv"
-    path.write_bytes(path.read_bytes().replace(b",Aggression against Ukraine,", b",A brand new title,", 1))
+    # the title of one of the four militarization resolutions: its row stays used by the other three (a row no
+    # resolution uses is refused by load_vote_topics itself, see tests/test_broken_data_dir.py)
+    old = b',"Problem of the militarization of the Autonomous Republic of Crimea and the city of Sevastopol, Ukraine, ' \
+          b'as well as parts of the Black Sea and the Sea of Azov",'
+    path.write_bytes(path.read_bytes().replace(old, b",A brand new title,", 1))
     with pytest.raises(VoteDataError, match=r"vote_topics\.csv: no kind of vote for this title.*'A brand new title'"):
         load_tables(data_copy).check()

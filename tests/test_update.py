@@ -534,8 +534,26 @@ def test_a_roll_call_that_would_not_validate_is_refused(data_copy, tmp_path, cap
     before = snapshot(data_copy)
     code, _, err = run(capsys, "--data-dir", str(data_copy), "update-data", str(path))
     assert code == 2
-    assert "the updated data would not validate (votes.csv)" in err and "missing ZWE" in err
+    assert err == (f"error: {data_copy / 'votes.csv'}: motion A/RES/ES-11/10: the update from {path} would make this "
+                   "file invalid, so nothing was written: a General Assembly roll call must list all 193 members of "
+                   "its roster once; found 192 (missing ZWE)\n")
     assert snapshot(data_copy) == before
+
+
+def test_a_planned_file_that_would_not_validate_names_the_data_folders_file_and_line(data_copy, tmp_path):
+    """Validated in a scratch copy, a problem is still told of the data folder's own file, at the line of the file
+    as the update would write it: here a new resolution whose Library title is blank (dated 2020, before the
+    context's last date, so only motions.csv and votes.csv would take it)."""
+    es11 = synthetic_es11_10().assign(motion="A/RES/ES-11/11")
+    path = write_library_file(tmp_path / "blank_title.csv", es11, {"A/RES/ES-11/11": {
+        "date": "2020-01-15", "draft": "", "meeting": "", "title": "   "}})
+    line = (data_copy / "motions.csv").read_bytes().count(b"\n") + 1  # the row appended
+    with pytest.raises(VoteDataError) as info:
+        plan_update(path, data_copy)
+    assert str(info.value) == (f"{data_copy / 'motions.csv'}, line {line}: the update from {path} would make this "
+                               "file invalid (the line of the updated file), so nothing was written: title_or_change "
+                               "is empty: ''")
+    assert "update-data-" not in str(info.value)  # never the scratch copy (tempfile's update-data-XXXX)
 
 
 def test_dry_run_prints_the_plan_and_writes_nothing(library, data_copy, capsys):
@@ -778,3 +796,57 @@ def test_a_second_update_adds_a_roll_call_of_the_last_day_the_first_one_added(gr
     assert code == 0 and "added 1 GA roll calls dated after 2021-12-31 to the context" in out, out
     again = analysis.load_context(data_dir=folder)
     assert (again["motion"] == "A/RES/80/901").sum() == 193 and again["motion"].nunique() == context["motion"].nunique() + 1
+
+
+ES11 = "A/RES/ES-11/11"  # invented: a resolution of the series the data lacks, with a title vote_topics.csv lacks
+ES11_META = {ES11: {"date": "2026-03-10", "draft": "A/ES-11/L.99", "meeting": "A/ES-11/PV.99",
+                    "title": "A brand new title"}}
+NO_KIND = (f"vote_topics.csv: no kind of vote for {ES11}, a General Assembly resolution this update adds (title "
+           "'A brand new title'): add its row (title, topic, basis) to vote_topics.csv; the report refuses the data "
+           "until it has one (update-data never chooses a kind)")
+
+
+@pytest.fixture(scope="module")
+def new_title(tmp_path_factory) -> Path:
+    """A Library file of one invented GA resolution, ES-11/11, with the votes of the synthetic ES-11/10."""
+    return write_library_file(tmp_path_factory.mktemp("new_title") / "ga.csv",
+                              synthetic_es11_10().assign(motion=ES11), ES11_META)
+
+
+def test_a_dry_run_names_an_added_resolution_without_a_kind(new_title, data_copy, capsys):
+    before = snapshot(data_copy)
+    code, out, err = run(capsys, "--data-dir", str(data_copy), "update-data", str(new_title), "--dry-run")
+    assert (code, err) == (0, "") and out.splitlines()[-2:] == [NO_KIND, f"dry run: nothing written to {data_copy}"]
+    assert snapshot(data_copy) == before
+
+
+def test_an_added_resolution_without_a_kind_is_written_and_named_with_what_to_do(new_title, data_copy, capsys):
+    """update-data writes the votes (facts) of a GA resolution whose title has no row in vote_topics.csv, never
+    choosing a kind, and says so, dry run too: the report's folder check refuses the data until the row is added."""
+    from analysis import load_vote_topics, topic_of
+
+    before = snapshot(data_copy)
+    code, out, err = run(capsys, "--data-dir", str(data_copy), "update-data", str(new_title))
+    assert (code, err) == (0, "") and NO_KIND in out.splitlines() and out.splitlines()[-1].startswith("wrote ")
+    assert (data_copy / "vote_topics.csv").read_bytes() == before["vote_topics.csv"]  # never written
+    assert load_votes(data_dir=data_copy).query("motion == @ES11")["vote"].value_counts().to_dict() == {
+        "Y": 107, "A": 51, "X": 23, "N": 12}
+    motions = load_motions(data_dir=data_copy)
+    titles = motions.loc[motions["body"].eq("GA") & motions["kind"].eq("resolution"), "title_or_change"]
+    with pytest.raises(VoteDataError, match="no kind of vote for this title: add its row to vote_topics.csv: "
+                                            "'A brand new title'"):
+        topic_of(titles, load_vote_topics(data_dir=data_copy))  # what Tables.check, before the report, runs
+
+
+def test_a_kind_added_before_the_update_is_used_by_it(new_title, data_copy):
+    """A row written into vote_topics.csv before the resolution is in the data is refused on its own (a kind for a
+    vote the data does not hold), but the update validates it with the planned motions: no instruction then."""
+    from analysis import load_vote_topics
+
+    path = data_copy / "vote_topics.csv"
+    path.write_bytes(path.read_bytes() + b'A brand new title,peace,"classified from the title: ""new"""\n')
+    with pytest.raises(VoteDataError, match=r"line 22: no General Assembly resolution of motions.csv"):
+        load_vote_topics(data_dir=data_copy)
+    plan = plan_update(new_title, data_copy)
+    assert plan.without_kind == [] and "vote_topics.csv" not in plan.summary()
+    assert [a["motion"] for a in plan.added] == [ES11]

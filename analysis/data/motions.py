@@ -150,17 +150,31 @@ def load_related_tallies(path: PathLike = None, *, data_dir: PathLike = None) ->
     return frame
 
 
-def load_vote_topics(path: PathLike = None, *, data_dir: PathLike = None) -> pd.DataFrame:
+def load_vote_topics(path: PathLike = None, *, data_dir: PathLike = None, motions: pd.DataFrame | None = None,
+                     related: pd.DataFrame | None = None) -> pd.DataFrame:
     """The kind of each General Assembly resolution (``title``, ``topic``, ``basis``), classified from its title.
 
     A classification made for this project, not a vote: one row per title of a General Assembly resolution of
     the motions table and of a vote of ``related_tallies.csv``; :func:`analysis.data.schema.topic_of` reads it.
+    A row whose title is neither (a kind for a vote the data does not hold) is refused with its line, as is a
+    text of spaces only. ``motions`` and ``related`` are the two tables of ``data_dir`` where already loaded.
 
     Examples:
         >>> load_vote_topics().set_index("title").at["Return of Ukrainian children", "topic"]
         'children'
     """
-    return read_table("vote_topics", path, data_dir=data_dir)[0]
+    path = Path(path) if path else data_path(TABLES["vote_topics"].file, data_dir)
+    frame, lines = read_table("vote_topics", path)
+    motions = load_motions(data_dir=data_dir) if motions is None else motions
+    related = load_related_tallies(data_dir=data_dir) if related is None else related
+    resolutions = motions[motions["body"].eq("GA") & motions["kind"].eq("resolution")]
+    held = set(resolutions["title_or_change"]) | set(related["title"])
+    for line, title in zip(lines, frame["title"]):
+        if title not in held:
+            raise VoteDataError(f"no General Assembly resolution of {TABLES['motions'].file} and no vote of "
+                                f"{TABLES['related_tallies'].file} has this title: a kind for a vote the data does "
+                                "not hold (add the vote first, or remove the row)", file=path, line=line, value=title)
+    return frame
 
 
 def resolution_paragraphs(text: str) -> dict[str, str]:

@@ -571,7 +571,8 @@ TABLES = {t.name: t for t in (
                              "project)",
         doc="A classification, not a vote: one row per title of a General Assembly resolution in motions.csv and of a "
             "vote in related_tallies.csv, so that a figure can mark each vote by its kind (load_vote_topics, "
-            "topic_of). A title repeated from year to year has one row. A new resolution needs its row here."),
+            "topic_of). A title repeated from year to year has one row. A new resolution needs its row here (update-data "
+            "names each it adds without one); a row for a title that no such vote has is refused."),
     Table("context_motions", "ga_context_motions.csv", (
         Field("motion", "symbol", doc="the symbol in the record: a resolution, or a draft symbol (A/76/L.14) where "
                                       "the record has no resolution number"),
@@ -645,7 +646,7 @@ def _check_cell(spec: Field, raw: str, codes: frozenset[str] | None) -> str | No
             return ""  # a symbol no source confirms (related_tallies.csv): a gap, never filled in
         return None if symbol_problem(raw, f"{spec.name} id") else clean_symbol(raw)
     value = raw if spec.kind == "text" else raw.strip()
-    if value == "":
+    if value == "" or (not spec.empty and not value.strip()):  # a required text of spaces only is empty too
         return "" if spec.empty else None
     if spec.pattern is not None and not re.fullmatch(spec.pattern, value):
         return None
@@ -670,7 +671,7 @@ def _problem(spec: Field, raw: str) -> str:
     if spec.kind == "symbol":
         return symbol_problem(raw, f"{spec.name} id") or f"{spec.name} is not valid"
     if raw.strip() == "":
-        return f"{spec.name} is empty"
+        return f"{spec.name} is empty" if raw == "" else f"{spec.name} is empty (it holds only white space)"
     if spec.kind == "code":
         return "unknown member code (expected one of the 193 ISO3 codes)"
     if spec.kind in ("choice",) or spec.choices:

@@ -94,7 +94,7 @@ class Tables:
 
     @cached_property
     def vote_topics(self) -> pd.DataFrame:
-        return load_vote_topics(data_dir=self.folder)
+        return load_vote_topics(data_dir=self.folder, motions=self.motions, related=self.related_tallies)
 
     @cached_property
     def blocs(self) -> pd.DataFrame:

@@ -26,6 +26,7 @@ each distinct value is normalized once, so a 400 MB file reads in about a second
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from .bodies import ga_session
 from .members import PathLike, member_codes, name_key, names, to_iso3, try_iso3
 from .motions import package_symbols
 from .schema import (
@@ -197,6 +199,7 @@ class Layout:
     totals: dict[str, str]
     date: str | None
     extra: list[str | None]
+    session: str | None = None  # the GA file's session column (checked against the date, never returned)
 
     @property
     def member_level(self) -> bool:
@@ -213,7 +216,7 @@ def _layout(path: Path, header: list[str], metadata: bool, data_dir: PathLike) -
     totals = {canonical: _role(header, names, path) for canonical, names in TOTAL_NAMES.items()}
     extra = [_role(header, names, path) for names in METADATA_FIELDS.values()] if metadata else []
     layout = Layout(header, role, {c: column for c, column in totals.items() if column},
-                    _role(header, ("date",), path), extra)
+                    _role(header, ("date",), path), extra, _role(header, ("session",), path))
     shown = ",".join(header[:12])
     if role["resolution"] is None:
         raise VoteDataError("not a UN Digital Library voting file: no 'resolution' column; header is", file=path,
@@ -252,8 +255,9 @@ def read_undl_full(path: str | Path, metadata: bool = False, full: bool = True, 
     compressed = check_file(path)
     layout = _layout(path, _header(path, compressed), metadata, data_dir)
     read = _member_level if layout.member_level else _resolution_level
-    rc, table, first_rows = read(path, compressed, layout, data_dir)
+    rc, table, first_rows, row_motion = read(path, compressed, layout, data_dir)
     bodies = check_roll_calls(rc, path)
+    _check_sessions(path, layout, table, row_motion, rc, bodies)
     if not full:
         return rc.frame(), None
     first_rows = rc.first_rows() if first_rows is None else first_rows
@@ -261,6 +265,42 @@ def read_undl_full(path: str | Path, metadata: bool = False, full: bool = True, 
     for name, column in zip(METADATA_FIELDS, layout.extra):
         motions[name] = [table[column][int(i)].as_py().strip() for i in first_rows] if column else ""
     return rc.frame(), motions
+
+
+#: The first regular session whose votes the session rule (:func:`~analysis.data.bodies.ga_session`) is checked
+#: against: session 68 (2013-2014), the context's first (every recorded vote of 2014-2021 has the session of its
+#: resolution number, ``tests/test_ideal.py``; the openings of 2022-2025 are dated by press releases).
+FIRST_CHECKED_SESSION = 68
+
+
+def _check_sessions(path: Path, layout: Layout, table: pa.Table, row_motion: np.ndarray, rc: RollCalls,
+                    bodies: list[str]) -> None:
+    """A General Assembly row's ``session``, where the file has that column and the cell is a regular session's
+    number, must be the session its date falls in (:func:`~analysis.data.bodies.ga_session`): a date mistyped
+    (a year in the future, say) is refused with its line, the session and the date, needing no clock. Another
+    cell (``ES-11`` of an emergency special session, empty) says nothing of the date and is not compared; a
+    file without the column (the Council's, the older layouts) is not checked; nor is a row whose date and cell
+    both lie before :data:`FIRST_CHECKED_SESSION`, where the rule is not checked against the Assembly's own
+    opening days. ``row_motion`` is the motion of each row of ``table``."""
+    if layout.session is None or rc.date is None or not len(row_motion):
+        return
+    indices, values = _dictionary(table[layout.session])
+    number = np.array([int(v.strip()) if re.fullmatch(r"[0-9]{1,4}", v.strip()) else -1 for v in values] or [-1],
+                      dtype=np.int64)[indices]
+    dates = [rc.dates[rc.date[first]].strip() for first in rc.first_rows()]  # one per motion (checked)
+    expected = ga_session(dates)[row_motion]
+    # Only where the date or the cell lies in the sessions whose opening days the rule is checked against
+    # (FIRST_CHECKED_SESSION on): before them the Assembly opened on other days (the first session in January
+    # 1946, the "third Tuesday" of older rules), and a genuine Library file holds every vote since 1946
+    checked = (expected >= FIRST_CHECKED_SESSION) | (number >= FIRST_CHECKED_SESSION)
+    wrong = (number >= 0) & checked & np.array([b == "GA" for b in bodies], dtype=bool)[row_motion] & \
+        (number != expected)
+    if wrong.any():
+        row = int(wrong.argmax())
+        motion = int(row_motion[row])
+        raise VoteDataError(f"the date {dates[motion]} falls in session {int(expected[row])} of the General "
+                            "Assembly, but the session column says", file=path, line=line_of_record(path, row),
+                            value=values[indices[row]], motion=rc.motions[motion])
 
 
 def read_vote_file(path: str | Path, *, data_dir: PathLike = None) -> tuple[pd.DataFrame, str]:
@@ -298,7 +338,7 @@ def _member_level(path: Path, compressed: bool, layout: Layout,
                   data_dir: PathLike) -> tuple[RollCalls, pa.Table, np.ndarray | None]:
     role = layout.role
     wanted = [c for c in (role["resolution"], role["vote"], role["code"], role["name"]) if c]
-    wanted += list(layout.totals.values()) + ([layout.date] if layout.date else []) + [c for c in layout.extra if c]
+    wanted += list(layout.totals.values()) + [c for c in (layout.date, layout.session, *layout.extra) if c]
     table = _read_arrow(path, compressed, layout.header, list(dict.fromkeys(wanted)))
     if table.num_rows == 0:
         raise VoteDataError("no vote rows (header only)", file=path, line=1)
@@ -310,7 +350,7 @@ def _member_level(path: Path, compressed: bool, layout: Layout,
     date, dates = _dictionary(table[layout.date]) if layout.date else (None, None)
     rc = RollCalls(motion, motions, member, members, vote, lambda row: line_of_record(path, row),
                    _totals(table, layout.totals, path), date, dates, _labels(layout.totals))
-    return rc, table, None  # first rows: RollCalls.first_rows()
+    return rc, table, None, motion  # first rows: RollCalls.first_rows(); each table row's motion
 
 
 def _labels(totals: dict[str, str]) -> dict[str, str]:
@@ -400,8 +440,8 @@ def _check_names_agree(member: np.ndarray, universe: list[str], names_, path: Pa
 def _resolution_level(path: Path, compressed: bool, layout: Layout,
                       data_dir: PathLike) -> tuple[RollCalls, pa.Table, np.ndarray]:
     columns, codes = _member_columns(path, layout, data_dir)
-    wanted = [layout.role["resolution"], *columns, *layout.totals.values(), *([layout.date] if layout.date else []),
-              *(c for c in layout.extra if c)]
+    wanted = [layout.role["resolution"], *columns, *layout.totals.values(),
+              *(c for c in (layout.date, layout.session, *layout.extra) if c)]
     table = _read_arrow(path, compressed, layout.header, list(dict.fromkeys(wanted)))
     if table.num_rows == 0:
         raise VoteDataError("no vote rows (header only)", file=path, line=1)
@@ -432,7 +472,7 @@ def _resolution_level(path: Path, compressed: bool, layout: Layout,
     rc = RollCalls(motion_rows[rows], motions, member, universe, np.asarray(lookup, dtype=np.int8)[indices],
                    lambda row: line_of_record(path, int(rows[row])), {c: v[rows] for c, v in totals_.items()},
                    None if date is None else date[rows], dates, _labels(layout.totals))
-    return rc, table, np.argsort(motion_rows, kind="stable")
+    return rc, table, np.argsort(motion_rows, kind="stable"), motion_rows
 
 
 def _member_columns(path: Path, layout: Layout, data_dir: PathLike) -> tuple[list[str], list[str]]:

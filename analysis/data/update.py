@@ -17,7 +17,7 @@ touching anything:
   file contents. Any difference between a bundled roll call and the file raises
   :class:`UpdateConflict` naming motion, member and both votes. The planned
   data is loaded and validated by the package's own loaders in a scratch copy
-  before anything is written.
+  before anything is written (a problem names the data folder's own file, never the copy).
 - :func:`apply_update` writes the new data folder in full beside the old one
   (the changed files written and flushed, the others hard-linked) and switches
   the two in one atomic step, then removes the old one: killed at any moment,
@@ -45,6 +45,12 @@ a full one); rows appended to ``ga_context_motions.csv`` and
 date; and the checksums of exactly those files in ``SHA256SUMS``. The
 files keep their line ends, quoting and row order, so the diff shows only the
 change.
+
+An update never writes ``vote_topics.csv`` (the kind of each GA resolution, a classification made by a
+person from its title) and never chooses a kind: a General Assembly resolution it adds whose title has no row
+there is written all the same (its votes are facts), and the plan's summary, printed by a dry run too, names
+it and says to add its row, for the report (:meth:`~analysis.data.tables.Tables.check`) refuses the data
+until it has one (:attr:`UpdatePlan.without_kind`).
 
 News-sourced values yield to the Library's record and every such change is
 printed: a partial vote that the Library records differently, a tally reported
@@ -74,7 +80,7 @@ import pandas as pd
 from .bodies import ga_session
 from .context import COVERED_UNTIL, load_context, load_context_motions
 from .members import load_members
-from .motions import load_motions
+from .motions import load_motions, load_vote_topics
 from .schema import TABLES, VoteDataError, check_file, clean_symbol, tally_text
 from .schema import data_dir as resolve_data_dir
 from .schema import symbol_key as motion_key
@@ -87,6 +93,8 @@ from .votes import load_partial_votes, load_votes
 EMERGENCY_SERIES = re.compile(r"(a/res/es-\d+/)\d+")
 #: The files an update may rewrite, relative to the data folder (the manifest is written last).
 VOTES, MOTIONS, PARTIAL, MANIFEST = "votes.csv", "motions.csv", "partial_votes.csv", "SHA256SUMS"
+#: The kind of each GA resolution: read (its rows must be valid after the update), never written by an update.
+TOPICS = TABLES["vote_topics"].file
 #: The GA context's two files: the file's GA roll calls after the context's last date are appended to them.
 CONTEXT_MOTIONS, CONTEXT_VOTES = TABLES["context_motions"].file, TABLES["context_votes"].file
 #: Every file an update may write (the manifest last).
@@ -150,6 +158,7 @@ class UpdatePlan:
     context_added: list[dict] = field(default_factory=list)    # one dict per roll call appended to the context
     files: dict[str, bytes] = field(default_factory=dict)
     read: dict[str, str | None] = field(default_factory=dict)  # SHA-256 of each file the plan rests on, as read
+    without_kind: list[tuple[str, str]] = field(default_factory=list)  # (motion, title): added, no vote_topics row
 
     @property
     def changed(self) -> bool:
@@ -188,6 +197,10 @@ class UpdatePlan:
             lines.append(f"no change: the data already holds every roll call of the package that the file holds{after}")
         elif MANIFEST in self.files:
             lines.append(f"{MANIFEST}: new checksums of " + ", ".join(n for n in self.files if n != MANIFEST))
+        for motion, title in self.without_kind:
+            lines.append(f"{TOPICS}: no kind of vote for {motion}, a General Assembly resolution this update adds "
+                         f"(title {title!r}): add its row (title, topic, basis) to {TOPICS}; the report refuses the "
+                         "data until it has one (update-data never chooses a kind)")
         return "\n".join(lines)
 
     def _context_summary(self) -> list[str]:
@@ -627,7 +640,8 @@ def _retire(plan: UpdatePlan, motion: str, record: pd.Series, partial: pd.DataFr
 
 
 def _validate(plan: UpdatePlan) -> None:
-    """Load the planned data with the package's loaders, in a scratch copy of the data folder."""
+    """Load the planned data with the package's loaders, in a scratch copy of the data folder; a problem is
+    refused naming the data folder's own file (:func:`_in_data_folder`), never the scratch copy."""
     with tempfile.TemporaryDirectory(prefix="update-data-") as scratch:
         copy = Path(scratch) / "data"
         shutil.copytree(plan.data_dir, copy)
@@ -639,10 +653,35 @@ def _validate(plan: UpdatePlan) -> None:
             load_partial_votes(motions=motions, data_dir=copy)
             if CONTEXT_MOTIONS in plan.files:  # the one roll-call checker: 193 members each, counts = the record's
                 load_context(motions=load_context_motions(data_dir=copy), data_dir=copy)
+            topics = load_vote_topics(data_dir=copy, motions=motions)  # a row written before the vote is used now
         except VoteDataError as exc:
-            where = f" ({Path(exc.file).name}{f', line {exc.line}' if exc.line else ''})" if exc.file else ""
-            raise VoteDataError(f"the updated data would not validate{where}, so nothing was written: {exc.problem}",
-                                file=plan.source, value=exc.value, motion=exc.motion) from None
+            raise _in_data_folder(plan, copy, exc) from None
+    plan.without_kind = _without_kind(plan, motions, topics)
+
+
+def _without_kind(plan: UpdatePlan, motions: pd.DataFrame, topics: pd.DataFrame) -> list[tuple[str, str]]:
+    """(motion, title) of each General Assembly resolution the plan adds whose title has no row in the (planned)
+    ``vote_topics.csv``, in the order added: the report refuses them until a person classifies them."""
+    added = {motion_key(a["motion"]) for a in plan.added}
+    kinds = set(topics["title"])
+    rows = motions[motions["body"].eq("GA") & motions["kind"].eq("resolution")]
+    missing = {motion_key(m): (m, t) for m, t in zip(rows["motion"], rows["title_or_change"])
+               if motion_key(m) in added and t not in kinds}
+    return [missing[motion_key(a["motion"])] for a in plan.added if motion_key(a["motion"]) in missing]
+
+
+def _in_data_folder(plan: UpdatePlan, copy: Path, exc: VoteDataError) -> VoteDataError:
+    """``exc``, raised by a loader on the scratch ``copy``, as the error of the data folder's own file: the file
+    (and any path in the text) moved from the copy to ``plan.data_dir``, its line (of the file as the update
+    would write it), value and motion kept, and the Library file named."""
+    def real(text: str) -> str:
+        return text.replace(str(copy), str(plan.data_dir))
+
+    file = Path(real(exc.file)) if exc.file else Path(plan.data_dir)
+    line = " (the line of the updated file)" if exc.line else ""
+    value = real(exc.value) if isinstance(exc.value, str) else exc.value
+    return VoteDataError(f"the update from {plan.source} would make this file invalid{line}, so nothing was "
+                         f"written: {real(exc.problem)}", file=file, line=exc.line, value=value, motion=exc.motion)
 
 
 # --- writing ---------------------------------------------------------------------------------------------
