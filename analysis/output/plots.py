@@ -352,17 +352,18 @@ def _clear_of_the_bars(fig: Figure, ax, labels: list, points: pd.DataFrame) -> N
     high = ax.transData.transform(np.column_stack([np.arange(len(points)), points["upper"]]))[:, 1]
     pad, to_points, placed = 3.0, 72 / fig.dpi, []  # 3 px: a dot's radius
     for note, above in labels:
+        box, moved = _words_box(note), 0.0  # the words move as a block: measured once, then translated
         for _ in range(len(points)):  # each move clears at least one more obstacle
-            box = _words_box(note)
             under = (x >= box.x0 - pad) & (x <= box.x1 + pad) & (high >= box.y0 - pad) & (low <= box.y1 + pad)
             tops = list(high[under]) + [b.y1 for b in placed if b.overlaps(box)]
             bottoms = list(low[under]) + [b.y0 for b in placed if b.overlaps(box)]
             if not tops:
                 break
-            dx, dy = note.xyann
             shift = (max(tops) + pad - box.y0) if above else (min(bottoms) - pad - box.y1)
-            note.xyann = (dx, dy + shift * to_points)
-        placed.append(_words_box(note))
+            box, moved = box.translated(0, shift), moved + shift
+        dx, dy = note.xyann
+        note.xyann = (dx, dy + moved * to_points)
+        placed.append(box)
 
 
 def _words_box(note):
