@@ -57,10 +57,10 @@ notebooks: $(STAMP)  ## re-execute every notebook in place (refresh stored outpu
 benchmark: $(STAMP)  ## the benchmarks (results in benchmarks/README.md)
 	$(PY) benchmarks/bench_undl.py
 
-# Removes only what make report wrote (its manifest lists it) and the tests' cached report build.
+# Removes only what make report wrote (its manifest lists it) and the tests' cached report build and frictionless pass.
 clean: $(STAMP)  ## remove only what make report wrote
 	$(PY) -c "from analysis.report.files import clean; from analysis.report.build import REPORTS; clean(REPORTS)"
-	rm -rf build/test-report
+	rm -rf build/test-report build/test-frictionless
 
 # Refresh data/ from a UN Digital Library voting file: make data DHL=path/to/ga_voting.csv
 # (compares every bundled roll call, adds the ones the data lacks, retires their partial records; see README)
