@@ -211,3 +211,24 @@ def test_every_lookup_uses_the_data_folder_it_is_given(data_copy):
 def test_an_empty_name_or_a_former_seat_is_not_a_member(name, problem):
     with pytest.raises(VoteDataError, match=problem):
         to_iso3(name)
+
+
+def test_a_copy_of_a_folder_shares_the_cached_reads_and_a_changed_copy_does_not(tmp_path):
+    """Small tables are cached by their bytes (FileVersion), not by path: a copy of data/ (update-data's
+    scratch copy, a test's) reads them no second time, and a copy whose file changed is read anew."""
+    import shutil
+    from pathlib import Path
+
+    from analysis.data.members import load_members
+    from analysis.data.schema import DATA_DIR, FileVersion
+
+    same, changed = (Path(shutil.copytree(DATA_DIR, tmp_path / n)) for n in ("same", "changed"))
+    text = (changed / "members.csv").read_text(encoding="utf-8")
+    (changed / "members.csv").write_text(text.replace("Brazil", "Brasil"), encoding="utf-8")
+    assert FileVersion(same / "members.csv") == FileVersion(DATA_DIR / "members.csv")
+    assert FileVersion(changed / "members.csv") != FileVersion(DATA_DIR / "members.csv")
+    assert FileVersion(tmp_path / "missing.csv") != FileVersion(tmp_path / "missing.csv".upper())
+    original = load_members()
+    assert load_members(data_dir=same).equals(original)
+    assert load_members(data_dir=changed).set_index("iso3").at["BRA", "name"] == "Brasil"
+    assert load_members().set_index("iso3").at["BRA", "name"] == "Brazil"

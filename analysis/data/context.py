@@ -26,7 +26,17 @@ import pyarrow as pa
 
 from .bodies import body_of, ga_session
 from .members import PathLike, member_codes
-from .schema import TABLES, VOTE_CODES, VoteDataError, data_path, read_table, read_table_fast, stamp, symbol_key
+from .schema import (
+    TABLES,
+    VOTE_CODES,
+    FileVersion,
+    VoteDataError,
+    data_path,
+    read_table,
+    read_table_fast,
+    stamp,
+    symbol_key,
+)
 from .votes import RollCalls, check_roll_calls
 
 #: The columns of :func:`load_context`: those of ``load_votes(with_motions=True)`` and the GA session.
@@ -51,12 +61,12 @@ def load_context_motions(path: PathLike = None, *, data_dir: PathLike = None) ->
     up to the 193 members.
     """
     path = Path(path) if path else data_path(TABLES["context_motions"].file, data_dir)
-    return _context_motions(str(path), stamp(path)).copy()
+    return _context_motions(FileVersion(path)).copy()
 
 
 @lru_cache(maxsize=4)
-def _context_motions(path: str, version: tuple[int, ...]) -> pd.DataFrame:
-    return _fast_then_exact("context_motions", Path(path), None, _check_motions)
+def _context_motions(version: FileVersion) -> pd.DataFrame:
+    return _fast_then_exact("context_motions", version.path, None, _check_motions)
 
 
 def _check_motions(frame: pd.DataFrame, lines: list[int] | None, path: Path) -> pd.DataFrame:

@@ -22,6 +22,7 @@ from .schema import (  # noqa: F401 (REGIONAL_GROUPS)
     COUNCIL_ROSTERS,
     REGIONAL_GROUPS,
     TABLES,
+    FileVersion,
     VoteDataError,
     data_path,
     read_table,
@@ -48,14 +49,15 @@ def name_key(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _cached(name: str, path: str, version: tuple[int, ...], codes: frozenset[str] | None) -> pd.DataFrame:
-    return read_table(name, path, codes=codes)[0]
+def _cached(name: str, version: FileVersion, codes: frozenset[str] | None) -> pd.DataFrame:
+    return read_table(name, version.path, codes=codes)[0]
 
 
 def _load(name: str, path: PathLike, data_dir: PathLike, codes: frozenset[str] | None = None) -> pd.DataFrame:
-    """A declared table, read once per file version (:func:`analysis.schema.stamp`); a fresh copy each call."""
+    """A declared table, read once per content of its file (:class:`~analysis.data.schema.FileVersion`: a copy
+    of a folder reads it no second time); a fresh copy each call."""
     path = Path(path) if path else data_path(TABLES[name].file, data_dir)
-    return _cached(name, str(path), stamp(path), codes).copy()
+    return _cached(name, FileVersion(path), codes).copy()
 
 
 def member_codes(historical: bool = False, *, data_dir: PathLike = None) -> frozenset[str]:
@@ -217,11 +219,12 @@ class Names:
 
 
 @lru_cache(maxsize=4)
-def _lookup(folder: Path, stamps: tuple) -> Names:
+def _lookup(members_file: FileVersion, aliases_file: FileVersion, seats_file: FileVersion) -> Names:
     """The :class:`Names` of a data folder, from members, aliases and historical seats.
 
-    Cached per folder and per version (``stamps``) of its member, alias and seat files.
+    Cached per content of its member, alias and seat files (a copy of a folder builds them no second time).
     """
+    folder = members_file.path.parent
     members = load_members(data_dir=folder)
     table: dict[str, set[str]] = {}
     for iso3, name in zip(members["iso3"], members["name"]):
@@ -244,7 +247,7 @@ def _lookup(folder: Path, stamps: tuple) -> Names:
 def names(data_dir: PathLike = None) -> Names:
     """The name tables of ``data_dir`` (default: the bundled folder), read once per version of its files."""
     folder = resolve_data_dir(data_dir).resolve()
-    return _lookup(folder, tuple(stamp(folder / TABLES[t].file) for t in ("members", "aliases", "historical_seats")))
+    return _lookup(*(FileVersion(folder / TABLES[t].file) for t in ("members", "aliases", "historical_seats")))
 
 
 def to_iso3(name: str, *, data_dir: PathLike = None) -> str:

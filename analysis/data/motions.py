@@ -20,31 +20,31 @@ from .schema import (
     DATA_DIR,
     OUTCOME,
     TABLES,
+    FileVersion,
     VoteDataError,
     data_path,
     decode,
     normal_symbol,
     open_bytes,
     read_table,
-    stamp,
     symbol_key,
     symbol_problem,
 )
 
 
 @lru_cache(maxsize=4)
-def _symbols(path: Path, version: tuple[int, ...]) -> dict[str, str]:
-    return {symbol_key(m): m for m in read_table("motions", path)[0]["motion"]}
+def _symbols(version: FileVersion) -> dict[str, str]:
+    return {symbol_key(m): m for m in read_table("motions", version.path)[0]["motion"]}
 
 
 def package_symbols(data_dir: PathLike = None) -> dict[str, str]:
     """Comparison key -> the id as the motions table spells it: the package's own, and where ``data_dir`` is
     another folder, that folder's spellings over them."""
-    spelled = _symbols(DATA_DIR / "motions.csv", stamp(DATA_DIR / "motions.csv"))
+    spelled = _symbols(FileVersion(DATA_DIR / "motions.csv"))
     if data_dir is None or Path(data_dir).resolve() == DATA_DIR.resolve():
         return spelled
     path = data_path("motions.csv", data_dir)
-    return spelled | _symbols(path, stamp(path))
+    return spelled | _symbols(FileVersion(path))
 
 
 def canonical_symbol(text: str, data_dir: PathLike = None) -> str:

@@ -16,6 +16,7 @@ import datetime
 import errno
 import functools
 import gzip
+import hashlib
 import io
 import re
 import stat
@@ -227,6 +228,35 @@ def stamp(path: str | Path) -> tuple[int, ...]:
         return info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
     except OSError:
         return ()  # read_table gives the clear error
+
+
+class FileVersion:
+    """A file as a cache key: equal to another when their bytes are equal, so that copies of a data folder (a
+    scratch copy of update-data, a test's copy) share the reads of their small tables; it carries its own path,
+    which is read and named in any error. Missing or unreadable: equal to nothing but itself (the reader then
+    says why). For small files: it reads every byte.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp())
+    >>> (folder / "a.csv").write_text("x\\n1\\n"), (folder / "b.csv").write_text("x\\n1\\n")
+    (4, 4)
+    >>> FileVersion(folder / "a.csv") == FileVersion(folder / "b.csv"), FileVersion(folder / "a.csv").path.name
+    (True, 'a.csv')
+    """
+
+    __slots__ = ("path", "_key")
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self._key = ("bytes", hashlib.blake2b(self.path.read_bytes(), digest_size=20).digest())
+        except OSError:
+            self._key = ("unreadable", str(self.path), stamp(self.path))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FileVersion) and self._key == other._key
+
+    def __hash__(self) -> int:
+        return hash(self._key)
 
 
 def check_file(path: str | Path) -> bool:
