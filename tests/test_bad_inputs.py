@@ -38,8 +38,8 @@ def rows(frame: pd.DataFrame) -> list[list[str]]:
 def test_corpus_is_complete():
     files = {p.name for p in CORPUS.iterdir() if p.is_file()} - {"expected.csv"}
     assert sorted(c["file"] for c in CASES) == sorted(files)
-    assert len(files) >= 173
-    assert sum(c["outcome"] == "error" for c in CASES) >= 126
+    assert len(files) >= 174
+    assert sum(c["outcome"] == "error" for c in CASES) >= 127
     assert {c["reader"] for c in CASES} == set(READERS) and {c["outcome"] for c in CASES} == {"loads", "error"}
 
 

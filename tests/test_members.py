@@ -232,3 +232,35 @@ def test_a_copy_of_a_folder_shares_the_cached_reads_and_a_changed_copy_does_not(
     assert load_members(data_dir=same).equals(original)
     assert load_members(data_dir=changed).set_index("iso3").at["BRA", "name"] == "Brasil"
     assert load_members().set_index("iso3").at["BRA", "name"] == "Brazil"
+
+
+def test_a_pipe_for_a_small_table_is_refused_not_waited_on(data_copy):
+    """FileVersion read every byte before the reader's check: a pipe as members.csv hung the package."""
+    import os
+    import signal
+
+    from analysis.data.members import load_members
+
+    (data_copy / "members.csv").unlink()
+    os.mkfifo(data_copy / "members.csv")
+    signal.alarm(10)  # a regression hangs: fail instead of waiting for ever
+    try:
+        with pytest.raises(VoteDataError, match="not a regular file"):
+            load_members(data_dir=data_copy)
+    finally:
+        signal.alarm(0)
+
+
+def test_a_cache_key_parses_its_own_bytes_even_if_the_file_changed_since(data_copy):
+    """A file changed between making its key and reading it was cached, under the old bytes' key, with the new
+    table: every folder holding the old bytes then read the wrong names. The key now carries its bytes."""
+    from analysis.data.members import _cached, load_members
+    from analysis.data.schema import FileVersion
+
+    path = data_copy / "members.csv"
+    version = FileVersion(path)
+    path.write_text(path.read_text(encoding="utf-8").replace("Ukraine", "Ukrainf"), encoding="utf-8")
+    _cached.cache_clear()
+    assert _cached("members", version, None).set_index("iso3").at["UKR", "name"] == "Ukraine"
+    assert load_members(data_dir=data_copy).set_index("iso3").at["UKR", "name"] == "Ukrainf"
+    assert load_members().set_index("iso3").at["UKR", "name"] == "Ukraine"

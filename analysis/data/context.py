@@ -66,7 +66,10 @@ def load_context_motions(path: PathLike = None, *, data_dir: PathLike = None) ->
 
 @lru_cache(maxsize=4)
 def _context_motions(version: FileVersion) -> pd.DataFrame:
-    return _fast_then_exact("context_motions", version.path, None, _check_motions)
+    frame = _fast_then_exact("context_motions", version.path, None, _check_motions)
+    if FileVersion(version.path) != version:  # changed while it was read: never cache it under the old bytes
+        raise VoteDataError("the file changed while it was read; read it again", file=version.path)
+    return frame
 
 
 def _check_motions(frame: pd.DataFrame, lines: list[int] | None, path: Path) -> pd.DataFrame:

@@ -50,7 +50,7 @@ def name_key(text: str) -> str:
 
 @lru_cache(maxsize=8)
 def _cached(name: str, version: FileVersion, codes: frozenset[str] | None) -> pd.DataFrame:
-    return read_table(name, version.path, codes=codes)[0]
+    return read_table(name, version.path, codes=codes, raw=version.raw)[0]
 
 
 def _load(name: str, path: PathLike, data_dir: PathLike, codes: frozenset[str] | None = None) -> pd.DataFrame:
@@ -224,20 +224,19 @@ def _lookup(members_file: FileVersion, aliases_file: FileVersion, seats_file: Fi
 
     Cached per content of its member, alias and seat files (a copy of a folder builds them no second time).
     """
-    folder = members_file.path.parent
-    members = load_members(data_dir=folder)
+    members = _cached("members", members_file, None).copy()
     table: dict[str, set[str]] = {}
     for iso3, name in zip(members["iso3"], members["name"]):
         table.setdefault(name_key(name), set()).add(iso3)
         table.setdefault(name_key(iso3), set()).add(iso3)
-    aliases = _load("aliases", None, folder, frozenset(members["iso3"]))
+    aliases = _cached("aliases", aliases_file, frozenset(members["iso3"]))
     refused: dict[str, str] = {}
     for alias, iso3, note in aliases.itertuples(index=False):
         if iso3 == "":
             refused[name_key(alias)] = note.split(":")[0].strip()  # "observer state", never the whole note
         else:
             table.setdefault(name_key(alias), set()).add(iso3)
-    seats = load_historical_seats(data_dir=folder)
+    seats = _cached("historical_seats", seats_file, None)
     former = {name_key(n): c for c, n in zip(seats["code"], seats["name"])} | {name_key(c): c for c in seats["code"]}
     return Names({k: next(iter(v)) for k, v in table.items() if len(v) == 1},
                  {k: tuple(sorted(v)) for k, v in table.items() if len(v) > 1}, refused,

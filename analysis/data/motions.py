@@ -34,7 +34,7 @@ from .schema import (
 
 @lru_cache(maxsize=4)
 def _symbols(version: FileVersion) -> dict[str, str]:
-    return {symbol_key(m): m for m in read_table("motions", version.path)[0]["motion"]}
+    return {symbol_key(m): m for m in read_table("motions", version.path, raw=version.raw)[0]["motion"]}
 
 
 def package_symbols(data_dir: PathLike = None) -> dict[str, str]:

@@ -18,6 +18,7 @@ import functools
 import gzip
 import hashlib
 import io
+import os
 import re
 import stat
 import unicodedata
@@ -233,8 +234,10 @@ def stamp(path: str | Path) -> tuple[int, ...]:
 class FileVersion:
     """A file as a cache key: equal to another when their bytes are equal, so that copies of a data folder (a
     scratch copy of update-data, a test's copy) share the reads of their small tables; it carries its own path,
-    which is read and named in any error. Missing or unreadable: equal to nothing but itself (the reader then
-    says why). For small files: it reads every byte.
+    which is named in any error, and the bytes it was made from (``raw``), which are the ones to parse: a file
+    changed after the key was made can never be cached under it. Missing, unreadable or not a regular file (a
+    pipe, a device: never read here): equal to nothing but itself, and the reader says why. For small files: it
+    reads every byte.
 
     >>> import tempfile; folder = Path(tempfile.mkdtemp())
     >>> (folder / "a.csv").write_text("x\\n1\\n"), (folder / "b.csv").write_text("x\\n1\\n")
@@ -243,14 +246,17 @@ class FileVersion:
     (True, 'a.csv')
     """
 
-    __slots__ = ("path", "_key")
+    __slots__ = ("path", "raw", "_key")
 
     def __init__(self, path: str | Path):
-        self.path = Path(path)
+        self.path, self.raw = Path(path), None
         try:
-            self._key = ("bytes", hashlib.blake2b(self.path.read_bytes(), digest_size=20).digest())
+            if stat.S_ISREG(os.stat(self.path).st_mode):  # a pipe or a device is never read here (check_file says)
+                self.raw = self.path.read_bytes()
         except OSError:
-            self._key = ("unreadable", str(self.path), stamp(self.path))
+            pass
+        self._key = (("bytes", hashlib.blake2b(self.raw, digest_size=20).digest()) if self.raw is not None
+                     else ("unreadable", str(self.path), stamp(self.path)))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, FileVersion) and self._key == other._key
@@ -299,11 +305,12 @@ def unreadable(path: str | Path, exc: BaseException) -> VoteDataError:
     return VoteDataError(f"cannot read the file ({'broken gzip stream: ' if broken else ''}{what})", file=path)
 
 
-def open_bytes(path: str | Path) -> bytes:
-    """The bytes of a data file (a gzip file decompressed), or one clear VoteDataError."""
+def open_bytes(path: str | Path, raw: bytes | None = None) -> bytes:
+    """The bytes of a data file (a gzip file decompressed), or one clear VoteDataError; ``raw``: the file's bytes
+    as already read (:class:`FileVersion`), parsed instead of reading it again."""
     compressed = check_file(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = Path(path).read_bytes() if raw is None else raw
         raw = gzip.decompress(raw) if compressed else raw
     except GZIP_ERRORS as exc:
         raise unreadable(path, exc) from None
@@ -740,7 +747,7 @@ def _check_key(spec: Table, frame: pd.DataFrame, lines: list[int], path: Path) -
 
 
 def read_table(table: Table | str, path: str | Path | None = None, *, data_dir: str | Path | None = None,
-               codes: frozenset[str] | None = None) -> tuple[pd.DataFrame, list[int]]:
+               codes: frozenset[str] | None = None, raw: bytes | None = None) -> tuple[pd.DataFrame, list[int]]:
     """Read and check one declared table: (typed frame, physical line of each row).
 
     ``codes`` are the member codes that ``code`` fields accept (None: any three
@@ -749,7 +756,7 @@ def read_table(table: Table | str, path: str | Path | None = None, *, data_dir: 
     """
     spec = TABLES[table] if isinstance(table, str) else table
     path = Path(path) if path is not None else data_path(spec.file, data_dir)
-    rows = csv_records(decode(open_bytes(path), path), path)
+    rows = csv_records(decode(open_bytes(path, raw), path), path)  # raw: the bytes a cache key was made from
     position = _declared_header(spec, rows[0][1], path)
     if len(rows) == 1 and not spec.may_be_empty:
         raise VoteDataError("no data rows (header only)", file=path, line=1)

@@ -278,23 +278,27 @@ def _check_sessions(path: Path, layout: Layout, table: pa.Table, row_motion: np.
     """A General Assembly row's ``session``, where the file has that column and the cell is a regular session's
     number, must be the session its date falls in (:func:`~analysis.data.bodies.ga_session`): a date mistyped
     (a year in the future, say) is refused with its line, the session and the date, needing no clock. Another
-    cell (``ES-11`` of an emergency special session, empty) says nothing of the date and is not compared; a
+    cell (``ES-11``, empty, a number in other digits) says nothing of the date and is not compared, nor is a row of an
+    emergency or special session's text (A/RES/ES-11/7, A/RES/S-28/1), whose session numbering is not documented; a
     file without the column (the Council's, the older layouts) is not checked; nor is a row whose date and cell
     both lie before :data:`FIRST_CHECKED_SESSION`, where the rule is not checked against the Assembly's own
     opening days. ``row_motion`` is the motion of each row of ``table``."""
     if layout.session is None or rc.date is None or not len(row_motion):
         return
     indices, values = _dictionary(table[layout.session])
-    number = np.array([int(v.strip()) if re.fullmatch(r"[0-9]{1,4}", v.strip()) else -1 for v in values] or [-1],
-                      dtype=np.int64)[indices]
+    number = np.array([int(float(v.strip())) if re.fullmatch(r"[0-9]{1,4}(?:\.0+)?", v.strip()) else -1
+                       for v in values] or [-1], dtype=np.int64)[indices]  # 78, 078, and 78.0 (a float column)
     dates = [rc.dates[rc.date[first]].strip() for first in rc.first_rows()]  # one per motion (checked)
     expected = ga_session(dates)[row_motion]
     # Only where the date or the cell lies in the sessions whose opening days the rule is checked against
     # (FIRST_CHECKED_SESSION on): before them the Assembly opened on other days (the first session in January
     # 1946, the "third Tuesday" of older rules), and a genuine Library file holds every vote since 1946
     checked = (expected >= FIRST_CHECKED_SESSION) | (number >= FIRST_CHECKED_SESSION)
-    wrong = (number >= 0) & checked & np.array([b == "GA" for b in bodies], dtype=bool)[row_motion] & \
-        (number != expected)
+    # a regular session's own texts only: how the Library numbers an emergency or special session's row (ES-11,
+    # 11?) is not documented, so a row of A/RES/ES-11/7 or A/RES/S-28/1 is never refused for its session cell
+    regular = np.array([b == "GA" and not re.search(r"/(?:ES|S)-", m) for b, m in zip(bodies, rc.motions)],
+                       dtype=bool)[row_motion]
+    wrong = (number >= 0) & checked & regular & (number != expected)
     if wrong.any():
         row = int(wrong.argmax())
         motion = int(row_motion[row])
