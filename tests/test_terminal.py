@@ -66,3 +66,11 @@ def test_a_change_of_vote_is_shown_in_words_in_a_column_or_as_the_index():
     assert "<td>abstained → yes</td>" in html
     with pytest.raises(ValueError, match="not a change of vote"):
         move_words("A->Q")
+
+
+def test_a_cut_ends_at_a_word_where_one_ends_in_the_second_half():
+    """Page 07's map subtitles ended "... the city of Sevastopol, Ukraine, as wel"."""
+    title = "Situation of human rights in the Autonomous Republic of Crimea and the city of Sevastopol, Ukraine, as well"
+    assert shorten(title, 100) == "Situation of human rights in the Autonomous Republic of Crimea and the city of " \
+                                  "Sevastopol, Ukraine,\u2026"
+    assert shorten("x" * 30, 10) == "x" * 9 + "\u2026"  # no word end: cut where the limit falls

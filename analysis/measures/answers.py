@@ -333,6 +333,7 @@ class Unexpected:
     p_vote: float
     correct: float
     within: tuple[float, float]
+    sessions: tuple[int, int] = (0, 0)  #: the first and last session of the roll calls ``within`` ranges over
 
 
 def unexpected(fits: dict, motion: str, member: str, last_session: int) -> Unexpected:
@@ -341,7 +342,9 @@ def unexpected(fits: dict, motion: str, member: str, last_session: int) -> Unexp
     fit = fits[motion]
     row = fit.members.set_index("iso3").loc[member]
     rank = int((fit.members["p_vote"] < row["p_vote"]).sum()) + 1
-    inside = [f.correct for f in fits.values() if f.motion_session is not None and f.motion_session <= last_session]
+    inside = [f for f in fits.values() if f.motion_session is not None and f.motion_session <= last_session]
+    correct = [f.correct for f in inside]
     return Unexpected(member, motion, str(row["vote"]), rank, float(row["p_yes"]), float(row["p_vote"]),
-                      float(fit.correct), (min(inside), max(inside)))
+                      float(fit.correct), (min(correct), max(correct)),
+                      (min(f.motion_session for f in inside), max(f.motion_session for f in inside)))
 

@@ -158,7 +158,7 @@ def tally_only_votes(related: pd.DataFrame, topics: pd.DataFrame | None = None) 
     """The votes of ``related`` (``tables.related_tallies``) whose tally is known in full, as :func:`tallies`
     gives them (``record`` ``tally only``; X: the Assembly's members not counted), in the table's order.
 
-    Indexed by the symbol, or where no source confirms one by ``(no symbol)`` and the title, shortened (a
+    Indexed by the symbol, or where no source confirms one by ``(symbol not confirmed)`` and the title, shortened (a
     symbol is never guessed). Given ``topics``, also ``topic``, read from the title.
 
     Examples:
@@ -173,8 +173,8 @@ def tally_only_votes(related: pd.DataFrame, topics: pd.DataFrame | None = None) 
     out["record"], out["tally_quality"] = TALLY_ONLY, known["tally_quality"]
     if topics is not None:
         out["topic"] = topic_of(known["title"], topics)
-    short = known["title"].map(lambda title: textwrap.shorten(title, 44, placeholder=" ..."))
-    out.index = known["symbol"].where(known["symbol"].ne(""), "(no symbol) " + short).rename("motion")
+    short = known["title"].map(lambda title: textwrap.shorten(title, 60, placeholder=" ..."))
+    out.index = known["symbol"].where(known["symbol"].ne(""), "(symbol not confirmed) " + short).rename("motion")
     return out
 
 

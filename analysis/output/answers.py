@@ -107,9 +107,9 @@ def page_02(day: AmendmentDay, council: CouncilDay, names: pd.Series) -> str:
     by = join([name(i, names) for i in dict.fromkeys(vetoed["vetoed_by"])])
     label = day.first.rsplit("-", 1)[-1]
     return (f"In the General Assembly {how_many} European amendments passed "
-            f"({', '.join(tally_text(row) for _, row in european.iterrows())}), naming the full-scale invasion, "
-            f"adding Ukraine's sovereignty and territorial integrity and calling for a just, lasting and comprehensive "
-            f"peace; {ru}. In the Security Council the same changes failed: {number(len(vetoed))} had the "
+            f"({', '.join(tally_text(row) for _, row in european.iterrows())}, in voting order; which tally belongs "
+            f"to which change is not established); together they named the full-scale invasion, added Ukraine's "
+            f"sovereignty and territorial integrity and called for a just, lasting and comprehensive peace; {ru}. In the Security Council the same changes failed: {number(len(vetoed))} had the "
             f"{SC_MAJORITY} votes in favour a decision needs ({join([str(int(y)) for y in vetoed['yes']])}) and were "
             f"defeated by the negative vote of a permanent member, {by} (Charter, Article 27(3)), so the Council "
             f"adopted the unamended text ({tally_text(council.counts)}). No country-level record of any amendment "
@@ -203,9 +203,10 @@ def page_07(counts: pd.DataFrame, moved: pd.Series, a: str, b: str, members: int
     n = moved.value_counts()
     return (f"Counted one state, one vote, yes on the {len(ga)} General Assembly votes ranged from {ga['Y'].min()} to "
             f"{ga['Y'].max()} of the {members} squares, and the most abstentions, {ga['A'].max()}, were on "
-            f"{join(list(most))}. Between {short(a)} and {short(b)}, {n.get('away', 0)} members moved away from yes and "
-            f"{n.get('toward', 0)} toward it, {n.get('other', 0)} moved to or from not voting, and {n.get('same', 0)} "
-            f"cast the same vote.")
+            f"{join(list(most))}. Between {short(a)} and {short(b)}, {n.get('away', 0)} members moved away from yes "
+            f"(from yes to abstaining, no or not voting, or from abstaining to no) and {n.get('toward', 0)} toward it, "
+            f"{n.get('other', 0)} moved between not voting and abstaining or no, and {n.get('same', 0)} cast the same "
+            f"vote.")
 
 
 def page_08(r: OneYear, division: pd.Series, names: pd.Series) -> str:
@@ -252,7 +253,8 @@ def page_09(u: Unexpected, names: pd.Series, years: str, year: int) -> str:
             f"predicted a yes with probability {u.p_yes:.2f}, and the model gave its {vote} a probability of "
             f"{u.p_vote:.3f}. "
             f"The line of general positions predicts {u.correct:.0%} of the votes on {short(u.motion)}, against "
-            f"{u.within[0]:.0%} to {u.within[1]:.0%} for the Ukraine votes of {years}"
+            f"{u.within[0]:.0%} to {u.within[1]:.0%} for the Ukraine votes of the sessions the positions cover "
+            f"({u.sessions[0]} to {u.sessions[1]}, which runs to September {1946 + u.sessions[1]})"
             + (f": in {year} the Ukraine votes cut across the states' usual alignments." if cut else "."))
 
 

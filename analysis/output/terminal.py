@@ -31,11 +31,19 @@ def printable(text: str) -> str:
 
 
 def shorten(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` characters, the last one an ellipsis where something was cut."""
+    """``text`` cut to at most ``limit`` characters, the last one an ellipsis where something was cut; at the end
+    of a word where one ends in the second half (page 07's map titles ended "Ukraine, as wel").
+
+    >>> shorten("Advancing a comprehensive peace", 12), shorten("Sevastopol, Ukraine, as well as", 24)
+    ('Advancing a…', 'Sevastopol, Ukraine, as…')
+    """
     text = printable(text)
     if len(text) <= limit:
         return text
-    return text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
+    cut = text[: max(limit - 1, 0)]
+    if not text[len(cut)].isspace() and " " in cut[limit // 2:]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip() + ELLIPSIS
 
 
 def _cell(value: object) -> str:

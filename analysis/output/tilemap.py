@@ -258,7 +258,7 @@ def _label_points(ax) -> float:
 #: The moves between two votes (:func:`analysis.measures.comparisons.moves`), as :func:`moved_map` colours them
 #: (code -> colour, words).
 MOVES = {"toward": ("#0072B2", "moved toward yes"), "away": ("#D55E00", "moved away from yes"),
-         "other": ("#999999", "other change (to or from not voting)"), "same": ("#E8E8E8", "the same vote")}
+         "other": ("#999999", "between not voting and abstaining or no"), "same": ("#E8E8E8", "the same vote")}
 
 
 @styled
