@@ -100,7 +100,7 @@ def test_every_general_assembly_resolution_and_tally_only_vote_has_its_kind(tabl
     # rights of membership of the Russian Federation in the Human Rights Council", ES-11/4 "Territorial integrity of
     # Ukraine: defending ...", ES-11/5 "Furtherance of remedy and reparation ...", ES-11/9 "Return of Ukrainian children"
     assert kinds[["A/RES/ES-11/1", "A/RES/ES-11/3", "A/RES/ES-11/4", "A/RES/ES-11/5", "A/RES/ES-11/9"]].tolist() == [
-        "aggression", "Council membership", "territorial integrity", "reparations", "children"]
+        "aggression", "Human Rights Council membership", "territorial integrity", "reparations", "children"]
     assert kinds[["A/RES/68/262", "A/RES/ES-11/6", "A/RES/ES-11/7", "A/RES/ES-11/8", "A/RES/ES-11/10"]].tolist() == [
         "territorial integrity", "peace", "peace", "peace", "peace"]
     crimea = resolutions.loc[resolutions["title_or_change"].str.contains("Crimea"), "motion"]

@@ -231,7 +231,7 @@ def test_the_trend_chart_marks_every_vote_by_its_kind(tables):
     series = pd.concat([tallies(tables.votes, m, recorded, topics=topics),
                         tally_only_votes(tables.related_tallies, topics)]).sort_values("date", kind="stable")
     assert series.loc[["A/RES/ES-11/1", "A/RES/ES-11/3", "A/RES/ES-11/4", "A/RES/ES-11/5"], "topic"].tolist() == [
-        "aggression", "Council membership", "territorial integrity", "reparations"]
+        "aggression", "Human Rights Council membership", "territorial integrity", "reparations"]
     assert set(series.loc[["A/RES/71/205", "A/RES/76/70", "A/RES/76/179"], "topic"]) == {"Crimea series"}
     fig = plots.trend_chart(series, "T")
     ax = fig.axes[0]
@@ -248,7 +248,7 @@ def test_the_trend_chart_marks_every_vote_by_its_kind(tables):
     assert {g: n for g, n in points.items() if g.endswith("tally only")} == {
         f"kind:{k}:tally only": 4 * n for k, n in hollow.items()} and hollow.sum() == 5
     assert sum(points.values()) == 4 * len(series)  # every plotted vote has a kind
-    assert "cross: other (3 votes, 2024-2025)" in fig.description and "square: Council membership (1 vote, 2022)" in \
+    assert "cross: other (3 votes, 2024-2025)" in fig.description and "square: Human Rights Council membership (1 vote, 2022)" in \
         fig.description and "Hollow markers: tally only, no country-level record (5 votes)." in fig.description
     labels = [t.get_window_extent().x1 for t in ax.texts if t.get_gid() == "end-label"]
     assert len(labels) == 4 and max(labels) <= fig.bbox.width and plots.SOURCE_VOTES in texts(fig)

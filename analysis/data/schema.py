@@ -464,7 +464,7 @@ def _council_fields(year: int) -> tuple[Field, ...]:
 
 #: The kinds of vote of vote_topics.csv, in the order of their first vote (2014, 2016, 2022, ...): what a resolution
 #: is about, as its title says.
-TOPICS = ("territorial integrity", "Crimea series", "aggression", "Council membership", "reparations", "peace",
+TOPICS = ("territorial integrity", "Crimea series", "aggression", "Human Rights Council membership", "reparations", "peace",
           "children", "other")
 #: The basis of a Council vote of 2022 in sc_2022_sources.csv: named by a source, or deduced from the official tally.
 VOTE_BASIS = r"named in source|by elimination: .+"
