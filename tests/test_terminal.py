@@ -74,3 +74,12 @@ def test_a_cut_ends_at_a_word_where_one_ends_in_the_second_half():
     assert shorten(title, 100) == "Situation of human rights in the Autonomous Republic of Crimea and the city of " \
                                   "Sevastopol, Ukraine,\u2026"
     assert shorten("x" * 30, 10) == "x" * 9 + "\u2026"  # no word end: cut where the limit falls
+
+
+def test_a_table_with_an_unnamed_index_gets_no_empty_rows_caption():
+    """Page 08's transposed table said "Rows: ; columns: motion." above its first column."""
+    from analysis.output.tables import table_html
+
+    frame = pd.DataFrame({"A/RES/ES-11/7": [93]}, index=pd.Index(["yes"])).rename_axis(columns="motion")
+    html = table_html(frame)
+    assert "Rows:" not in html and ">A/RES/ES-11/7</th>" in html

@@ -143,7 +143,7 @@ def table_html(frame: pd.DataFrame | pd.Series, index: bool = True, caption: str
     labels = [column_words(c) for c in shown.columns]
     if all(str(c) in VOTE_WORDS for c in shown.columns[1:]) and len(shown.columns) > 1:
         labels = labels[:1] + [VOTE_WORDS[str(c)] for c in shown.columns[1:]]
-    if across and index and labels:  # a crosstab: the caption says what the rows and the columns are (in the
+    if across and index and labels and labels[0]:  # a crosstab: the caption says what the rows and the columns are (in the
         note = f"Rows: {labels[0]}; columns: {column_words(across)}."  # corner cell it pushed every number off a
         caption = f"{caption} {note}" if caption else note               # phone's screen)
     num = ' class="num"'
