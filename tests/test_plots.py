@@ -280,6 +280,13 @@ def test_a_figures_csv_has_one_header_row_and_member_names_beside_codes(votes, t
     plots.publish(plots.heatmap(scores, "T"), "scores", scores, tmp_path)
     assert (tmp_path / "scores.csv").read_text().splitlines() == [
         "regional_group,before 2025: USA,from 2025: USA", "African,0.5,0.25"]
+    # every column has a header, and row numbers are not written as data (01_groups.csv began ",Y,N,A,X";
+    # 09_cutting_points.csv had a column 0, 1, 2, ...)
+    from analysis.output.publish import figure_csv
+
+    assert figure_csv(pd.DataFrame({"Y": [1]}, index=["WEOG · ES-11/7"])).to_csv().splitlines()[0] == "row,Y"
+    assert figure_csv(pd.DataFrame({"motion": ["ES-11/7"], "cut": [0.5]})).to_csv().splitlines() == [
+        "motion,cut", "ES-11/7,0.5"]
 
 
 def test_the_ideal_point_chart_names_the_members_asked_for():

@@ -84,6 +84,10 @@ def figure_csv(data: pd.DataFrame, fig: Figure | None = None) -> pd.DataFrame:
     if names and out.index.nlevels == 1 and len(out) and set(out.index) <= set(names):
         out.insert(0, "member", [names[code] for code in out.index])
         out.index.name = out.index.name or "iso3"
+    if isinstance(out.index, pd.RangeIndex) and out.index.name is None and len(out.columns):
+        out = out.set_index(out.columns[0])  # row numbers are not data (09_cutting_points.csv had a column of them)
+    elif out.index.nlevels == 1 and out.index.name is None:
+        out.index.name = "row"  # every column has a header (01_groups.csv began ",Y,N,A,X")
     return out
 
 
