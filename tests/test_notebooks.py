@@ -102,6 +102,9 @@ GLOSSARY_TERMS = {
     "Ideal-point": ("`analysis.measures.ideal.ideal_points`", ["09_in_context.ipynb"]),
     "Cutting-point": ("`analysis.measures.ideal.vote_fit`", ["09_in_context.ipynb"]),
     "Motion-ids": ("These ids are not UN symbols", ["02_amendments.ipynb"]),
+    "Voting-coincidence": ('`analysis.agreement`, method `"coincidence"`', ["06_alignment.ipynb"]),
+    "Kappa": ('`analysis.agreement`, method `"kappa"`', ["06_alignment.ipynb"]),
+    "Tally-quality": ("*official* is the UN's", ["04_security_council.ipynb"]),
 }
 
 
