@@ -182,10 +182,19 @@ def _type(driver, field, text, enter=True):
     return box
 
 
-def _options(driver, field="country"):
+def _suggested(driver, field="country") -> dict:
+    """The suggestions under ``field`` as shown: their codes (``iso3``), their texts (``text``) and the label above
+    them (``label``: "Did you mean", or None); empty while the list is hidden."""
     return driver.execute_script(
         "const list = document.getElementById(arguments[0] + '-options');"
-        "return list.hidden ? [] : [...list.querySelectorAll('[role=option]')].map(o => o.dataset.iso3);", field)
+        "const shown = list.hidden ? [] : [...list.querySelectorAll('[role=option]')];"
+        "const label = list.hidden ? null : list.querySelector('.did-you-mean');"
+        "return {iso3: shown.map(o => o.dataset.iso3), text: shown.map(o => o.textContent),"
+        " label: label && label.textContent};", field)
+
+
+def _options(driver, field="country"):
+    return _suggested(driver, field)["iso3"]
 
 
 @needs_browser
@@ -351,15 +360,6 @@ def test_a_vote_by_elimination_is_explained_in_words(browser):
     assert driver.find_element("id", "votes-note").is_displayed()
 
 
-def _shown(driver, field="country"):
-    """The suggestions' texts, and the label above them (if any)."""
-    return driver.execute_script(
-        "const list = document.getElementById(arguments[0] + '-options');"
-        "const label = list.querySelector('.did-you-mean');"
-        "return list.hidden ? [[], null] : [[...list.querySelectorAll('[role=option]')].map(o => o.textContent),"
-        " label && label.textContent];", field)
-
-
 @needs_browser
 def test_a_near_miss_is_suggested_as_the_command_line_does_never_chosen(browser):
     from analysis.data.members import suggest_members
@@ -368,7 +368,8 @@ def test_a_near_miss_is_suggested_as_the_command_line_does_never_chosen(browser)
     _open(driver, base + explorer.PAGE)
     for typed in ("Brasil", "Frnace", "Untied States", "Chna", "Gremany", "Cote Divoire", "Xyzzy"):
         _type(driver, "country", typed, enter=False)
-        options, label = _shown(driver)
+        shown = _suggested(driver)
+        options, label = shown["text"], shown["label"]
         assert options == suggest_members(typed), typed  # the names and order of to_iso3's "did you mean"
         assert label == ("Did you mean" if options else None), typed
     _type(driver, "country", "Brasil", enter=False)
