@@ -32,6 +32,7 @@ from .schema import (
     FileVersion,
     VoteDataError,
     data_path,
+    file_version,
     read_table,
     read_table_fast,
     stamp,
@@ -61,7 +62,7 @@ def load_context_motions(path: PathLike = None, *, data_dir: PathLike = None) ->
     up to the 193 members.
     """
     path = Path(path) if path else data_path(TABLES["context_motions"].file, data_dir)
-    return _context_motions(FileVersion(path)).copy()
+    return _context_motions(file_version(path)).copy()
 
 
 @lru_cache(maxsize=4)

@@ -25,6 +25,7 @@ from .schema import (  # noqa: F401 (REGIONAL_GROUPS)
     FileVersion,
     VoteDataError,
     data_path,
+    file_version,
     read_table,
     stamp,
 )
@@ -57,7 +58,7 @@ def _load(name: str, path: PathLike, data_dir: PathLike, codes: frozenset[str] |
     """A declared table, read once per content of its file (:class:`~analysis.data.schema.FileVersion`: a copy
     of a folder reads it no second time); a fresh copy each call."""
     path = Path(path) if path else data_path(TABLES[name].file, data_dir)
-    return _cached(name, FileVersion(path), codes).copy()
+    return _cached(name, file_version(path), codes).copy()
 
 
 def member_codes(historical: bool = False, *, data_dir: PathLike = None) -> frozenset[str]:
@@ -224,7 +225,7 @@ def _lookup(members_file: FileVersion, aliases_file: FileVersion, seats_file: Fi
 
     Cached per content of its member, alias and seat files (a copy of a folder builds them no second time).
     """
-    members = _cached("members", members_file, None).copy()
+    members = _cached("members", members_file, None)  # read only here: no copy
     table: dict[str, set[str]] = {}
     for iso3, name in zip(members["iso3"], members["name"]):
         table.setdefault(name_key(name), set()).add(iso3)
@@ -246,7 +247,7 @@ def _lookup(members_file: FileVersion, aliases_file: FileVersion, seats_file: Fi
 def names(data_dir: PathLike = None) -> Names:
     """The name tables of ``data_dir`` (default: the bundled folder), read once per version of its files."""
     folder = resolve_data_dir(data_dir).resolve()
-    return _lookup(*(FileVersion(folder / TABLES[t].file) for t in ("members", "aliases", "historical_seats")))
+    return _lookup(*(file_version(folder / TABLES[t].file) for t in ("members", "aliases", "historical_seats")))
 
 
 def to_iso3(name: str, *, data_dir: PathLike = None) -> str:

@@ -24,6 +24,7 @@ from .schema import (
     VoteDataError,
     data_path,
     decode,
+    file_version,
     normal_symbol,
     open_bytes,
     read_table,
@@ -40,11 +41,11 @@ def _symbols(version: FileVersion) -> dict[str, str]:
 def package_symbols(data_dir: PathLike = None) -> dict[str, str]:
     """Comparison key -> the id as the motions table spells it: the package's own, and where ``data_dir`` is
     another folder, that folder's spellings over them."""
-    spelled = _symbols(FileVersion(DATA_DIR / "motions.csv"))
+    spelled = _symbols(file_version(DATA_DIR / "motions.csv"))
     if data_dir is None or Path(data_dir).resolve() == DATA_DIR.resolve():
         return spelled
     path = data_path("motions.csv", data_dir)
-    return spelled | _symbols(FileVersion(path))
+    return spelled | _symbols(file_version(path))
 
 
 def canonical_symbol(text: str, data_dir: PathLike = None) -> str:

@@ -265,6 +265,18 @@ class FileVersion:
         return hash(self._key)
 
 
+def file_version(path: str | Path) -> FileVersion:
+    """The :class:`FileVersion` of ``path``, made once per version of the file (:func:`stamp`: inode, size,
+    modification and change time): a caller that asks often (every name looked up, every id spelled) stats the
+    file instead of reading and hashing it again."""
+    return _file_version(str(path), stamp(path))
+
+
+@functools.lru_cache(maxsize=64)
+def _file_version(path: str, version: tuple[int, ...]) -> FileVersion:
+    return FileVersion(path)
+
+
 def check_file(path: str | Path) -> bool:
     """Refuse a missing, folder, special, unreadable or empty file with one clear line; True if it is gzip-compressed.
 
@@ -464,8 +476,8 @@ def _council_fields(year: int) -> tuple[Field, ...]:
 
 #: The kinds of vote of vote_topics.csv, in the order of their first vote (2014, 2016, 2022, ...): what a resolution
 #: is about, as its title says.
-TOPICS = ("territorial integrity", "Crimea series", "aggression", "Human Rights Council membership", "reparations", "peace",
-          "children", "other")
+TOPICS = ("territorial integrity", "Crimea series", "aggression", "Human Rights Council membership", "reparations",
+          "peace", "children", "other")
 #: The basis of a Council vote of 2022 in sc_2022_sources.csv: named by a source, or deduced from the official tally.
 VOTE_BASIS = r"named in source|by elimination: .+"
 TABLES = {t.name: t for t in (
@@ -547,7 +559,8 @@ TABLES = {t.name: t for t in (
         Field("tally_quality", doc="how good the tally source is: official, single news source, unverified, no "
                                    "tally found, ..."),
     ), key=("motion",), title="every vote of interest, including those known only as tallies"),
-    Table("votes", "votes.csv", _long_votes("a motion of motions.csv with roll_call yes"), key=("motion", "iso3"), title="country-level votes (long table)",
+    Table("votes", "votes.csv", _long_votes("a motion of motions.csv with roll_call yes"), key=("motion", "iso3"),
+          title="country-level votes (long table)",
         doc="Each General Assembly roll call lists the 193 members, each Council roll call the 15 members of its "
             "year (sc_members_YEAR.csv); the Y/N/A counts equal the official tally. The Council votes of 2022 "
             "come from the sources of sc_2022_sources.csv, member by member (11 yes votes on S/RES/2623 (2022) "
@@ -608,8 +621,8 @@ TABLES = {t.name: t for t in (
                              "project)",
         doc="A classification, not a vote: one row per title of a General Assembly resolution in motions.csv and of a "
             "vote in related_tallies.csv, so that a figure can mark each vote by its kind (load_vote_topics, "
-            "topic_of). A title repeated from year to year has one row. A new resolution needs its row here (update-data "
-            "names each it adds without one); a row for a title that no such vote has is refused."),
+            "topic_of). A title repeated from year to year has one row. A new resolution needs its row here "
+            "(update-data names each it adds without one); a row for a title that no such vote has is refused."),
     Table("context_motions", "ga_context_motions.csv", (
         Field("motion", "symbol", doc="the symbol in the record: a resolution, or a draft symbol (A/76/L.14) where "
                                       "the record has no resolution number"),
