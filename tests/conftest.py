@@ -107,7 +107,8 @@ class _NoPng:
         result = yield
         notebook = item.parent
         kernel = getattr(notebook, "kernel", None)  # an nbval notebook (IPyNbFile) once its kernel has started
-        if type(item).__name__ == "IPyNbCell" and kernel is not None and notebook.stash.get(_PNG_OFF, None) is not kernel:
+        started = type(item).__name__ == "IPyNbCell" and kernel is not None
+        if started and notebook.stash.get(_PNG_OFF, None) is not kernel:
             sent = kernel.execute_cell_input(self.CODE, allow_stdin=False)
             kernel.await_reply(sent, timeout=60)
             kernel.await_idle(sent, timeout=60)

@@ -339,7 +339,7 @@ def _totals(table: pa.Table, totals: dict[str, str], path: Path) -> dict:
 
 
 def _member_level(path: Path, compressed: bool, layout: Layout,
-                  data_dir: PathLike) -> tuple[RollCalls, pa.Table, np.ndarray | None]:
+                  data_dir: PathLike) -> tuple[RollCalls, pa.Table, np.ndarray | None, np.ndarray]:
     role = layout.role
     wanted = [c for c in (role["resolution"], role["vote"], role["code"], role["name"]) if c]
     wanted += list(layout.totals.values()) + [c for c in (layout.date, layout.session, *layout.extra) if c]
@@ -442,7 +442,7 @@ def _check_names_agree(member: np.ndarray, universe: list[str], names_, path: Pa
 
 
 def _resolution_level(path: Path, compressed: bool, layout: Layout,
-                      data_dir: PathLike) -> tuple[RollCalls, pa.Table, np.ndarray]:
+                      data_dir: PathLike) -> tuple[RollCalls, pa.Table, np.ndarray, np.ndarray]:
     columns, codes = _member_columns(path, layout, data_dir)
     wanted = [layout.role["resolution"], *columns, *layout.totals.values(),
               *(c for c in (layout.date, layout.session, *layout.extra) if c)]

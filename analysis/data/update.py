@@ -94,7 +94,7 @@ EMERGENCY_SERIES = re.compile(r"(a/res/es-\d+/)\d+")
 #: The files an update may rewrite, relative to the data folder (the manifest is written last).
 VOTES, MOTIONS, PARTIAL, MANIFEST = "votes.csv", "motions.csv", "partial_votes.csv", "SHA256SUMS"
 #: The kind of each GA resolution: read (its rows must be valid after the update), never written by an update.
-TOPICS = TABLES["vote_topics"].file
+TOPICS_FILE = TABLES["vote_topics"].file
 #: The GA context's two files: the file's GA roll calls after the context's last date are appended to them.
 CONTEXT_MOTIONS, CONTEXT_VOTES = TABLES["context_motions"].file, TABLES["context_votes"].file
 #: Every file an update may write (the manifest last).
@@ -198,9 +198,9 @@ class UpdatePlan:
         elif MANIFEST in self.files:
             lines.append(f"{MANIFEST}: new checksums of " + ", ".join(n for n in self.files if n != MANIFEST))
         for motion, title in self.without_kind:
-            lines.append(f"{TOPICS}: no kind of vote for {motion}, a General Assembly resolution this update adds "
-                         f"(title {title!r}): add its row (title, topic, basis) to {TOPICS}; the report refuses the "
-                         "data until it has one (update-data never chooses a kind)")
+            lines.append(f"{TOPICS_FILE}: no kind of vote for {motion}, a General Assembly resolution this update "
+                         f"adds (title {title!r}): add its row (title, topic, basis) to {TOPICS_FILE}; the report "
+                         "refuses the data until it has one (update-data never chooses a kind)")
         return "\n".join(lines)
 
     def _context_summary(self) -> list[str]:

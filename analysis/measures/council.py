@@ -108,7 +108,7 @@ def council_outcomes(motions: pd.DataFrame, date: str | None = None, *, votes: p
     vetoed = out["vetoed_by"].notna()
     out["reason"] = [_reason(row, veto) for row, veto in zip(out.to_dict("records"), vetoed)]
     # only a vetoed motion has a veto to take away: elsewhere the question does not arise (missing, not "no")
-    out["would_pass_without_veto"] = (out["enough_yes"].fillna(False).astype(bool)).astype("boolean").where(vetoed)
+    out["would_pass_without_veto"] = out["enough_yes"].fillna(False).where(vetoed)
     return out.reset_index(drop=True)
 
 

@@ -347,9 +347,9 @@ def _clear_of_the_bars(fig: Figure, ax, labels: list, points: pd.DataFrame) -> N
     Measured on the figure as laid out by :func:`finish`, in display units; the leader line follows."""
     if not labels:
         return
-    x = ax.transData.transform(np.column_stack([np.arange(len(points)), np.zeros(len(points))]))[:, 0]
-    low = ax.transData.transform(np.column_stack([np.arange(len(points)), points["lower"]]))[:, 1]
-    high = ax.transData.transform(np.column_stack([np.arange(len(points)), points["upper"]]))[:, 1]
+    at = np.arange(len(points))
+    x, low = ax.transData.transform(np.column_stack([at, points["lower"]])).T
+    high = ax.transData.transform(np.column_stack([at, points["upper"]]))[:, 1]
     pad, to_points, placed = 3.0, 72 / fig.dpi, []  # 3 px: a dot's radius
     for note, above in labels:
         box, moved = _words_box(note), 0.0  # the words move as a block: measured once, then translated

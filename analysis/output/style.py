@@ -28,8 +28,9 @@ NOT_VOTING_HATCH = "///"
 #: The marker of each kind of vote (``vote_topics.csv``; the order of :data:`analysis.data.schema.TOPICS`), and the
 #: shape's name in words for a figure's text alternative.
 TOPIC_MARKERS = {"territorial integrity": ("D", "diamond"), "Crimea series": ("o", "circle"),
-                 "aggression": ("^", "triangle"), "Human Rights Council membership": ("s", "square"), "reparations": ("P", "plus"),
-                 "peace": ("*", "star"), "children": ("v", "downward triangle"), "other": ("X", "cross")}
+                 "aggression": ("^", "triangle"), "Human Rights Council membership": ("s", "square"),
+                 "reparations": ("P", "plus"), "peace": ("*", "star"), "children": ("v", "downward triangle"),
+                 "other": ("X", "cross")}
 
 #: The short forms by which a chart labels some members (the UN short name of the United Kingdom, 52 characters,
 #: ran across a third of page 09's chart).

@@ -143,9 +143,9 @@ def table_html(frame: pd.DataFrame | pd.Series, index: bool = True, caption: str
     labels = [column_words(c) for c in shown.columns]
     if all(str(c) in VOTE_WORDS for c in shown.columns[1:]) and len(shown.columns) > 1:
         labels = labels[:1] + [VOTE_WORDS[str(c)] for c in shown.columns[1:]]
-    if across and index and labels and labels[0]:  # a crosstab: the caption says what the rows and the columns are (in the
-        note = f"Rows: {labels[0]}; columns: {column_words(across)}."  # corner cell it pushed every number off a
-        caption = f"{caption} {note}" if caption else note               # phone's screen)
+    if across and index and labels and labels[0]:  # a crosstab with a row name: the caption says what the rows
+        note = f"Rows: {labels[0]}; columns: {column_words(across)}."  # and the columns are (in the corner cell it
+        caption = f"{caption} {note}" if caption else note               # pushed every number off a phone's screen)
     num = ' class="num"'
     head = "".join(f'<th{num if numeric else ""} scope="col">{html.escape(label)}</th>'
                    for label, (_, numeric) in zip(labels, columns))

@@ -242,7 +242,8 @@ def _slim_path(match: re.Match) -> str:
     inline style), and no clip path (the axes' limits hold every square). A map's page is a third of the size and
     quicker to lay out: 27 maps on one page."""
     attributes = dict(re.findall(r'([a-z:-]+)="([^"]*)"', match.group(1)))
-    corners = _NUMBER.sub(lambda n: f"{float(n.group()):.2f}".rstrip("0").rstrip("."), " ".join(attributes["d"].split()))
+    corners = _NUMBER.sub(lambda n: f"{float(n.group()):.2f}".rstrip("0").rstrip("."),
+                          " ".join(attributes["d"].split()))
     style = [part.split(":", 1) for part in attributes.get("style", "").split(";") if ":" in part]
     return " ".join([f'<path d="{corners}"', *(f'{k.strip()}="{v.strip()}"' for k, v in style)]) + "/>"
 
